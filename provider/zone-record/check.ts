@@ -1,0 +1,35 @@
+/**
+ * check: normalises the program's inputs, then validates every one of them, returning every failure with its
+ * property and a reason a person can act on. Pure: no API call.
+ */
+import { normaliseRecordInputs, validateRecord, type RecordFailure } from "../records";
+import { isUnknownValue } from "./unknown";
+
+/** The result of {@link checkZoneRecord}, in the shape of Pulumi's `CheckResult`. */
+export interface ZoneRecordCheck {
+  inputs: Record<string, unknown>;
+  failures: RecordFailure[];
+}
+
+const INPUT_KEYS = ["zoneName", "subDomain", "fieldType", "target", "ttl"] as const;
+/** Keys that may travel with the inputs: the host's `__provider`, and the outputs the SDK declares. */
+const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "__provider", "recordId", "fqdn"];
+
+/** Checks the inputs `news` of a ZoneRecord (the old inputs play no part: every state is checked whole). */
+export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck {
+  const unknownKeys = Object.keys(news).filter((key) => !KNOWN_KEYS.includes(key) && news[key] !== undefined);
+  const { spec, failures } = normaliseRecordInputs(news, isUnknownValue);
+  // A property that failed normalisation is absent from `spec`; validation reports the others.
+  const failed = new Set(failures.map((f) => f.property));
+  const all = [...failures, ...validateRecord(spec, isUnknownValue).filter((f) => !failed.has(f.property))];
+  const inputs: Record<string, unknown> = {};
+  for (const key of INPUT_KEYS) {
+    const value = spec[key];
+    inputs[key] = value === undefined ? news[key] ?? null : value;
+  }
+  const extra: RecordFailure[] = unknownKeys.map((key) => ({
+    property: key as RecordFailure["property"],
+    reason: `unknown property "${key}": a ZoneRecord takes zoneName, subDomain, fieldType, target and ttl`,
+  }));
+  return { inputs, failures: [...all, ...extra] };
+}

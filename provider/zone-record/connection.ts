@@ -1,0 +1,49 @@
+/**
+ * Credentials are taken at call time, never from the closure: the serialized provider lands in the state in
+ * plain text, so anything it captured would too (pulumi/pulumi#8265). They come from the stack config given
+ * to `configure()` (secrets included), else the environment, else ovh.conf, resolved by provider/ovh.
+ */
+import { createHash } from "node:crypto";
+import { OvhClient, resolveCredentials, type ResolvedCredentials } from "../ovh";
+import { ZoneSession, type ZoneSessionOptions } from "./session";
+
+/** Looks up a key of the `ovh:` config namespace (`"applicationKey"` reads `ovh:applicationKey`). */
+export type ConfigLookup = (key: string) => string | undefined;
+
+/** Builds the OVH client of resolved credentials; replaceable for tests. */
+export type ClientFactory = (credentials: ResolvedCredentials) => OvhClient;
+
+const defaultFactory: ClientFactory = (credentials) =>
+  new OvhClient({
+    credentials,
+    pacing: credentials.apiRateLimit ? { requestsPerSecond: credentials.apiRateLimit } : undefined,
+  });
+
+/** One {@link ZoneSession} per distinct set of credentials, for the life of the provider process. */
+export class SessionPool {
+  private readonly sessions = new Map<string, ZoneSession>();
+
+  constructor(
+    private readonly factory: ClientFactory = defaultFactory,
+    private readonly sessionOptions: ZoneSessionOptions = {},
+  ) {}
+
+  /** The session of the credentials that `config` (then env, then ovh.conf) resolves to now. */
+  sessionFor(config: ConfigLookup | undefined): ZoneSession {
+    const credentials = resolveCredentials({ config, env: process.env });
+    const key = fingerprint(credentials);
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = new ZoneSession(this.factory(credentials), this.sessionOptions);
+      this.sessions.set(key, session);
+    }
+    return session;
+  }
+}
+
+/** A one-way digest of the credentials: sessions are keyed by it, so no secret is kept as a map key. */
+function fingerprint(credentials: ResolvedCredentials): string {
+  const { auth } = credentials;
+  const parts = [credentials.baseUrl, String(credentials.apiRateLimit ?? ""), ...Object.values(auth).map(String)];
+  return createHash("sha256").update(parts.join("\n")).digest("hex");
+}

@@ -1,0 +1,10 @@
+export { ZoneRecordProvider } from "./provider";
+export { SessionPool, type ConfigLookup, type ClientFactory } from "./connection";
+export { ZoneApi, type OvhRequester, type ApiZone, type ApiZoneStatus, type RecordFilter } from "./zone-api";
+export { checkZoneRecord } from "./check";
+export { diffZoneRecord, type ZoneRecordDiff } from "./diff";
+export { RefreshCoalescer, ZoneRefreshError } from "./refresh-coalescer";
+export { ZoneSession, type ZoneSessionOptions } from "./session";
+export { toOutputs, type ZoneRecordOutputs } from "./outputs";
+export { UNKNOWN_VALUE, isUnknownValue } from "./unknown";
+export * from "./data-sources";

@@ -1,0 +1,67 @@
+/**
+ * create, read, update and delete of one record, over a {@link ZoneSession}. Each mutation returns only once
+ * a zone refresh covering it has succeeded. A record that was made or changed but whose refresh failed is
+ * reported with its id (Pulumi's "created but failed to initialise"), so nothing is orphaned and the next
+ * `pulumi up` finishes the job.
+ */
+import { toApiRecordCreate, toApiRecordUpdate } from "../records";
+import { createRecordOnce } from "./create-record";
+import { ZoneRefreshError } from "./refresh-coalescer";
+import { isNotFound } from "./zone-api";
+import { toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
+import type { ZoneSession } from "./session";
+
+/** An error the plugin host reports as ErrorResourceInitFailed: the record exists and stays in the state. */
+export class RecordInitError extends Error {
+  readonly reasons: string[];
+  constructor(message: string, readonly id: string, readonly properties: ZoneRecordOutputs) {
+    super(message);
+    this.name = "RecordInitError";
+    this.reasons = [message];
+  }
+}
+
+/** Creates the record of the checked `inputs`. */
+export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>) {
+  const spec = specOf(inputs);
+  try {
+    const made = await session.coalescer.run(spec.zoneName, () =>
+      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep }));
+    const id = String(made.id);
+    return { id, outs: toOutputs(observedSpec(spec, made), id) };
+  } catch (err) {
+    if (err instanceof ZoneRefreshError) {
+      const made = err.mutationResult as { id: number | string };
+      const id = String(made.id);
+      throw new RecordInitError(err.message, id, toOutputs(spec, id));
+    }
+    throw err;
+  }
+}
+
+/** Changes `subDomain`, `target` and `ttl` of record `id` in place. */
+export async function updateZoneRecord(session: ZoneSession, id: string, news: Record<string, unknown>) {
+  const spec = specOf(news);
+  const outs = toOutputs(spec, id);
+  try {
+    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec)));
+  } catch (err) {
+    if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, outs);
+    if (isNotFound(err)) {
+      throw new Error(
+        `record ${id} of zone ${spec.zoneName} no longer exists: it was deleted or renumbered outside Pulumi ` +
+          "(editing a zone as text in the OVH console renumbers its records). Run `pulumi refresh` to re-bind " +
+          "or drop it, then `pulumi up` again.",
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+  return { outs };
+}
+
+/** Deletes record `id`; a record already gone (404) is deleted. */
+export async function deleteZoneRecord(session: ZoneSession, id: string, props: Record<string, unknown>) {
+  const { zoneName } = specOf(props);
+  await session.coalescer.run(zoneName, () => session.api.deleteRecord(zoneName, id));
+}

@@ -1,0 +1,59 @@
+/**
+ * The outputs of a ZoneRecord, and how an answer of the API is folded into them.
+ *
+ * Outputs never hold `undefined`, `Date`, `BigInt` or `NaN`: the plugin host turns them into a protobuf
+ * Struct, where `undefined` throws "Unexpected struct type" after the record was made (DYNAMIC-PROVIDERS.md).
+ */
+import { fqdnOf, isFieldType, targetsEqual, type ApiRecord, type RecordSpec } from "../records";
+
+/** What a ZoneRecord resource exposes once it exists. */
+export interface ZoneRecordOutputs extends RecordSpec {
+  /** The OVH record id, as a decimal string (ids exceed 2^32). Also the resource id. */
+  recordId: string;
+  /** The full name of the record, e.g. `www.example.com` (the zone name at the apex). */
+  fqdn: string;
+}
+
+/** The outputs of the record `spec` whose OVH id is `recordId`. */
+export function toOutputs(spec: RecordSpec, recordId: string): ZoneRecordOutputs {
+  return {
+    zoneName: spec.zoneName,
+    subDomain: spec.subDomain,
+    fieldType: spec.fieldType,
+    target: spec.target,
+    ttl: spec.ttl,
+    recordId,
+    fqdn: fqdnOf(spec.zoneName, spec.subDomain),
+  };
+}
+
+/**
+ * The record as the API has it, written in the form `prior` used wherever both mean the same thing, so that a
+ * refresh shows a change only where there is one (TXT comes back quoted and split; host names may change case).
+ */
+export function observedSpec(prior: RecordSpec, api: ApiRecord): RecordSpec {
+  const fieldType = isFieldType(api.fieldType) ? api.fieldType : prior.fieldType;
+  const subDomain = api.subDomain ?? "";
+  const target = fieldType === prior.fieldType && targetsEqual(fieldType, prior.target, api.target)
+    ? prior.target
+    : api.target;
+  return {
+    zoneName: prior.zoneName,
+    subDomain: subDomain.toLowerCase() === prior.subDomain.toLowerCase() ? prior.subDomain : subDomain,
+    fieldType,
+    target,
+    // A null TTL is the zone default, which the inputs write as 0.
+    ttl: typeof api.ttl === "number" && Number.isFinite(api.ttl) ? api.ttl : 0,
+  };
+}
+
+/** Reads a record spec back out of stored outputs or checked inputs (all five fields present). */
+export function specOf(props: Record<string, unknown>): RecordSpec {
+  return {
+    zoneName: String(props.zoneName ?? ""),
+    subDomain: String(props.subDomain ?? ""),
+    fieldType: String(props.fieldType ?? "") as RecordSpec["fieldType"],
+    target: String(props.target ?? ""),
+    ttl: typeof props.ttl === "number" ? props.ttl : Number(props.ttl ?? 0),
+  };
+}

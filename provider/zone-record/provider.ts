@@ -1,0 +1,61 @@
+/**
+ * The ZoneRecord dynamic provider: a thin adapter from Pulumi's provider interface to the pure functions of
+ * this folder (check, diff) and the lifecycle over the OVH API (create, read, update, delete).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { checkZoneRecord } from "./check";
+import { SessionPool, type ConfigLookup } from "./connection";
+import { diffZoneRecord } from "./diff";
+import { createZoneRecord, deleteZoneRecord, updateZoneRecord } from "./lifecycle";
+import { readZoneRecord } from "./read";
+import { isUnknownValue } from "./unknown";
+
+type Props = Record<string, unknown>;
+
+/** Reads the `ovh:` keys of the stack config handed to `configure()`. */
+function configLookup(config: pulumi.dynamic.Config): ConfigLookup {
+  return (key) => {
+    const value: unknown = config.get(`ovh:${key}`);
+    return value === undefined || value === null ? undefined : String(value);
+  };
+}
+
+/** Implements `pulumi.dynamic.ResourceProvider` for OVH DNS records. */
+export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
+  private config?: ConfigLookup;
+
+  constructor(private readonly pool: SessionPool = new SessionPool()) {}
+
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    this.config = configLookup(req.config);
+  }
+
+  async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    return checkZoneRecord(news);
+  }
+
+  async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    const { changes, replaces, deleteBeforeReplace } = diffZoneRecord(olds, news, isUnknownValue);
+    return { changes, replaces, deleteBeforeReplace };
+  }
+
+  async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+    return createZoneRecord(this.session(), inputs);
+  }
+
+  async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+    return readZoneRecord(this.session(), id, props);
+  }
+
+  async update(id: string, _olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    return updateZoneRecord(this.session(), id, news);
+  }
+
+  async delete(id: string, props: Props): Promise<void> {
+    await deleteZoneRecord(this.session(), id, props);
+  }
+
+  private session() {
+    return this.pool.sessionFor(this.config);
+  }
+}

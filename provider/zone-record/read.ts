@@ -1,0 +1,76 @@
+/**
+ * read: the record as OVH has it now, for `pulumi refresh` and for the `import` resource option.
+ *
+ * On a 404 the record may have been renumbered rather than deleted: editing a zone as text in the OVH console
+ * gives every record a new id (ANCHORS.md (c) 5, terraform-provider-ovh #275). An identical record that no
+ * other resource holds is then re-bound to; otherwise the record is gone and refresh drops it. A failure to
+ * read (403, 5xx, unknown zone) is an error, never a silent drop.
+ */
+import { normaliseRecordInputs, sameRecord, type ApiRecord, type RecordSpec } from "../records";
+import { observedSpec, specOf, toOutputs } from "./outputs";
+import type { ZoneSession } from "./session";
+
+/** What read answers: an empty id when the record no longer exists. */
+export interface ZoneRecordRead {
+  id: string;
+  props: Record<string, unknown>;
+  inputs?: Record<string, unknown>;
+}
+
+/**
+ * Reads record `id`. `props` are the stored outputs (refresh) or only the program's inputs (import). An
+ * import id may also be written `<recordId>.<zoneName>`, as terraform-provider-ovh takes it.
+ */
+export async function readZoneRecord(session: ZoneSession, id: string, props: Record<string, unknown>): Promise<ZoneRecordRead> {
+  const importing = props.recordId === undefined;
+  const { recordId, zoneName } = parseId(id, props);
+  const found = await session.api.getRecord(zoneName, recordId);
+  const prior = importing ? priorFromInputs(props, zoneName, found) : specOf(props);
+  const live = found ? { id: recordId, record: found } : await findRenumbered(session, prior);
+  if (!live) return { id: "", props: {} };
+  const spec = observedSpec(prior, live.record);
+  const outs = toOutputs(spec, live.id);
+  if (!importing) return { id: live.id, props: { ...outs } };
+  const { recordId: _r, fqdn: _f, ...inputs } = outs;
+  return { id: live.id, props: { ...outs }, inputs };
+}
+
+function parseId(id: string, props: Record<string, unknown>): { recordId: string; zoneName: string } {
+  const dot = id.indexOf(".");
+  const recordId = dot > 0 ? id.slice(0, dot) : id;
+  const zoneName = dot > 0 ? id.slice(dot + 1).toLowerCase() : String(props.zoneName ?? "").toLowerCase();
+  if (!/^[1-9][0-9]*$/.test(recordId)) {
+    throw new Error(`cannot read ZoneRecord "${id}": the id must be an OVH record id such as 5390038375, or <recordId>.<zoneName>`);
+  }
+  if (!zoneName) {
+    throw new Error(`cannot read ZoneRecord ${id}: no zoneName; give it in the resource's inputs or import it as ${recordId}.<zoneName>`);
+  }
+  return { recordId, zoneName };
+}
+
+/** The program's inputs, normalised, for an import; the API's values where the program gives none. */
+function priorFromInputs(props: Record<string, unknown>, zoneName: string, found: ApiRecord | undefined): RecordSpec {
+  const { spec } = normaliseRecordInputs({ ...props, zoneName }, () => false);
+  const fromApi = found ? specOf({ ...found, zoneName }) : undefined;
+  return {
+    zoneName,
+    subDomain: spec.subDomain !== undefined ? String(spec.subDomain) : fromApi?.subDomain ?? "",
+    fieldType: (spec.fieldType ?? fromApi?.fieldType ?? "") as RecordSpec["fieldType"],
+    target: spec.target !== undefined ? String(spec.target) : fromApi?.target ?? "",
+    ttl: typeof spec.ttl === "number" ? spec.ttl : fromApi?.ttl ?? 0,
+  };
+}
+
+async function findRenumbered(session: ZoneSession, prior: RecordSpec): Promise<{ id: string; record: ApiRecord } | undefined> {
+  const ids = await session.api.listRecordIds(prior.zoneName, { fieldType: prior.fieldType, subDomain: prior.subDomain });
+  for (const id of ids) {
+    const key = `${prior.zoneName}/${id}`;
+    if (session.rebound.has(key)) continue;
+    const record = await session.api.getRecord(prior.zoneName, id);
+    if (record && sameRecord(prior, record)) {
+      session.rebound.add(key);
+      return { id, record };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,145 @@
+/**
+ * Coalesced zone refresh.
+ *
+ * OVH applies record changes only after `POST /domain/zone/{zone}/refresh`, and refuses a second refresh of a
+ * zone while one runs (SPEC.md §5; terraform-provider-ovh #76). terraform-provider-ovh refreshes after every
+ * record and only logs the failures (ANCHORS.md (c) 1), so records silently never resolve. Here:
+ * - at most one refresh per zone is in flight;
+ * - a mutation that completes while a refresh runs waits for the next one, which it shares with every other
+ *   mutation completed meanwhile;
+ * - a refresh is started only when the zone has no mutation in flight (after a short settle delay), or when
+ *   the oldest waiter has waited `maxDelayMs`, so a batch of parallel creates shares one or two refreshes;
+ * - every waiter is answered only by a refresh that started after its mutation completed, and a failed
+ *   refresh rejects every waiter of its batch (it is an error, never a log line).
+ */
+
+/** Runs one refresh of a zone; rejects when the refresh failed. */
+export type RefreshZone = (zoneName: string) => Promise<void>;
+
+/** Tuning of {@link RefreshCoalescer}. */
+export interface RefreshCoalescerOptions {
+  /** How long the zone must stay without a mutation in flight before a refresh starts (ms). Default 30. */
+  settleMs?: number;
+  /** The longest a completed mutation waits for its refresh to start, even while others run (ms). Default 2000. */
+  maxDelayMs?: number;
+  /** Timer, injectable for tests. */
+  setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
+  /** Clock in ms, injectable for tests. */
+  now?: () => number;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (err: unknown) => void;
+  since: number;
+}
+
+interface ZoneQueue {
+  inFlight: number;
+  waiters: Waiter[];
+  running: boolean;
+  timerArmed: boolean;
+}
+
+/** Batches the zone refreshes that the record mutations of one provider process need. */
+export class RefreshCoalescer {
+  private readonly zones = new Map<string, ZoneQueue>();
+  private readonly settleMs: number;
+  private readonly maxDelayMs: number;
+  private readonly setTimer: NonNullable<RefreshCoalescerOptions["setTimer"]>;
+  private readonly now: () => number;
+
+  constructor(private readonly refreshZone: RefreshZone, options: RefreshCoalescerOptions = {}) {
+    this.settleMs = options.settleMs ?? 30;
+    this.maxDelayMs = options.maxDelayMs ?? 2000;
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Runs `mutation` (a POST, PUT or DELETE on the zone) and resolves with its result once a refresh that
+   * covers it has succeeded. When the mutation fails, nothing waits for a refresh. When the refresh fails,
+   * the returned promise rejects with a {@link ZoneRefreshError} carrying the mutation's result, so that the
+   * caller can keep track of what was changed.
+   */
+  async run<T>(zoneName: string, mutation: () => Promise<T>): Promise<T> {
+    const queue = this.queueOf(zoneName);
+    queue.inFlight += 1;
+    let result: T;
+    try {
+      result = await mutation();
+    } finally {
+      queue.inFlight -= 1;
+    }
+    try {
+      await this.waitForRefresh(zoneName, queue);
+    } catch (err) {
+      throw new ZoneRefreshError(zoneName, err, result);
+    }
+    return result;
+  }
+
+  /** Waits for a refresh of `zoneName` that starts from now on (used after a mutation already made). */
+  refreshAfter(zoneName: string): Promise<void> {
+    return this.waitForRefresh(zoneName, this.queueOf(zoneName));
+  }
+
+  private queueOf(zoneName: string): ZoneQueue {
+    let queue = this.zones.get(zoneName);
+    if (!queue) {
+      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false };
+      this.zones.set(zoneName, queue);
+    }
+    return queue;
+  }
+
+  private waitForRefresh(zoneName: string, queue: ZoneQueue): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      queue.waiters.push({ resolve, reject, since: this.now() });
+      this.schedule(zoneName, queue);
+    });
+  }
+
+  private schedule(zoneName: string, queue: ZoneQueue): void {
+    if (queue.running || queue.timerArmed || queue.waiters.length === 0) return;
+    // Checked again every `settleMs` while mutations are in flight: cheap, and it starts the refresh soon
+    // after the zone goes quiet.
+    const delay = this.settleMs;
+    queue.timerArmed = true;
+    const timer = this.setTimer(() => {
+      queue.timerArmed = false;
+      this.maybeStart(zoneName, queue);
+    }, delay);
+    timer.unref?.();
+  }
+
+  private maybeStart(zoneName: string, queue: ZoneQueue): void {
+    if (queue.running || queue.waiters.length === 0) return;
+    const oldestWait = this.now() - queue.waiters[0].since;
+    if (queue.inFlight > 0 && oldestWait < this.maxDelayMs) {
+      this.schedule(zoneName, queue);
+      return;
+    }
+    const batch = queue.waiters.splice(0);
+    queue.running = true;
+    this.refreshZone(zoneName).then(
+      () => batch.forEach((w) => w.resolve()),
+      (err) => batch.forEach((w) => w.reject(err)),
+    ).finally(() => {
+      queue.running = false;
+      this.schedule(zoneName, queue);
+    });
+  }
+}
+
+/** A record mutation succeeded but the zone refresh that should publish it failed. */
+export class ZoneRefreshError<T = unknown> extends Error {
+  constructor(readonly zoneName: string, override readonly cause: unknown, readonly mutationResult: T) {
+    super(
+      `the change was made in zone ${zoneName} but the zone refresh that publishes it failed: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}. ` +
+        "The change is recorded; run the update again to refresh the zone.",
+    );
+    this.name = "ZoneRefreshError";
+  }
+}

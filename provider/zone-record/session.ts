@@ -1,0 +1,35 @@
+/**
+ * Everything one provider process keeps per set of credentials: the typed API, the coalesced refresh and the
+ * create ledger. One session serves every resource of a `pulumi up` that uses the same credentials, so the
+ * clock offset is fetched once, the pacing is shared, and refreshes of a zone are batched across resources.
+ */
+import { CreateLedger } from "./create-record";
+import { RefreshCoalescer, type RefreshCoalescerOptions } from "./refresh-coalescer";
+import { ZoneApi, type OvhRequester } from "./zone-api";
+import { refreshZoneWithRetry, type RefreshRetryOptions } from "./zone-refresh";
+
+/** Tuning of a {@link ZoneSession}, for tests. */
+export interface ZoneSessionOptions {
+  refresh?: RefreshCoalescerOptions;
+  refreshRetry?: RefreshRetryOptions;
+  /** Sleep between create attempts, injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The per-credentials state of the record lifecycle. */
+export class ZoneSession {
+  readonly api: ZoneApi;
+  readonly coalescer: RefreshCoalescer;
+  readonly ledger: CreateLedger;
+  /** Ids that a read re-bound a resource to, so that two resources never re-bind to the same record. */
+  readonly rebound = new Set<string>();
+
+  constructor(client: OvhRequester, readonly options: ZoneSessionOptions = {}) {
+    this.api = new ZoneApi(client);
+    this.coalescer = new RefreshCoalescer(
+      (zoneName) => refreshZoneWithRetry(this.api, zoneName, options.refreshRetry),
+      options.refresh,
+    );
+    this.ledger = new CreateLedger(this.api);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The DNS calls of the OVH API, typed, over any signed-request client. Knows the routes and their answers
+ * (SPEC.md §4), nothing of Pulumi.
+ */
+import type { ApiRecord } from "../records";
+
+/** The part of the OVH client that the DNS layer needs (satisfied by `OvhClient`). */
+export interface OvhRequester {
+  request<T>(
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    options?: { query?: Record<string, string>; body?: unknown },
+  ): Promise<T>;
+}
+
+/** `GET /domain/zone/{zoneName}` as the API answers it. */
+export interface ApiZone {
+  name: string;
+  dnssecSupported: boolean;
+  hasDnsAnycast: boolean;
+  lastUpdate: string | null;
+  nameServers: string[];
+  dnssecActivated?: boolean;
+}
+
+/** `GET /domain/zone/{zoneName}/status`. */
+export interface ApiZoneStatus {
+  isDeployed: boolean;
+  errors: string[] | null;
+  warnings: string[] | null;
+}
+
+/** Filters of `GET /domain/zone/{zoneName}/record`. */
+export interface RecordFilter {
+  fieldType?: string;
+  subDomain?: string;
+}
+
+/** Body of `POST /domain/zone/{zoneName}/record`. */
+export interface ApiRecordCreate {
+  fieldType: string;
+  subDomain: string;
+  target: string;
+  ttl: number;
+}
+
+/** Body of `PUT /domain/zone/{zoneName}/record/{id}` (never `fieldType`: OVH rejects it as read-only). */
+export interface ApiRecordUpdate {
+  subDomain: string;
+  target: string;
+  ttl: number;
+}
+
+/** True for an OVH answer with HTTP status 404. */
+export function isNotFound(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { status?: unknown }).status === 404;
+}
+
+const zonePath = (zoneName: string) => `/domain/zone/${encodeURIComponent(zoneName)}`;
+
+/** Typed DNS routes of the OVH API. */
+export class ZoneApi {
+  constructor(readonly client: OvhRequester) {}
+
+  /** Domains registered through OVH (`GET /domain`). Zones hosted without registration are not in it. */
+  listDomains(): Promise<string[]> {
+    return this.client.request<string[]>("GET", "/domain");
+  }
+
+  /** DNS zones of the account (`GET /domain/zone`). */
+  listZones(): Promise<string[]> {
+    return this.client.request<string[]>("GET", "/domain/zone");
+  }
+
+  getZone(zoneName: string): Promise<ApiZone> {
+    return this.client.request<ApiZone>("GET", zonePath(zoneName));
+  }
+
+  getZoneStatus(zoneName: string): Promise<ApiZoneStatus> {
+    return this.client.request<ApiZoneStatus>("GET", `${zonePath(zoneName)}/status`);
+  }
+
+  /** Record ids of a zone, optionally filtered. Ids are returned as decimal strings (they exceed 2^32). */
+  async listRecordIds(zoneName: string, filter: RecordFilter = {}): Promise<string[]> {
+    const query: Record<string, string> = {};
+    if (filter.fieldType !== undefined) query.fieldType = filter.fieldType;
+    if (filter.subDomain !== undefined) query.subDomain = filter.subDomain;
+    const ids = await this.client.request<number[]>("GET", `${zonePath(zoneName)}/record`, {
+      query: Object.keys(query).length ? query : undefined,
+    });
+    return ids.map((id) => String(id));
+  }
+
+  /** One record, or `undefined` when the API answers 404 (deleted, or renumbered by a text edit). */
+  async getRecord(zoneName: string, id: string): Promise<ApiRecord | undefined> {
+    try {
+      return await this.client.request<ApiRecord>("GET", `${zonePath(zoneName)}/record/${id}`);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  createRecord(zoneName: string, body: ApiRecordCreate): Promise<ApiRecord> {
+    return this.client.request<ApiRecord>("POST", `${zonePath(zoneName)}/record`, { body });
+  }
+
+  async updateRecord(zoneName: string, id: string, body: ApiRecordUpdate): Promise<void> {
+    await this.client.request<unknown>("PUT", `${zonePath(zoneName)}/record/${id}`, { body });
+  }
+
+  /** Deletes a record; `false` when it was already gone (404). */
+  async deleteRecord(zoneName: string, id: string): Promise<boolean> {
+    try {
+      await this.client.request<unknown>("DELETE", `${zonePath(zoneName)}/record/${id}`);
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  async refreshZone(zoneName: string): Promise<void> {
+    await this.client.request<unknown>("POST", `${zonePath(zoneName)}/refresh`);
+  }
+}

@@ -1,0 +1,92 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The provider object that Pulumi serializes into every ZoneRecord's state as `__provider`.
+ *
+ * It captures nothing but a `require` by package name, done at call time in the plugin host: the state stays
+ * small (the serialized text is stored twice per resource), portable (no absolute path: it resolves in the
+ * user's program directory on any machine), free of credentials (they are read by `configure()` at call time,
+ * pulumi/pulumi#8265), and a new version of this package runs on the next `up` without showing a change.
+ * One object is shared by all resources, so it is serialized once per program (DYNAMIC-PROVIDERS.md).
+ */
+function impl(): pulumi.dynamic.ResourceProvider {
+  return require("pulumi-ovh-dns/provider").zoneRecordProvider;
+}
+
+const zoneRecordProvider: pulumi.dynamic.ResourceProvider = {
+  configure: (req) => impl().configure!(req),
+  check: (olds, news) => impl().check!(olds, news),
+  diff: (id, olds, news) => impl().diff!(id, olds, news),
+  create: (inputs) => impl().create(inputs),
+  read: (id, props) => impl().read!(id, props),
+  update: (id, olds, news) => impl().update!(id, olds, news),
+  delete: (id, props) => impl().delete!(id, props),
+};
+
+/** The inputs of a {@link ZoneRecord}: the body of OVH's `POST /domain/zone/{zoneName}/record`. */
+export interface ZoneRecordArgs {
+  /** The DNS zone, e.g. `example.com` (no trailing dot). Changing it replaces the record. */
+  zoneName: pulumi.Input<string>;
+  /**
+   * The name inside the zone, relative to it: `www` for `www.example.com`, `""` (the default) for the apex,
+   * `*` or `*.dev` for a wildcard. Never the full name: OVH would read `www.example.com` in zone `example.com`
+   * as `www.example.com.example.com`. Changed in place.
+   */
+  subDomain?: pulumi.Input<string>;
+  /**
+   * The record type, one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP,
+   * TLSA, TXT. Changing it replaces the record (OVH refuses to change a record's type).
+   */
+  fieldType: pulumi.Input<string>;
+  /**
+   * The record data as OVH writes it: `203.0.113.10` (A), `10 mail.example.com.` (MX),
+   * `10 5 5060 sip.example.com.` (SRV), `0 issue "letsencrypt.org"` (CAA), free text for TXT. Host names must end
+   * with a dot: OVH reads a name without one as relative to the zone. TXT is written unquoted; OVH's quoted and
+   * split form never shows as a change. Changed in place.
+   */
+  target: pulumi.Input<string>;
+  /**
+   * Time to live in seconds: `0` (the default) is the zone's default TTL, otherwise at least 60 (OVH raises
+   * 1-59 to 60, which would show a change at every preview, so they are refused). Changed in place.
+   */
+  ttl?: pulumi.Input<number>;
+}
+
+/**
+ * One DNS record of an OVHcloud zone, managed through `POST`/`PUT`/`DELETE /domain/zone/{zoneName}/record`.
+ * Every change is followed by a refresh of the zone, shared by all the changes made to that zone at the same
+ * time, and only returns once that refresh succeeded. The resource id is the OVH record id.
+ *
+ * ```ts
+ * const www = new ZoneRecord("www", { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 3600 });
+ * ```
+ */
+export class ZoneRecord extends pulumi.dynamic.Resource {
+  /** The DNS zone, lower case. */
+  declare public readonly zoneName: pulumi.Output<string>;
+  /** The name inside the zone, lower case; `""` is the apex. */
+  declare public readonly subDomain: pulumi.Output<string>;
+  /** The record type, upper case. */
+  declare public readonly fieldType: pulumi.Output<string>;
+  /** The record data, in the form the program wrote it (normalised where that changes nothing). */
+  declare public readonly target: pulumi.Output<string>;
+  /** Time to live in seconds; 0 is the zone default. */
+  declare public readonly ttl: pulumi.Output<number>;
+  /** The OVH record id, a decimal string (ids exceed 2^32). */
+  declare public readonly recordId: pulumi.Output<string>;
+  /** The record's full name, e.g. `www.example.com` (the zone name at the apex). */
+  declare public readonly fqdn: pulumi.Output<string>;
+
+  constructor(name: string, args: ZoneRecordArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      zoneName: args.zoneName,
+      subDomain: args.subDomain ?? "",
+      fieldType: args.fieldType,
+      target: args.target,
+      ttl: args.ttl ?? 0,
+      recordId: undefined,
+      fqdn: undefined,
+    };
+    super(zoneRecordProvider, name, props, opts, "ovhdns", "ZoneRecord");
+  }
+}

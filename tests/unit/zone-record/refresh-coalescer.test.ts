@@ -1,0 +1,92 @@
+import { RefreshCoalescer, ZoneRefreshError } from "../../../provider/zone-record/refresh-coalescer";
+
+/** A refresh function whose calls are recorded and answered by the test. */
+function controlledRefresh() {
+  const calls: { zone: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const refresh = (zone: string) => new Promise<void>((resolve, reject) => calls.push({ zone, resolve, reject }));
+  return { calls, refresh };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+async function until(cond: () => boolean) {
+  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 2));
+  if (!cond()) throw new Error("condition never met");
+}
+
+describe("RefreshCoalescer", () => {
+  it("shares one refresh among mutations that complete together", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
+    const done = Array.from({ length: 20 }, (_, i) => coalescer.run("example.com", async () => i));
+    await until(() => calls.length === 1);
+    calls[0].resolve();
+    expect(await Promise.all(done)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(calls.map((c) => c.zone)).toEqual(["example.com"]);
+  });
+
+  it("never runs two refreshes of one zone at once, and a mutation finished meanwhile waits for the next", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
+    let firstDone = false;
+    let secondDone = false;
+    coalescer.run("example.com", async () => 1).then(() => (firstDone = true));
+    await until(() => calls.length === 1);
+    coalescer.run("example.com", async () => 2).then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toHaveLength(1); // the second waits: a refresh is running
+    calls[0].resolve();
+    await until(() => firstDone);
+    expect(secondDone).toBe(false); // the running refresh started before the second mutation ended
+    await until(() => calls.length === 2);
+    calls[1].resolve();
+    await until(() => secondDone);
+  });
+
+  it("refreshes zones independently", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
+    const a = coalescer.run("a.example", async () => "a");
+    const b = coalescer.run("b.example", async () => "b");
+    await until(() => calls.length === 2);
+    expect(calls.map((c) => c.zone).sort()).toEqual(["a.example", "b.example"]);
+    calls.forEach((c) => c.resolve());
+    expect(await Promise.all([a, b])).toEqual(["a", "b"]);
+  });
+
+  it("waits while mutations of the zone are in flight, then refreshes once", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1, maxDelayMs: 10_000 });
+    let release!: () => void;
+    const slow = coalescer.run("example.com", () => new Promise<string>((r) => (release = () => r("slow"))));
+    const fast = coalescer.run("example.com", async () => "fast");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toHaveLength(0); // "slow" is still in flight
+    release();
+    await until(() => calls.length === 1);
+    calls[0].resolve();
+    expect(await Promise.all([slow, fast])).toEqual(["slow", "fast"]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("rejects every mutation of a failed refresh with the mutation's result, so the caller keeps its id", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
+    const results = [coalescer.run("example.com", async () => ({ id: 1 })), coalescer.run("example.com", async () => ({ id: 2 }))];
+    await until(() => calls.length === 1);
+    calls[0].reject(new Error("403 This call has not been granted"));
+    const settled = await Promise.allSettled(results);
+    const reasons = settled.map((s) => (s as PromiseRejectedResult).reason as ZoneRefreshError);
+    expect(reasons.map((r) => r instanceof ZoneRefreshError)).toEqual([true, true]);
+    expect(reasons.map((r) => r.mutationResult)).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(reasons[0].message).toContain("403 This call has not been granted");
+  });
+
+  it("does not refresh after a failed mutation", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
+    await expect(coalescer.run("example.com", async () => { throw new Error("400 bad target"); })).rejects.toThrow("400 bad target");
+    await new Promise((r) => setTimeout(r, 10));
+    await tick();
+    expect(calls).toHaveLength(0);
+  });
+});
