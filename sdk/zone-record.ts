@@ -1,27 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 
 /**
- * The provider object that Pulumi serializes into every ZoneRecord's state as `__provider`.
+ * The `__provider` of every ZoneRecord: the module text that Pulumi's dynamic-provider host loads
+ * (`requireFromString(text).handler()`) to get the provider object.
  *
- * It captures nothing but a `require` by package name, done at call time in the plugin host: the state stays
- * small (the serialized text is stored twice per resource), portable (no absolute path: it resolves in the
- * user's program directory on any machine), free of credentials (they are read by `configure()` at call time,
- * pulumi/pulumi#8265), and a new version of this package runs on the next `up` without showing a change.
- * One object is shared by all resources, so it is serialized once per program (DYNAMIC-PROVIDERS.md).
+ * `pulumi.dynamic.Resource` would closure-serialize a provider object here (2.4 KB for seven one-line methods,
+ * stored twice per resource in the state). This text does the same job in under 100 bytes: it loads the
+ * implementation by package name at call time in the plugin host, so the state stays small, portable (no
+ * absolute path: it resolves from the program's directory on any machine), free of credentials (they are read
+ * by `configure()` at call time, pulumi/pulumi#8265), and a new version of this package runs on the next `up`
+ * without showing a change. The type token is the one `pulumi.dynamic.Resource` gives, so the engine runs it
+ * with the same `pulumi-nodejs` dynamic-provider plugin.
  */
-function impl(): pulumi.dynamic.ResourceProvider {
-  return require("pulumi-ovh-dns/provider").zoneRecordProvider;
-}
+export const SERIALIZED_PROVIDER = 'exports.handler = () => require("pulumi-ovh-dns/provider").zoneRecordProvider;\n';
 
-const zoneRecordProvider: pulumi.dynamic.ResourceProvider = {
-  configure: (req) => impl().configure!(req),
-  check: (olds, news) => impl().check!(olds, news),
-  diff: (id, olds, news) => impl().diff!(id, olds, news),
-  create: (inputs) => impl().create(inputs),
-  read: (id, props) => impl().read!(id, props),
-  update: (id, olds, news) => impl().update!(id, olds, news),
-  delete: (id, props) => impl().delete!(id, props),
-};
+/** The Pulumi type token of a ZoneRecord. */
+export const ZONE_RECORD_TYPE = "pulumi-nodejs:dynamic/ovhdns:ZoneRecord";
 
 /** The inputs of a {@link ZoneRecord}: the body of OVH's `POST /domain/zone/{zoneName}/record`. */
 export interface ZoneRecordArgs {
@@ -61,7 +55,7 @@ export interface ZoneRecordArgs {
  * const www = new ZoneRecord("www", { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 3600 });
  * ```
  */
-export class ZoneRecord extends pulumi.dynamic.Resource {
+export class ZoneRecord extends pulumi.CustomResource {
   /** The DNS zone, lower case. */
   declare public readonly zoneName: pulumi.Output<string>;
   /** The name inside the zone, lower case; `""` is the apex. */
@@ -77,16 +71,30 @@ export class ZoneRecord extends pulumi.dynamic.Resource {
   /** The record's full name, e.g. `www.example.com` (the zone name at the apex). */
   declare public readonly fqdn: pulumi.Output<string>;
 
+  /**
+   * Reads an existing record into the program without managing it (`pulumi refresh` keeps it current).
+   * `id` is the OVH record id (see `getZoneRecords`), or `<recordId>.<zoneName>`.
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state: { zoneName?: pulumi.Input<string> } = {},
+    opts?: pulumi.CustomResourceOptions): ZoneRecord {
+    return new ZoneRecord(name, state as ZoneRecordArgs, { ...opts, id });
+  }
+
+  /**
+   * Declares a record. To adopt a record that already exists (no duplicate is made), pass its id as the
+   * `import` resource option with the inputs that describe it.
+   */
   constructor(name: string, args: ZoneRecordArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       zoneName: args.zoneName,
-      subDomain: args.subDomain ?? "",
+      subDomain: opts?.id ? args.subDomain : args.subDomain ?? "",
       fieldType: args.fieldType,
       target: args.target,
-      ttl: args.ttl ?? 0,
+      ttl: opts?.id ? args.ttl : args.ttl ?? 0,
       recordId: undefined,
       fqdn: undefined,
+      __provider: SERIALIZED_PROVIDER,
     };
-    super(zoneRecordProvider, name, props, opts, "ovhdns", "ZoneRecord");
+    super(ZONE_RECORD_TYPE, name, props, opts);
   }
 }

@@ -1,0 +1,33 @@
+// Records declared in records.yaml (or the file named by the `recordsFile` config key), one ZoneRecord each.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { parse } from "yaml";
+import * as ovhdns from "pulumi-ovh-dns";
+
+interface RecordEntry {
+  subDomain?: string;
+  fieldType: string;
+  target: string;
+  ttl?: number;
+}
+
+interface RecordsFile {
+  zoneName: string;
+  records: Record<string, RecordEntry>;
+}
+
+const config = new pulumi.Config();
+const file = path.resolve(__dirname, config.get("recordsFile") ?? "records.yaml");
+const declared = parse(fs.readFileSync(file, "utf8")) as RecordsFile;
+if (!declared || typeof declared.zoneName !== "string" || typeof declared.records !== "object") {
+  throw new Error(`${file}: expected "zoneName: <zone>" and a "records:" map`);
+}
+
+const fqdns: Record<string, pulumi.Output<string>> = {};
+for (const [key, entry] of Object.entries(declared.records)) {
+  const record = new ovhdns.ZoneRecord(key, { zoneName: declared.zoneName, ...entry });
+  fqdns[key] = record.fqdn;
+}
+
+export const names = fqdns;
