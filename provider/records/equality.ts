@@ -1,0 +1,21 @@
+import { recordTypeOf } from "./registry";
+
+/**
+ * The form of `target` two targets are compared in: equal forms mean the same record data. TXT, SPF, DKIM
+ * and DMARC are decoded from OVH's quoted, 255-byte-split form; host names lose case and trailing dot;
+ * IPv6 takes its RFC 5952 spelling; fields are separated by one space. An unknown `fieldType` compares the
+ * trimmed text.
+ */
+export function canonicalTarget(fieldType: string, target: string): string {
+  const type = recordTypeOf(fieldType.trim().toUpperCase());
+  return type ? type.canonical(target) : target.trim();
+}
+
+/**
+ * True when targets `a` and `b` of a `fieldType` record mean the same thing, so a diff must not show a
+ * change: `"aaa" "bbb"` = `aaabbb` for TXT, `10 MAIL.example.com.` = `10 mail.example.com` for MX,
+ * `2001:DB8:0:0::1` = `2001:db8::1` for AAAA.
+ */
+export function targetsEqual(fieldType: string, a: string, b: string): boolean {
+  return a === b || canonicalTarget(fieldType, a) === canonicalTarget(fieldType, b);
+}

@@ -1,0 +1,37 @@
+/**
+ * The record types OVH's `POST /domain/zone/{zoneName}/record` accepts (SPEC §5: stable 2021-2025).
+ * There is no HINFO, RP, SVCB or HTTPS; anything else is refused before OVH answers an opaque 400.
+ */
+export const FIELD_TYPES = [
+  "A",
+  "AAAA",
+  "CAA",
+  "CNAME",
+  "DKIM",
+  "DMARC",
+  "DNAME",
+  "LOC",
+  "MX",
+  "NAPTR",
+  "NS",
+  "PTR",
+  "SPF",
+  "SRV",
+  "SSHFP",
+  "TLSA",
+  "TXT",
+] as const;
+
+/** One of the 17 OVH record types, upper case. */
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** True when `value` is exactly one of {@link FIELD_TYPES} (already upper case). */
+export function isFieldType(value: unknown): value is FieldType {
+  return typeof value === "string" && (FIELD_TYPES as readonly string[]).includes(value);
+}
+
+/**
+ * Types whose target is free text that OVH stores quoted and split into 255-byte strings (SPEC §5 TXT,
+ * ANCHORS (b) 15). Their content is kept exactly as written: case and spaces are meaningful.
+ */
+export const TEXT_FIELD_TYPES: readonly FieldType[] = ["TXT", "SPF", "DKIM", "DMARC"];

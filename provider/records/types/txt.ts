@@ -1,0 +1,16 @@
+import { decodeTxt } from "../txt";
+import { checkTextLength } from "./text-limits";
+import type { RecordType } from "./record-type";
+
+/**
+ * TXT: any text, kept exactly as written (case and spaces are data). OVH returns it quoted and split into
+ * 255-byte strings, so it is compared decoded (ANCHORS (c) 2, (b) 15).
+ */
+export const TXT: RecordType = {
+  fieldType: "TXT",
+  format: "text",
+  example: "google-site-verification=abc123",
+  normalise: (target) => target,
+  validate: (target) => checkTextLength("TXT", target),
+  canonical: (target) => decodeTxt(target),
+};
