@@ -1,0 +1,118 @@
+import type { OvhConfFile } from "./ovh-conf";
+
+/** The credential fields that come from configuration. */
+export type CredentialField =
+  | "endpoint"
+  | "applicationKey"
+  | "applicationSecret"
+  | "consumerKey"
+  | "clientId"
+  | "clientSecret"
+  | "accessToken"
+  | "apiRateLimit";
+
+/** One place credentials can come from, e.g. the environment or one ovh.conf file. */
+export interface CredentialLayer {
+  /** Short name of the place: `explicit options`, `Pulumi config`, `environment`, a file path. */
+  label: string;
+  /** The non-empty values this place sets. */
+  values: Partial<Record<CredentialField, string>>;
+  /** How this place names a field: `env OVH_CONSUMER_KEY`, `Pulumi config ovh:consumerKey`... */
+  nameOf(field: CredentialField): string;
+}
+
+/** Environment variable per field (go-ovh/python-ovh, and the official provider). */
+export const ENV_NAMES: Partial<Record<CredentialField, string>> = {
+  endpoint: "OVH_ENDPOINT",
+  applicationKey: "OVH_APPLICATION_KEY",
+  applicationSecret: "OVH_APPLICATION_SECRET",
+  consumerKey: "OVH_CONSUMER_KEY",
+  clientId: "OVH_CLIENT_ID",
+  clientSecret: "OVH_CLIENT_SECRET",
+  accessToken: "OVH_ACCESS_TOKEN",
+};
+
+/** ovh.conf key per field; `endpoint` lives in `[default]`, the others in `[<endpoint>]`. */
+export const CONF_KEYS: Partial<Record<CredentialField, string>> = {
+  endpoint: "endpoint",
+  applicationKey: "application_key",
+  applicationSecret: "application_secret",
+  consumerKey: "consumer_key",
+  clientId: "client_id",
+  clientSecret: "client_secret",
+  accessToken: "access_token",
+};
+
+const FIELDS: CredentialField[] = [
+  "endpoint",
+  "applicationKey",
+  "applicationSecret",
+  "consumerKey",
+  "clientId",
+  "clientSecret",
+  "accessToken",
+  "apiRateLimit",
+];
+
+/** Keeps only non-empty strings: an empty value means "unset", as in go-ovh and python-ovh. */
+function pick(get: (field: CredentialField) => unknown, fields = FIELDS): Partial<Record<CredentialField, string>> {
+  const values: Partial<Record<CredentialField, string>> = {};
+  for (const field of fields) {
+    const v = get(field);
+    if (typeof v === "number" && Number.isFinite(v)) values[field] = String(v);
+    else if (typeof v === "string" && v.trim() !== "") values[field] = v.trim();
+  }
+  return values;
+}
+
+/** The layer of options passed in code. */
+export function explicitLayer(options: Partial<Record<CredentialField, string | number | undefined>>): CredentialLayer {
+  return { label: "explicit options", values: pick((f) => options[f]), nameOf: (f) => `explicit option ${f}` };
+}
+
+/** The layer of Pulumi config keys in the `ovh:` namespace. */
+export function configLayer(lookup: (key: string) => string | undefined): CredentialLayer {
+  return { label: "Pulumi config", values: pick((f) => lookup(f)), nameOf: (f) => `Pulumi config ovh:${f}` };
+}
+
+/** The layer of `OVH_*` environment variables. */
+export function envLayer(env: Record<string, string | undefined>): CredentialLayer {
+  const fields = FIELDS.filter((f) => ENV_NAMES[f] !== undefined);
+  return {
+    label: "environment",
+    values: pick((f) => env[ENV_NAMES[f] as string], fields),
+    nameOf: (f) => `env ${ENV_NAMES[f] ?? f}`,
+  };
+}
+
+/** The `[default] endpoint` of one ovh.conf file. */
+export function confEndpointLayer(file: OvhConfFile): CredentialLayer {
+  return {
+    label: file.path,
+    values: pick((f) => (f === "endpoint" ? file.conf.default?.endpoint : undefined), ["endpoint"]),
+    nameOf: () => `${file.path} [default] endpoint`,
+  };
+}
+
+/** The `[<endpoint>]` section of one ovh.conf file. */
+export function confSectionLayer(file: OvhConfFile, endpoint: string): CredentialLayer {
+  const section = file.conf[endpoint] ?? {};
+  const fields = FIELDS.filter((f) => f !== "endpoint" && CONF_KEYS[f] !== undefined);
+  return {
+    label: file.path,
+    values: pick((f) => section[CONF_KEYS[f] as string], fields),
+    nameOf: (f) => `${file.path} [${endpoint}] ${CONF_KEYS[f] ?? f}`,
+  };
+}
+
+/** The first layer that sets a field, with its value and the source name. */
+export function firstSet(
+  layers: CredentialLayer[],
+  field: CredentialField,
+): { value: string; source: string; layer: CredentialLayer } | undefined {
+  for (const layer of layers) {
+    const value = layer.values[field];
+    if (value !== undefined) return { value, source: layer.nameOf(field), layer };
+  }
+  return undefined;
+}
