@@ -1,0 +1,13 @@
+/** Request-body decoding. The raw bytes are kept apart for the signature (SPEC §1). */
+import { badRequest } from "./errors";
+
+/** Parses a JSON body; an empty body is `{}` (node-ovh sends none when there are no params). */
+export function parseJsonBody(raw: Buffer): unknown {
+  const text = raw.toString("utf8");
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest("Invalid JSON received in the request body");
+  }
+}

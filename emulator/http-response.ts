@@ -1,0 +1,42 @@
+/**
+ * Writes answers with the headers the real API sends on every response (SPEC §2):
+ * `X-Ovh-QueryID`, `Content-Type: application/json; charset=utf-8`, `Cache-Control`, CORS.
+ */
+import { randomUUID } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import { ApiError, errorBody, type ErrorFormat } from "./errors";
+import type { Reply } from "./reply";
+
+let querySeq = 0;
+
+/** A query id shaped like `EU.ext-3.63ac85b6.10528.27b4f1fc-...` (SPEC §2). */
+export function newQueryId(nowMs: number): string {
+  querySeq += 1;
+  return `EU.ext-3.${Math.floor(nowMs / 1000).toString(16)}.${querySeq}.${randomUUID()}`;
+}
+
+/** The reply for an error, in the configured body format. */
+export function errorReply(err: ApiError, format: ErrorFormat): Reply {
+  return { status: err.status, body: { kind: "json", value: errorBody(err, format) }, headers: err.headers };
+}
+
+/** Writes a reply. */
+export function writeReply(res: ServerResponse, reply: Reply, queryId: string): void {
+  const headers: Record<string, string> = {
+    "X-Ovh-QueryID": queryId,
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-cache, no-store",
+    "Access-Control-Allow-Origin": "*",
+    ...reply.headers,
+  };
+  let payload: Buffer | undefined;
+  if (reply.body?.kind === "json") {
+    payload = Buffer.from(JSON.stringify(reply.body.value), "utf8");
+  } else if (reply.body?.kind === "html") {
+    headers["Content-Type"] = "text/html; charset=utf-8";
+    payload = Buffer.from(reply.body.text, "utf8");
+  }
+  if (payload !== undefined) headers["Content-Length"] = String(payload.length);
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}

@@ -1,0 +1,171 @@
+/**
+ * The emulator's options. Every behaviour SPEC.md marks as a guess [G] is an option here,
+ * with the default the SPEC suggests.
+ */
+import type { AccessRule } from "./auth/access-rules";
+import type { ErrorFormat } from "./errors";
+
+/** A record to seed into a zone. */
+export interface SeedRecord {
+  /** Sub-domain relative to the zone; `""` (or absent) for the apex. */
+  subDomain?: string;
+  /** One of the 17 OVH field types. */
+  fieldType: string;
+  /** Record value as OVH stores it. */
+  target: string;
+  /** TTL in seconds; 0 (or absent) for the zone default. */
+  ttl?: number;
+}
+
+/** A consumer key to seed. */
+export interface SeedConsumerKey {
+  /** The consumer key (CK). */
+  consumerKey: string;
+  /** The application it belongs to. */
+  applicationKey: string;
+  /** Credential state; `validated` by default. */
+  state?: "validated" | "pendingValidation" | "expired" | "refused";
+  /** Access rules; `GET/POST/PUT/DELETE /*` by default. */
+  rules?: AccessRule[];
+  /** Expiry as epoch milliseconds of the emulator clock; never by default. */
+  expiresAt?: number;
+}
+
+/** An OAuth2 service account (SPEC §6). */
+export interface SeedOAuth2Client {
+  /** Client id. */
+  clientId: string;
+  /** Client secret. */
+  clientSecret: string;
+  /**
+   * IAM-like allow list of actions, e.g. `dnsZone:apiovh:record/create`; `*` globs allowed.
+   * Absent means every action is allowed (SPEC §4).
+   */
+  allowedActions?: string[];
+}
+
+/** Fault injection (all off by default). Rates are probabilities in [0, 1]. */
+export interface FaultOptions {
+  /** Milliseconds added before every answer. */
+  latencyMs?: number;
+  /** Probability of a 5xx answered before anything is applied. */
+  serverErrorRate?: number;
+  /** Status of those server errors: 500 (default) or 503. */
+  serverErrorStatus?: 500 | 503;
+  /** Probability that a change is applied and then answered with a 500. */
+  serverErrorAfterApplyRate?: number;
+  /** Probability of a 429 with `Retry-After`, not applied. */
+  tooManyRequestsRate?: number;
+  /** `Retry-After` seconds sent with fault 429s (default 1). */
+  retryAfterSeconds?: number;
+  /** Probability that the connection is destroyed without an answer, nothing applied. */
+  resetRate?: number;
+  /** Probability that the change is applied and the connection destroyed before the answer. */
+  lostResponseRate?: number;
+  /** Only requests with these methods get faults (default: all). */
+  methods?: string[];
+  /** Only requests whose API path (no prefix, no query) matches get faults (default: all). */
+  pathPattern?: RegExp | string;
+  /** Whether `GET /auth/time` may get faults (default false). */
+  faultAuthTime?: boolean;
+}
+
+/** Server-side rate limit per consumer key or OAuth2 client (SPEC §7: a guess). */
+export interface RateLimitOptions {
+  /** Sustained requests per minute. */
+  perMinute: number;
+  /** Bucket capacity; defaults to `ceil(perMinute / 6)`. */
+  burst?: number;
+}
+
+/** Fixed values for the default working credential set (random otherwise). */
+export interface DefaultCredentialValues {
+  applicationKey?: string;
+  applicationSecret?: string;
+  consumerKey?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Public origin clients sign against, e.g. `https://eu.api.ovh.com`; default the listen origin. */
+  publicOrigin?: string;
+  /** Zones to create, with their records. */
+  zones?: Record<string, SeedRecord[]>;
+  /** Registered domains listed by `GET /domain`; default: the seeded zone names. */
+  domains?: string[];
+  /** JSON file holding zones and domains: loaded at start if present, written after each change. */
+  stateFile?: string;
+  /** Server clock in epoch milliseconds (default `Date.now`). */
+  now?: () => number;
+  /** Accepted clock skew of `X-Ovh-Timestamp`, seconds (default 180). */
+  clockToleranceSeconds?: number;
+  /** Error body generation (default `current`). */
+  errorFormat?: ErrorFormat;
+  /** Status of a successful record PUT: 200 with body `null` (default) or 204. */
+  putRecordStatus?: 200 | 204;
+  /** What `GET .../record?subDomain=` (empty) selects: apex records (default) or all [G]. */
+  emptySubDomainFilter?: "apex" | "any";
+  /** How long a zone stays "refreshing" after a refresh, ms (default 25). */
+  refreshDurationMs?: number;
+  /** Validate consumer keys created by `POST /auth/credential` at once (default false). */
+  autoValidateCredentials?: boolean;
+  /** First record id issued (default 5_390_038_375, above 2^32 as real ids are). */
+  firstRecordId?: number;
+  /** OAuth2 access-token lifetime, seconds (default 3600). */
+  tokenLifetimeSeconds?: number;
+  /** Extra applications (AK -> AS). */
+  applications?: { applicationKey: string; applicationSecret: string }[];
+  /** Extra consumer keys. */
+  consumerKeys?: SeedConsumerKey[];
+  /** Extra OAuth2 clients. */
+  oauth2Clients?: SeedOAuth2Client[];
+  /** Pin the values of the default credential set. */
+  defaultCredentials?: DefaultCredentialValues;
+  /** Fault injection; see {@link FaultOptions}. */
+  faults?: FaultOptions;
+  /** Seed of the fault PRNG (default 1). */
+  seed?: number;
+  /** Per-principal rate limit; none by default. */
+  rateLimit?: RateLimitOptions;
+}
+
+/** Options with every default filled in. */
+export type ResolvedOptions = Required<
+  Pick<
+    EmulatorOptions,
+    | "port"
+    | "now"
+    | "clockToleranceSeconds"
+    | "errorFormat"
+    | "putRecordStatus"
+    | "emptySubDomainFilter"
+    | "refreshDurationMs"
+    | "autoValidateCredentials"
+    | "firstRecordId"
+    | "tokenLifetimeSeconds"
+    | "seed"
+  >
+> &
+  EmulatorOptions;
+
+/** Fills in the defaults. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  return {
+    ...options,
+    port: options.port ?? 0,
+    now: options.now ?? Date.now,
+    clockToleranceSeconds: options.clockToleranceSeconds ?? 180,
+    errorFormat: options.errorFormat ?? "current",
+    putRecordStatus: options.putRecordStatus ?? 200,
+    emptySubDomainFilter: options.emptySubDomainFilter ?? "apex",
+    refreshDurationMs: options.refreshDurationMs ?? 25,
+    autoValidateCredentials: options.autoValidateCredentials ?? false,
+    firstRecordId: options.firstRecordId ?? 5_390_038_375,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    seed: options.seed ?? 1,
+  };
+}

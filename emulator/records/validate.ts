@@ -1,0 +1,126 @@
+/**
+ * Checks of record bodies (`domain.zone.RecordCreate` / `RecordUpdate`, SPEC §4-§5). Every
+ * failure is a 400 thrown before anything is stored, so bad input leaves state unchanged.
+ */
+import { isIPv4, isIPv6 } from "node:net";
+import { badRequest } from "../errors";
+import { FIELD_TYPES, isFieldType, type FieldType } from "./field-types";
+import { wrapTxt } from "./txt";
+
+/** A validated create body. */
+export interface RecordCreate {
+  fieldType: FieldType;
+  subDomain: string;
+  target: string;
+  ttl: number;
+}
+
+/** A validated update body: only the fields sent. */
+export interface RecordPatch {
+  subDomain?: string;
+  target?: string;
+  ttl?: number;
+}
+
+const CREATE_FIELDS = ["fieldType", "subDomain", "target", "ttl"];
+const UPDATE_FIELDS = ["subDomain", "target", "ttl"];
+/** Read-only fields a pre-2024 client may send in a full-record PUT body (SPEC §4). */
+const READ_ONLY_FIELDS = ["fieldType", "id", "zone"];
+
+/** Parses and checks a `POST .../record` body. */
+export function parseRecordCreate(body: unknown): RecordCreate {
+  const object = asObject(body);
+  rejectUnknown(object, CREATE_FIELDS);
+  if (object.fieldType === undefined) throw badRequest("Missing parameter: fieldType");
+  if (!isFieldType(object.fieldType)) {
+    throw badRequest(`Invalid fieldType "${String(object.fieldType)}": must be one of ${FIELD_TYPES.join(", ")}`);
+  }
+  if (object.target === undefined) throw badRequest("Missing parameter: target");
+  const record: RecordCreate = {
+    fieldType: object.fieldType,
+    subDomain: checkSubDomain(object.subDomain),
+    target: checkTarget(object.target),
+    ttl: checkTtl(object.ttl),
+  };
+  checkTypeRules(record.fieldType, record.subDomain, record.target);
+  return { ...record, target: storedTarget(record.fieldType, record.target) };
+}
+
+/**
+ * Parses and checks a `PUT .../record/{id}` body against the record it changes. `fieldType`
+ * is read-only (SPEC §2: "Try to alter read-only properties: fieldType").
+ */
+export function parseRecordPatch(
+  body: unknown,
+  current: { id: number; zone: string; fieldType: FieldType; subDomain: string; target: string },
+): RecordPatch {
+  const object = asObject(body);
+  const readOnly = READ_ONLY_FIELDS.filter(
+    (key) => key in object && (key === "fieldType" || object[key] !== current[key as "id" | "zone"]),
+  );
+  if (readOnly.length > 0) throw badRequest(`Try to alter read-only properties: ${readOnly.join(", ")}`);
+  rejectUnknown(object, [...UPDATE_FIELDS, "id", "zone"]);
+  const patch: RecordPatch = {};
+  if (object.subDomain !== undefined) patch.subDomain = checkSubDomain(object.subDomain);
+  if (object.target !== undefined) patch.target = checkTarget(object.target);
+  if (object.ttl !== undefined) patch.ttl = checkTtl(object.ttl);
+  checkTypeRules(current.fieldType, patch.subDomain ?? current.subDomain, patch.target ?? current.target);
+  if (patch.target !== undefined) patch.target = storedTarget(current.fieldType, patch.target);
+  return patch;
+}
+
+function asObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw badRequest("Body must be a JSON object");
+  }
+  return body as Record<string, unknown>;
+}
+
+function rejectUnknown(object: Record<string, unknown>, allowed: string[]): void {
+  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) throw badRequest(`Unknown parameter(s) in body: ${unknown.join(", ")}`);
+}
+
+/** `null` and absent mean the apex, stored as `""` (SPEC §5). */
+function checkSubDomain(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "string") throw badRequest("Body parameter subDomain isn't formated correctly: expected a string");
+  if (!/^[A-Za-z0-9_*.-]*$/.test(value) || value.startsWith(".") || value.endsWith(".") || value.includes("..")) {
+    throw badRequest(`Invalid domain name "${value}"`);
+  }
+  return value;
+}
+
+function checkTarget(value: unknown): string {
+  if (typeof value !== "string") throw badRequest("Body parameter target isn't formated correctly: expected a string");
+  if (value.trim() === "") throw badRequest("Invalid target: it must not be empty");
+  return value;
+}
+
+/** 0/null/absent = zone default; 1-59 silently raised to 60 (SPEC §5). */
+function checkTtl(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw badRequest("Body parameter ttl isn't formated correctly: expected a non-negative integer");
+  }
+  return value > 0 && value < 60 ? 60 : value;
+}
+
+/** Per-type checks the real API is known to make (SPEC §5, DNSControl notes). */
+function checkTypeRules(fieldType: FieldType, subDomain: string, target: string): void {
+  if (fieldType === "A" && !isIPv4(target)) throw badRequest(`Invalid IPv4 address "${target}" for an A record`);
+  if (fieldType === "AAAA" && !isIPv6(target)) throw badRequest(`Invalid IPv6 address "${target}" for an AAAA record`);
+  if (fieldType === "DMARC") {
+    if (!subDomain.toLowerCase().startsWith("_dmarc")) {
+      throw badRequest(`Invalid subfield found in DMARC: a DMARC record must be on a subDomain starting with "_dmarc" (got "${subDomain}")`);
+    }
+    if (!target.startsWith("v=DMARC1")) throw badRequest('Invalid subfield found in DMARC: target must start with "v=DMARC1" and not be quoted');
+  }
+  if (fieldType === "DKIM" && target.includes('"')) {
+    throw badRequest("Invalid subfield found in DKIM: quotes must be stripped from the target");
+  }
+}
+
+function storedTarget(fieldType: FieldType, target: string): string {
+  return fieldType === "TXT" ? wrapTxt(target) : target;
+}

@@ -1,0 +1,71 @@
+/** `/domain`, `/domain/zone` and the zone-level routes (SPEC §4). */
+import { badRequest } from "../errors";
+import { empty, json } from "../reply";
+import type { HandlerContext, Route } from "../state";
+import { exportZone, NAME_SERVERS } from "../zones/export";
+
+/** Zone-level routes. Listing routes carry no IAM action: IAM filters them per resource. */
+export const zoneRoutes: Route[] = [
+  { method: "GET", pattern: "/domain", auth: "signed", rules: true, handle: (ctx) => json([...ctx.state.zones.domains]) },
+  {
+    method: "GET",
+    pattern: "/domain/zone",
+    auth: "signed",
+    rules: true,
+    handle: (ctx) => json([...ctx.state.zones.zones.keys()]),
+  },
+  {
+    method: "GET",
+    pattern: "/domain/zone/{zoneName}",
+    auth: "signed",
+    rules: true,
+    iamAction: "dnsZone:apiovh:get",
+    handle: getZone,
+  },
+  {
+    method: "POST",
+    pattern: "/domain/zone/{zoneName}/refresh",
+    auth: "signed",
+    rules: true,
+    iamAction: "dnsZone:apiovh:refresh",
+    handle: refreshZone,
+  },
+  {
+    method: "GET",
+    pattern: "/domain/zone/{zoneName}/status",
+    auth: "signed",
+    rules: true,
+    iamAction: "dnsZone:apiovh:status/get",
+    handle: (ctx) =>
+      json({ errors: null, isDeployed: ctx.state.zones.isDeployed(ctx.params.zoneName, ctx.now), warnings: null }),
+  },
+  {
+    method: "GET",
+    pattern: "/domain/zone/{zoneName}/export",
+    auth: "signed",
+    rules: true,
+    iamAction: "dnsZone:apiovh:export/get",
+    // A JSON string holding BIND text (SPEC §4).
+    handle: (ctx) => json(exportZone(ctx.state.zones.zone(ctx.params.zoneName))),
+  },
+];
+
+function getZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
+  const zone = ctx.state.zones.zone(ctx.params.zoneName);
+  return json({
+    dnssecSupported: true,
+    hasDnsAnycast: false,
+    lastUpdate: new Date(zone.lastUpdate).toISOString(),
+    name: zone.name,
+    nameServers: NAME_SERVERS,
+  });
+}
+
+/** 204 since Oct 2023 (SPEC §4); the route takes no body. */
+function refreshZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
+  if (ctx.body.toString("utf8").trim() !== "" && ctx.body.toString("utf8").trim() !== "{}") {
+    throw badRequest("This call takes no body parameters");
+  }
+  ctx.state.zones.refresh(ctx.params.zoneName, ctx.now, ctx.state.options.refreshDurationMs);
+  return empty(204, true);
+}

@@ -1,0 +1,131 @@
+/**
+ * The HTTP server: reads each body as raw bytes (the signature covers them, SPEC §1), adds
+ * latency, runs the pipeline, logs, persists, and writes or drops the answer. Listens on
+ * 127.0.0.1 only, and tracks sockets and timers so `close()` leaves no handle open.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { header } from "./auth/authenticate";
+import { ApiError } from "./errors";
+import type { FaultInjector } from "./faults";
+import { errorReply, newQueryId, writeReply } from "./http-response";
+import { saveState } from "./persistence";
+import { processCall, type CallResult } from "./pipeline";
+import type { RateLimiter } from "./rate-limit";
+import type { RequestLog } from "./request-log";
+import type { EmulatorState } from "./state";
+
+/** Bodies above this size are refused with a 413 rather than buffered. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The emulator's HTTP server. */
+export class EmulatorServer {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly log: RequestLog,
+    private readonly faults: FaultInjector,
+    private readonly limiter: RateLimiter | undefined,
+  ) {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch(() => {
+        // Last resort (e.g. the state file cannot be written): still an OVH-shaped 500.
+        if (!res.headersSent) {
+          const reply = errorReply(new ApiError(500, "Internal server error"), this.state.options.errorFormat);
+          writeReply(res, reply, newQueryId(this.state.options.now()));
+        }
+      });
+    });
+    this.server.on("connection", (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+  }
+
+  /** Listens on 127.0.0.1 and returns the port. */
+  listen(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, "127.0.0.1", () => {
+        this.server.off("error", reject);
+        const address = this.server.address();
+        resolve(typeof address === "object" && address !== null ? address.port : port);
+      });
+    });
+  }
+
+  /** Stops listening, destroys open (keep-alive) sockets and cancels pending latency timers. */
+  close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      for (const socket of this.sockets) socket.destroy();
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = this.state.options.now();
+    const body = await readBody(req);
+    await this.delay(this.faults.latencyMs);
+    const method = req.method ?? "GET";
+    const result: CallResult =
+      body === undefined
+        ? tooLarge(req.url ?? "/", this.state)
+        : processCall({ method, rawTarget: req.url ?? "/", headers: req.headers, body }, this.state, this.faults, this.limiter);
+    if (result.applied && this.state.options.stateFile !== undefined) {
+      saveState(this.state.options.stateFile, this.state.zones);
+    }
+    this.log.add({
+      method,
+      path: result.path,
+      query: Object.fromEntries(result.query),
+      status: result.reply?.status ?? 0,
+      outcome: result.outcome,
+      applied: result.applied,
+      applicationKey: result.principal?.kind === "consumerKey" ? result.principal.applicationKey : header(req.headers, "x-ovh-application"),
+      consumerKey: result.principal?.kind === "consumerKey" ? result.principal.consumerKey : header(req.headers, "x-ovh-consumer"),
+      clientId: result.principal?.kind === "oauth2" ? result.principal.clientId : undefined,
+      at,
+    });
+    if (result.reply === undefined) {
+      req.socket.destroy(); // reset or lost response: the client sees the connection drop
+      return;
+    }
+    writeReply(res, result.reply, newQueryId(at));
+  }
+
+  private delay(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+}
+
+/** The raw body, or undefined when it exceeds {@link MAX_BODY_BYTES}. */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on("error", () => resolve(undefined));
+  });
+}
+
+function tooLarge(rawTarget: string, state: EmulatorState): CallResult {
+  const err = new ApiError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`);
+  return { reply: errorReply(err, state.options.errorFormat), outcome: "error", applied: false, path: rawTarget.split("?")[0], query: new URLSearchParams() };
+}

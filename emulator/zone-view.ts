@@ -1,0 +1,50 @@
+/** The read-only zone view tests use to check state without going through the API. */
+import { isFieldType } from "./records/field-types";
+import { wrapTxt } from "./records/txt";
+import type { SeedRecord } from "./options";
+import { exportZone } from "./zones/export";
+import type { StoredRecord, ZoneStore } from "./zones/store";
+
+/** One record of a {@link ZoneView}. */
+export interface ZoneViewRecord {
+  readonly id: number;
+  readonly subDomain: string;
+  readonly fieldType: string;
+  readonly target: string;
+  readonly ttl: number;
+}
+
+/** A snapshot of a zone. */
+export interface ZoneView {
+  /** Current records (changes included, refreshed or not), in creation order. */
+  readonly records: readonly ZoneViewRecord[];
+  /** Whether changes are waiting for a refresh. */
+  readonly pendingChanges: boolean;
+  /** The BIND text `GET .../export` returns: the zone as of the last refresh. */
+  exportText(): string;
+}
+
+/** A view of zone `name`; throws when there is no such zone. */
+export function zoneView(zones: ZoneStore, name: string): ZoneView {
+  const zone = zones.zones.get(name);
+  if (zone === undefined) throw new Error(`OVH emulator: no zone named ${name}`);
+  return {
+    records: [...zone.records.values()].map((r) => Object.freeze({ ...r })),
+    pendingChanges: zone.pending,
+    exportText: () => exportZone(zone),
+  };
+}
+
+/** Seed records stored as the API would store them (TXT wrapped, TTL 1-59 raised). */
+export function seedRecords(records: readonly SeedRecord[]): Omit<StoredRecord, "id">[] {
+  return records.map((r) => {
+    if (!isFieldType(r.fieldType)) throw new Error(`OVH emulator: unknown fieldType ${r.fieldType} in a seed record`);
+    const ttl = r.ttl ?? 0;
+    return {
+      subDomain: r.subDomain ?? "",
+      fieldType: r.fieldType,
+      target: r.fieldType === "TXT" ? wrapTxt(r.target) : r.target,
+      ttl: ttl > 0 && ttl < 60 ? 60 : ttl,
+    };
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * BIND text of a zone as `GET /domain/zone/{z}/export` returns it (SPEC §5 export head):
+ * `$TTL 3600`, then the SOA, then the NS lines, then the records as of the last refresh.
+ */
+import type { StoredZone } from "./store";
+
+/** The zone default TTL the export declares (SPEC §5). */
+export const ZONE_DEFAULT_TTL = 3600;
+
+/** OVH name servers used for every emulated zone. */
+export const NAME_SERVERS = ["dns112.ovh.net", "ns112.ovh.net"];
+
+/** Renders the deployed records of a zone as BIND text. */
+export function exportZone(zone: StoredZone): string {
+  const lines = [
+    `$TTL ${ZONE_DEFAULT_TTL}`,
+    `@\tIN SOA ${NAME_SERVERS[0]}. tech.ovh.net. (${zone.serial} 86400 3600 3600000 60)`,
+    ...NAME_SERVERS.map((ns) => `\tIN NS\t${ns}.`),
+  ];
+  for (const record of zone.deployed) {
+    // A TTL of 0 means the zone default: BIND omits the TTL column then.
+    const ttl = record.ttl > 0 ? `${record.ttl} ` : "";
+    lines.push(`${record.subDomain}\t${ttl}IN ${record.fieldType}\t${record.target}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,148 @@
+/**
+ * DNS zones and their records, in memory. Changes stay pending until a refresh (SPEC §4:
+ * "Don't forget to refresh the zone"): record GETs show current data, while the export and
+ * `/status` reflect the zone as of the last refresh.
+ */
+import { ApiError, objectNotFound, serviceNotFound } from "../errors";
+import type { RecordCreate, RecordPatch } from "../records/validate";
+import type { FieldType } from "../records/field-types";
+
+/** A record as stored. */
+export interface StoredRecord {
+  id: number;
+  subDomain: string;
+  fieldType: FieldType;
+  target: string;
+  ttl: number;
+}
+
+/** A zone as stored. */
+export interface StoredZone {
+  name: string;
+  records: Map<number, StoredRecord>;
+  /** Records as of the last refresh: what the export shows. */
+  deployed: StoredRecord[];
+  pending: boolean;
+  serial: number;
+  lastUpdate: number;
+  /** Emulator-clock ms until which a refresh is running; transient, not persisted. */
+  refreshingUntil: number;
+}
+
+/** Record-list filters (SPEC §4: fieldType exact, subDomain case-insensitive exact [G]). */
+export interface RecordFilter {
+  fieldType?: string;
+  subDomain?: string;
+}
+
+/** Zones, records and the record-id counter. */
+export class ZoneStore {
+  readonly zones = new Map<string, StoredZone>();
+  domains: string[] = [];
+
+  constructor(public nextRecordId: number) {}
+
+  /** Creates a zone (deployed as seeded) or replaces an existing one. */
+  addZone(name: string, records: Omit<StoredRecord, "id">[], now: number): StoredZone {
+    const zone: StoredZone = {
+      name,
+      records: new Map(),
+      deployed: [],
+      pending: false,
+      serial: initialSerial(now),
+      lastUpdate: now,
+      refreshingUntil: 0,
+    };
+    for (const record of records) {
+      const id = this.nextRecordId++;
+      zone.records.set(id, { id, ...record });
+    }
+    zone.deployed = [...zone.records.values()].map((r) => ({ ...r }));
+    this.zones.set(name, zone);
+    return zone;
+  }
+
+  /** A zone, or 404 "This service does not exist". */
+  zone(name: string): StoredZone {
+    const zone = this.zones.get(name);
+    if (zone === undefined) throw serviceNotFound();
+    return zone;
+  }
+
+  /** A record of a zone, or 404 naming the id. */
+  record(zoneName: string, id: string): StoredRecord {
+    const zone = this.zone(zoneName);
+    const record = /^\d+$/.test(id) ? zone.records.get(Number(id)) : undefined;
+    if (record === undefined) throw objectNotFound(id);
+    return record;
+  }
+
+  /** Ids of the records matching the filter, in creation order. */
+  list(zoneName: string, filter: RecordFilter): number[] {
+    const wanted = filter.subDomain?.toLowerCase();
+    return [...this.zone(zoneName).records.values()]
+      .filter((r) => filter.fieldType === undefined || r.fieldType === filter.fieldType)
+      .filter((r) => wanted === undefined || r.subDomain.toLowerCase() === wanted)
+      .map((r) => r.id);
+  }
+
+  /** Adds a record; the change is pending until a refresh. */
+  create(zoneName: string, input: RecordCreate, now: number): StoredRecord {
+    const zone = this.zone(zoneName);
+    const record: StoredRecord = { id: this.nextRecordId++, ...input };
+    zone.records.set(record.id, record);
+    markChanged(zone, now);
+    return record;
+  }
+
+  /** Applies a validated patch to a record. */
+  update(zoneName: string, id: string, patch: RecordPatch, now: number): StoredRecord {
+    const record = this.record(zoneName, id);
+    Object.assign(record, patch);
+    markChanged(this.zone(zoneName), now);
+    return record;
+  }
+
+  /** Deletes a record. */
+  remove(zoneName: string, id: string, now: number): void {
+    const record = this.record(zoneName, id);
+    const zone = this.zone(zoneName);
+    zone.records.delete(record.id);
+    markChanged(zone, now);
+  }
+
+  /**
+   * Deploys the current records. Only one refresh at a time per zone (SPEC §5; the real
+   * error form is unknown, the emulator answers 409 Client::Conflict).
+   */
+  refresh(zoneName: string, now: number, durationMs: number): void {
+    const zone = this.zone(zoneName);
+    if (now < zone.refreshingUntil) {
+      throw new ApiError(409, `A refresh of zone ${zoneName} is already running; retry when it has finished`);
+    }
+    zone.deployed = [...zone.records.values()].map((r) => ({ ...r }));
+    zone.pending = false;
+    zone.serial = nextSerial(zone.serial, now);
+    zone.refreshingUntil = now + durationMs;
+  }
+
+  /** Whether the zone is deployed: nothing pending and no refresh running. */
+  isDeployed(zoneName: string, now: number): boolean {
+    const zone = this.zone(zoneName);
+    return !zone.pending && now >= zone.refreshingUntil;
+  }
+}
+
+function markChanged(zone: StoredZone, now: number): void {
+  zone.pending = true;
+  zone.lastUpdate = now;
+}
+
+/** SOA serials are `YYYYMMDDnn` (SPEC §5 export head). */
+function initialSerial(now: number): number {
+  return Number(new Date(now).toISOString().slice(0, 10).replace(/-/g, "")) * 100 + 1;
+}
+
+function nextSerial(serial: number, now: number): number {
+  return Math.max(serial + 1, initialSerial(now));
+}
