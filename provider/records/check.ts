@@ -1,3 +1,4 @@
+import { isFieldType } from "./field-types";
 import { NOTHING_UNKNOWN, RECORD_PROPERTIES, type IsUnknown, type RecordFailure, type RecordInputs, type RecordSpec } from "./model";
 import { normaliseRecordInputs } from "./normalise";
 import { validateRecord } from "./validate";
@@ -17,9 +18,10 @@ export function checkRecordInputs(raw: Record<string, unknown>, isUnknown: IsUnk
 }
 
 /**
- * True when every input is present and known, so `spec` can be sent to OVH (after `validateRecord`
- * found nothing). Narrows the type for the codec.
+ * True when every input is present, known and of its type (`fieldType` one of the 17), so `spec` can be
+ * sent to OVH once `validateRecord` found nothing. Narrows the type for the codec.
  */
 export function isCompleteSpec(spec: RecordInputs, isUnknown: IsUnknown = NOTHING_UNKNOWN): spec is RecordSpec {
-  return RECORD_PROPERTIES.every((property) => spec[property] !== undefined && !isUnknown(spec[property]));
+  const known = RECORD_PROPERTIES.every((property) => spec[property] !== undefined && !isUnknown(spec[property]));
+  return known && isFieldType(spec.fieldType) && typeof spec.ttl === "number" && [spec.zoneName, spec.subDomain, spec.target].every((v) => typeof v === "string");
 }
