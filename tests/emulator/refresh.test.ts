@@ -1,0 +1,72 @@
+import { startEmulator, type Emulator } from "../../emulator";
+import { manualClock, ovhCall } from "./helpers/ovh-call";
+
+const ZONE = "/domain/zone/example.com";
+
+describe("emulator pending changes and refresh (SPEC §4-§5)", () => {
+  const clock = manualClock();
+  let emu: Emulator;
+  const ts = () => ({ timestamp: clock.seconds() });
+  beforeEach(async () => {
+    emu = await startEmulator({
+      now: clock.now,
+      refreshDurationMs: 25,
+      zones: { "example.com": [{ subDomain: "www", fieldType: "A", target: "192.0.2.1" }] },
+    });
+  });
+  afterEach(() => emu.close());
+
+  const status = async () => ((await ovhCall(emu, "GET", `${ZONE}/status`, ts())).json as { isDeployed: boolean }).isDeployed;
+  const exported = async () => (await ovhCall(emu, "GET", `${ZONE}/export`, ts())).json as string;
+
+  test("a change is pending: GETs show it, status and export do not until a refresh", async () => {
+    const before = await exported();
+    const res = await ovhCall(emu, "POST", `${ZONE}/record`, { ...ts(), body: { fieldType: "A", subDomain: "api", target: "192.0.2.2" } });
+    const id = (res.json as { id: number }).id;
+    expect((await ovhCall(emu, "GET", `${ZONE}/record/${id}`, ts())).status).toBe(200);
+    expect(await status()).toBe(false);
+    expect(emu.zone("example.com").pendingChanges).toBe(true);
+    expect(await exported()).toBe(before);
+    expect(emu.zone("example.com").exportText()).not.toContain("api\tIN A");
+
+    expect((await ovhCall(emu, "POST", `${ZONE}/refresh`, ts())).status).toBe(204);
+    expect(emu.zone("example.com").pendingChanges).toBe(false);
+    expect(await exported()).toContain("api\tIN A\t192.0.2.2");
+    expect(await status()).toBe(false); // still refreshing
+    clock.advance(25);
+    expect(await status()).toBe(true);
+  });
+
+  test("a deletion and an update are pending too", async () => {
+    const id = emu.zone("example.com").records[0].id;
+    await ovhCall(emu, "PUT", `${ZONE}/record/${id}`, { ...ts(), body: { target: "192.0.2.9" } });
+    expect(await exported()).toContain("www\tIN A\t192.0.2.1");
+    await ovhCall(emu, "POST", `${ZONE}/refresh`, ts());
+    expect(await exported()).toContain("www\tIN A\t192.0.2.9");
+    clock.advance(25);
+    await ovhCall(emu, "DELETE", `${ZONE}/record/${id}`, ts());
+    expect(await status()).toBe(false);
+    expect(await exported()).toContain("www\tIN A");
+  });
+
+  test("a second refresh while one runs gets 409 Client::Conflict and changes nothing", async () => {
+    expect((await ovhCall(emu, "POST", `${ZONE}/refresh`, ts())).status).toBe(204);
+    const serial = /\((\d+) /.exec(await exported())?.[1];
+    clock.advance(24);
+    const second = await ovhCall(emu, "POST", `${ZONE}/refresh`, ts());
+    expect([second.status, second.json]).toEqual([
+      409,
+      { class: "Client::Conflict", message: "A refresh of zone example.com is already running; retry when it has finished" },
+    ]);
+    expect(/\((\d+) /.exec(await exported())?.[1]).toBe(serial);
+    clock.advance(1);
+    expect((await ovhCall(emu, "POST", `${ZONE}/refresh`, ts())).status).toBe(204);
+    expect(Number(/\((\d+) /.exec(await exported())?.[1])).toBe(Number(serial) + 1);
+  });
+
+  test("refreshes of different zones do not conflict", async () => {
+    emu.addZone("other.net");
+    expect((await ovhCall(emu, "POST", `${ZONE}/refresh`, ts())).status).toBe(204);
+    expect((await ovhCall(emu, "POST", "/domain/zone/other.net/refresh", ts())).status).toBe(204);
+  });
+});
