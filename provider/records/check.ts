@@ -23,5 +23,6 @@ export function checkRecordInputs(raw: Record<string, unknown>, isUnknown: IsUnk
  */
 export function isCompleteSpec(spec: RecordInputs, isUnknown: IsUnknown = NOTHING_UNKNOWN): spec is RecordSpec {
   const known = RECORD_PROPERTIES.every((property) => spec[property] !== undefined && !isUnknown(spec[property]));
-  return known && isFieldType(spec.fieldType) && typeof spec.ttl === "number" && [spec.zoneName, spec.subDomain, spec.target].every((v) => typeof v === "string");
+  const strings = [spec.zoneName, spec.subDomain, spec.target].every((v) => typeof v === "string");
+  return known && strings && isFieldType(spec.fieldType) && typeof spec.ttl === "number";
 }

@@ -64,10 +64,14 @@ export function toApiRecordUpdate(spec: RecordSpec): ApiRecordUpdate {
  */
 export function fromApiRecord(api: ApiRecord): ReadRecord {
   if (!isRecordId(api.id)) {
-    throw new ApiRecordError(`OVH returned record id ${String(api.id)}, which is not a positive integer below 2^53; the record cannot be tracked by it`);
+    throw new ApiRecordError(
+      `OVH returned record id ${String(api.id)}, which is not a positive integer below 2^53; the record cannot be tracked by it`,
+    );
   }
   const fieldType = String(api.fieldType).toUpperCase();
-  if (!isFieldType(fieldType)) throw new ApiRecordError(`OVH returned record ${api.id} with fieldType "${api.fieldType}", which this provider does not know`);
+  if (!isFieldType(fieldType)) {
+    throw new ApiRecordError(`OVH returned record ${api.id} with fieldType "${api.fieldType}", which this provider does not know`);
+  }
   return {
     recordId: String(api.id),
     zoneName: api.zone.toLowerCase().replace(/\.$/, ""),

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
 
 /** What a target's host name is checked against: the zone, to suggest the fully qualified name. */
@@ -43,6 +44,7 @@ export function checkTargetHost(what: string, host: string, ctx: HostContext): s
   if (host === ".") return [`${what} "." (the root) is not a host name`];
   const ascii = asciiSuggestion(host);
   if (ascii !== undefined) return [`${what} "${host}" is not ASCII; write its punycode form "${ascii}"`];
+  if (isIP(host)) return [`${what} "${host}" is an address; it must be a host name (with A/AAAA records of its own)`];
   if (host.endsWith("..")) return [`${what} "${host}" ends in a doubled dot; use "${host.replace(/\.+$/, ".")}"`];
   if (!host.endsWith(".")) return [missingDotReason(what, host, ctx)];
   return checkLabels(what, host.slice(0, -1));

@@ -46,7 +46,10 @@ function unknownTypeReason(fieldType: string): string {
 /** Type-specific rules for where a record may live: no CNAME at the apex, SRV/TLSA/DMARC name shapes. */
 function checkPlacement(type: RecordType, subDomain: string): string[] {
   if (type.fieldType === "CNAME" && subDomain === "") {
-    return ["a CNAME cannot be at the apex (subDomain \"\"): the zone's SOA and NS records live there and a CNAME admits no other data (RFC 1034 §3.6.2); use a subDomain such as \"www\", or A/AAAA records at the apex"];
+    return [
+      'a CNAME cannot be at the apex (subDomain ""): the zone\'s SOA and NS records live there and a CNAME admits no other ' +
+        'data (RFC 1034 §3.6.2); use a subDomain such as "www", or A/AAAA records at the apex',
+    ];
   }
   return type.validateSubDomain?.(subDomain) ?? [];
 }

@@ -8,6 +8,9 @@ export const DMARC_TAGS = ["v", "p", "sp", "rua", "ruf", "adkim", "aspf", "pct",
 
 const POLICY = /^(none|quarantine|reject)$/;
 
+/** A comma-separated list of report URIs, each with a scheme (`mailto:a@example.com!10m`). */
+const URI_LIST = /^[a-z][a-z0-9+.-]*:[^,\s]+(\s*,\s*[a-z][a-z0-9+.-]*:[^,\s]+)*$/i;
+
 /**
  * DMARC: OVH's native DMARC type, `v=DMARC1; p=none|quarantine|reject; ...` as a bare tag list, allowed
  * only at `_dmarc` or `_dmarc.<name>` (SPEC §5, dnscontrol #3427).
@@ -44,7 +47,7 @@ function checkValues(tags: Tag[]): string[] {
     ...checkTag("DMARC", tags, "ri", /^[0-9]{1,10}$/, "ri is a number of seconds"),
     ...checkTag("DMARC", tags, "fo", /^[01ds](:[01ds])*$/, 'fo is "0", "1", "d" or "s", separated by ":"'),
     ...checkTag("DMARC", tags, "rf", /^(afrf|iodef)(:(afrf|iodef))*$/, 'rf is "afrf" or "iodef"'),
-    ...checkTag("DMARC", tags, "rua", /^[a-z][a-z0-9+.-]*:[^,\s]+(\s*,\s*[a-z][a-z0-9+.-]*:[^,\s]+)*$/i, 'rua is a comma-separated list of URIs, e.g. "mailto:dmarc@example.com"'),
-    ...checkTag("DMARC", tags, "ruf", /^[a-z][a-z0-9+.-]*:[^,\s]+(\s*,\s*[a-z][a-z0-9+.-]*:[^,\s]+)*$/i, 'ruf is a comma-separated list of URIs, e.g. "mailto:dmarc@example.com"'),
+    ...checkTag("DMARC", tags, "rua", URI_LIST, 'rua is a comma-separated list of URIs, e.g. "mailto:dmarc@example.com"'),
+    ...checkTag("DMARC", tags, "ruf", URI_LIST, 'ruf is a comma-separated list of URIs, e.g. "mailto:dmarc@example.com"'),
   ];
 }

@@ -14,8 +14,8 @@ export const SPF: RecordType = {
   normalise: (target) => target,
   validate: (target) => {
     const text = decodeTxt(target).trim();
-    const reasons = /^v=spf1( |$)/i.test(text) ? [] : [`an SPF record starts with "v=spf1", e.g. "v=spf1 include:mx.ovh.com ~all"; got "${excerpt(text)}"`];
-    return [...reasons, ...checkTextLength("SPF", target)];
+    const version = /^v=spf1( |$)/i.test(text) ? [] : [`an SPF record starts with "v=spf1", e.g. "${SPF.example}"; got "${excerpt(text)}"`];
+    return [...version, ...checkTextLength("SPF", target)];
   },
   canonical: (target) => collapseSpaces(decodeTxt(target)),
 };

@@ -37,8 +37,7 @@ export const SRV: RecordType = {
     return [...fields.slice(0, 3).map(canonicalUint), canonicalHost(fields[3])].join(" ");
   },
   validateSubDomain: (subDomain) => {
-    const labels = subDomain.split(".");
-    if (labels.length >= 2 && labels[0].startsWith("_") && labels[1].startsWith("_")) return [];
+    if (/^_[a-z0-9-]+\._[a-z0-9-]+(\.|$)/.test(subDomain)) return [];
     return [`an SRV record lives at "_service._proto[.name]", e.g. "_sip._tcp" or "_sip._udp.office"; got "${subDomain}"`];
   },
 };

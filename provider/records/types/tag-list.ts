@@ -51,5 +51,6 @@ export function checkTag(kind: string, tags: readonly Tag[], name: string, patte
 export function checkUnquoted(kind: string, target: string, decoded: string): string[] {
   if (!target.trim().startsWith('"')) return [];
   const shown = decoded.length > 60 ? `${decoded.slice(0, 60)}...` : decoded;
-  return [`OVH's native ${kind} type takes the tag list without quotes (a quoted one gets "Invalid subfield found in ${kind}"); remove them: ${shown}`];
+  const why = `a quoted one gets "Invalid subfield found in ${kind}"`;
+  return [`OVH's native ${kind} type takes the tag list without quotes (${why}); remove them: ${shown}`];
 }

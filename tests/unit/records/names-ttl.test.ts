@@ -48,7 +48,7 @@ describe("subDomain rules", () => {
     expect(failuresOf({ fieldType: "SRV", subDomain, target: "10 5 5060 sip.example.com." })).toEqual([]);
   });
 
-  test.each(["", "sip", "_sip", "sip._tcp"])("an SRV at %j is refused with the _service._proto shape", (subDomain) => {
+  test.each(["", "sip", "_sip", "sip._tcp", "_._tcp"])("an SRV at %j is refused with the _service._proto shape", (subDomain) => {
     expect(failuresOf({ fieldType: "SRV", subDomain, target: "10 5 5060 sip.example.com." })).toEqual([
       { property: "subDomain", reason: `an SRV record lives at "_service._proto[.name]", e.g. "_sip._tcp" or "_sip._udp.office"; got "${subDomain}"` },
     ]);

@@ -37,6 +37,7 @@ describe("structured types refuse malformed targets with the reason", () => {
     ["MX", "10 mail.example.com", 'no trailing dot: OVH reads a name without one as relative to the zone ("mail.example.com.example.com."); use "mail.example.com."'],
     ["MX", "65536 mail.example.com.", 'MX priority "65536" is not an integer from 0 to 65535'],
     ["MX", "-1 mail.example.com.", 'MX priority "-1" is not an integer'],
+    ["MX", "10 2001:db8::25", 'MX host "2001:db8::25" is an address; it must be a host name'],
     ["MX", "10 .", 'a null MX (host ".", RFC 7505) must have priority 0: use "0 ."'],
     ["SRV", "10 5 sip.example.com.", 'an SRV target is "priority weight port target."'],
     ["SRV", "10 5 70000 sip.example.com.", 'SRV port "70000" is not an integer from 0 to 65535'],
