@@ -36,6 +36,8 @@ export interface OvhApiErrorFields {
   details?: Record<string, unknown>;
   /** What to do about it, for the common authentication and permission errors. */
   hint?: string;
+  /** The wait the server asked for with `Retry-After`, in milliseconds. */
+  retryAfterMs?: number;
   /** The underlying error, if any (e.g. a JSON parse failure). */
   cause?: unknown;
 }
@@ -51,6 +53,7 @@ export class OvhApiError extends OvhError implements OvhApiErrorFields {
   readonly path: string;
   readonly details?: Record<string, unknown>;
   readonly hint?: string;
+  readonly retryAfterMs?: number;
 
   constructor(fields: OvhApiErrorFields) {
     super(formatApiErrorMessage(fields), { cause: fields.cause });
@@ -63,6 +66,7 @@ export class OvhApiError extends OvhError implements OvhApiErrorFields {
     this.path = fields.path;
     this.details = fields.details;
     this.hint = fields.hint;
+    this.retryAfterMs = fields.retryAfterMs;
   }
 }
 OvhApiError.prototype.name = "OvhApiError";

@@ -2,6 +2,7 @@ import { excerpt, parseErrorBody } from "./error-body";
 import { hintForApiError } from "./error-hints";
 import { OvhApiError, OvhResponseError } from "./errors";
 import { redactDeep } from "./redact";
+import { parseRetryAfterMs } from "./retry";
 
 /** A raw HTTP response, as a transport returns it. */
 export interface RawResponse {
@@ -20,6 +21,8 @@ export interface ResponseContext {
   endpoint?: string;
   /** Scrubs the client's secrets from server-provided text. */
   redact?: (text: string) => string;
+  /** Local time in milliseconds, to read a `Retry-After` date (default `Date.now`). */
+  now?: () => number;
 }
 
 /** Reads a header whatever the case of its name (`X-Ovh-QueryID`, `x-ovh-queryid`...). */
@@ -69,5 +72,6 @@ export function createApiError(raw: RawResponse, ctx: ResponseContext): OvhApiEr
     method: ctx.method,
     path: ctx.path,
     hint,
+    retryAfterMs: parseRetryAfterMs(readHeader(raw.headers, "retry-after"), (ctx.now ?? Date.now)()),
   });
 }

@@ -1,0 +1,229 @@
+import { secretsOf } from "./auth";
+import { buildAuthHeaders } from "./auth-headers";
+import { ServerClock } from "./clock";
+import { type CredentialSources, type ResolvedCredentials, resolveCredentials } from "./credentials";
+import { type QueryParams, buildRequestUrl, buildQueryString } from "./endpoints";
+import { OvhApiError, OvhNetworkError } from "./errors";
+import { OAuth2TokenSource } from "./oauth2";
+import { type PacingOptions, DEFAULT_MAX_IN_FLIGHT, Pacer } from "./pacer";
+import { createRedactor } from "./redact";
+import { readHeader, readResponse } from "./response";
+import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, computeRetryDelayMs, isRetryableError, isRetryableMethod } from "./retry";
+import { type Transport, createHttpTransport } from "./transport";
+import { type OvhClientStats, type OvhLogEvent, StatsCounter } from "./client-stats";
+
+export type { OvhClientStats, OvhLogEvent } from "./client-stats";
+
+/** The default time allowed for one HTTP exchange. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Options of {@link OvhClient}. */
+export interface OvhClientOptions {
+  /** From {@link resolveCredentials}. */
+  credentials: ResolvedCredentials;
+  /** Time allowed for one HTTP exchange, response included (default 30 000 ms). */
+  timeoutMs?: number;
+  /** Retries of GET/PUT/DELETE (default 4 attempts in total). */
+  retry?: RetryOptions;
+  /** In-flight cap (default 8) and requests per second (default `credentials.apiRateLimit`). */
+  pacing?: PacingOptions;
+  /** Receives one structured event per response, retry and network error; never a secret. */
+  logger?: (event: OvhLogEvent) => void;
+  /** Replaces the node:http(s) transport (tests). */
+  transport?: Transport;
+  /** Local time in milliseconds (tests; default `Date.now`). */
+  now?: () => number;
+  /** Waits, for backoff and pacing (tests; default `setTimeout`). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Uniform draw in [0, 1) for backoff jitter (tests; default `Math.random`). */
+  random?: () => number;
+}
+
+/** Options of one call. */
+export interface OvhRequestOptions {
+  /** Query parameters, sent and signed in the given order. */
+  query?: QueryParams;
+  /** Request body, serialised once with `JSON.stringify`; those exact bytes are signed and sent. */
+  body?: unknown;
+  /** Sign the call (default true). `/auth/time` and `/auth/credential` need no signature. */
+  signed?: boolean;
+}
+
+/**
+ * A client for the OVH API v1: signs requests (or sends OAuth2 bearer tokens), follows the API's
+ * clock, retries what is safe to retry, paces itself and explains failures. Never sends a POST
+ * twice. Secrets live in private fields: `JSON.stringify` and `util.inspect` of a client show none.
+ */
+export class OvhClient {
+  readonly #credentials: ResolvedCredentials;
+  readonly #send: Transport;
+  readonly #close?: () => void;
+  readonly #timeoutMs: number;
+  readonly #retry: RetryPolicy;
+  readonly #pacer: Pacer;
+  readonly #logger?: (event: OvhLogEvent) => void;
+  readonly #now: () => number;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #random: () => number;
+  readonly #clock?: ServerClock;
+  readonly #tokens?: OAuth2TokenSource;
+  readonly #stats = new StatsCounter();
+
+  constructor(options: OvhClientOptions) {
+    const { credentials } = options;
+    this.#credentials = credentials;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#logger = options.logger;
+    this.#now = options.now ?? Date.now;
+    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.#random = options.random ?? Math.random;
+    const maxInFlight = options.pacing?.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+    if (options.transport) this.#send = options.transport;
+    else ({ send: this.#send, close: this.#close } = createHttpTransport({ maxSockets: maxInFlight }));
+    const requestsPerSecond = options.pacing?.requestsPerSecond ?? credentials.apiRateLimit;
+    this.#pacer = new Pacer({ maxInFlight, requestsPerSecond, now: this.#now, sleep: this.#sleep });
+    const auth = credentials.auth;
+    if (auth.kind === "application") {
+      this.#clock = new ServerClock(() => this.#timeSync(), this.#now);
+    } else if (auth.kind === "oauth2") {
+      this.#tokens = new OAuth2TokenSource({
+        tokenUrl: auth.tokenUrl,
+        clientId: auth.clientId,
+        clientSecret: auth.clientSecret,
+        send: this.#send,
+        timeoutMs: this.#timeoutMs,
+        now: this.#now,
+        onFetch: () => this.#stats.count("tokenFetches"),
+      });
+    }
+  }
+
+  /** Builds a client from {@link resolveCredentials} sources. */
+  static fromSources(sources: CredentialSources = {}, options: Omit<OvhClientOptions, "credentials"> = {}): OvhClient {
+    return new OvhClient({ ...options, credentials: resolveCredentials(sources) });
+  }
+
+  /** The endpoint as configured, e.g. `ovh-eu`. */
+  get endpoint(): string {
+    return this.#credentials.endpoint;
+  }
+
+  /** Counters since creation: requests sent, retries, 429s received and absorbed... */
+  get stats(): OvhClientStats {
+    return this.#stats.snapshot();
+  }
+
+  /** `GET path`. */
+  get<T = unknown>(path: string, options?: Omit<OvhRequestOptions, "body">): Promise<T> {
+    return this.request<T>("GET", path, options);
+  }
+
+  /** `POST path` with an optional body; never retried. */
+  post<T = unknown>(path: string, body?: unknown, options?: Omit<OvhRequestOptions, "body">): Promise<T> {
+    return this.request<T>("POST", path, { ...options, body });
+  }
+
+  /** `PUT path` with a body. */
+  put<T = unknown>(path: string, body?: unknown, options?: Omit<OvhRequestOptions, "body">): Promise<T> {
+    return this.request<T>("PUT", path, { ...options, body });
+  }
+
+  /** `DELETE path`. */
+  delete<T = unknown>(path: string, options?: Omit<OvhRequestOptions, "body">): Promise<T> {
+    return this.request<T>("DELETE", path, options);
+  }
+
+  /**
+   * Sends a call and returns its parsed JSON (`undefined` for 204 or an empty body). Throws
+   * {@link OvhApiError}, {@link OvhNetworkError}, `OvhResponseError` or `OvhConfigError`.
+   */
+  async request<T = unknown>(method: string, path: string, options: OvhRequestOptions = {}): Promise<T> {
+    const m = method.toUpperCase();
+    const signed = options.signed ?? true;
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const url = buildRequestUrl(this.#credentials.baseUrl, path, options.query);
+    const call = { method: m, path, logPath: path + buildQueryString(options.query), url, body, signed };
+    const maxAttempts = isRetryableMethod(m) ? Math.max(1, this.#retry.maxAttempts) : 1;
+    let tokenRenewed = false;
+    for (let attempt = 1, retry = 1; ; attempt++) {
+      try {
+        return await this.#attempt<T>(call, attempt);
+      } catch (err) {
+        // A rejected bearer token is dropped (in #attempt) and a fresh one tried once; not for a POST.
+        if (this.#tokens && !tokenRenewed && isRetryableMethod(m) && err instanceof OvhApiError && err.status === 401) {
+          tokenRenewed = true;
+          continue;
+        }
+        if (retry >= maxAttempts || !isRetryableError(err)) throw err;
+        const retryAfterMs = err instanceof OvhApiError ? err.retryAfterMs : undefined;
+        const delayMs = computeRetryDelayMs(retry, this.#retry, this.#random, retryAfterMs);
+        this.#stats.countRetry(err instanceof OvhApiError && err.status === 429);
+        this.#log({ type: "retry", method: m, path: call.logPath, attempt, delayMs, ...describe(err) });
+        retry++;
+        await this.#sleep(delayMs);
+      }
+    }
+  }
+
+  /** Closes pooled connections of the default transport. */
+  close(): void {
+    this.#close?.();
+  }
+
+  async #attempt<T>(
+    call: { method: string; path: string; logPath: string; url: string; body?: string; signed: boolean },
+    attempt: number,
+  ): Promise<T> {
+    // Learn the API's clock before taking a slot: /auth/time goes through the pacer itself.
+    if (call.signed && this.#clock) await this.#clock.offsetSeconds();
+    return this.#pacer.run(async () => {
+      const auth = await buildAuthHeaders(this.#credentials.auth, call, { clock: this.#clock, tokens: this.#tokens });
+      const headers: Record<string, string> = { Accept: "application/json", "User-Agent": "pulumi-ovh-dns", ...auth.headers };
+      if (call.body !== undefined) headers["Content-Type"] = "application/json";
+      const started = this.#now();
+      this.#stats.count("requestsSent");
+      const log = { method: call.method, path: call.logPath, attempt };
+      let raw;
+      try {
+        raw = await this.#send({ method: call.method, url: call.url, headers, body: call.body, timeoutMs: this.#timeoutMs, path: call.path });
+      } catch (err) {
+        const netErr = asNetworkError(err, call);
+        this.#log({ type: "network-error", ...log, durationMs: this.#now() - started, ...describe(netErr) });
+        throw netErr;
+      }
+      const queryId = readHeader(raw.headers, "x-ovh-queryid");
+      this.#log({ type: "response", ...log, status: raw.status, durationMs: this.#now() - started, queryId });
+      if (raw.status === 429) this.#stats.count("throttled");
+      if (raw.status === 401 && auth.token) this.#tokens?.invalidate(auth.token);
+      const redact = createRedactor([...secretsOf(this.#credentials.auth), ...auth.secrets]);
+      return readResponse<T>(raw, { method: call.method, path: call.path, endpoint: this.#credentials.endpoint, redact, now: this.#now });
+    });
+  }
+
+  async #timeSync(): Promise<unknown> {
+    this.#stats.count("timeSyncs");
+    return this.request("GET", "/auth/time", { signed: false });
+  }
+
+  #log(event: OvhLogEvent): void {
+    try {
+      this.#logger?.(event);
+    } catch {
+      // A failing logger must not fail the call.
+    }
+  }
+}
+
+/** A custom transport may throw anything: treat it as a network error that may have been applied. */
+function asNetworkError(err: unknown, call: { method: string; path: string }): OvhNetworkError {
+  if (err instanceof OvhNetworkError) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  return new OvhNetworkError({ method: call.method, path: call.path, kind: "other", mayHaveBeenApplied: true, reason, cause: err });
+}
+
+function describe(err: unknown): { status?: number; error: string } {
+  if (err instanceof OvhApiError) return { status: err.status, error: err.errorClass ?? `HTTP ${err.status}` };
+  if (err instanceof OvhNetworkError) return { error: err.code ?? err.kind };
+  return { error: err instanceof Error ? err.name : "error" };
+}

@@ -1,0 +1,51 @@
+import { OvhError } from "./errors";
+
+/**
+ * The API's clock, as an offset from the local one. Signed requests must carry the server's time
+ * (OVH guide "Gestion des horodatages"; the tolerance is unknown, SPEC §2), so the offset is read
+ * once from unsigned `GET /auth/time` and applied to every signature: a machine an hour off still
+ * signs valid requests. Concurrent first callers share one fetch; a failed fetch is not cached, as
+ * in go-ovh, so the next call tries again.
+ */
+export class ServerClock {
+  readonly #fetchServerTime: () => Promise<unknown>;
+  readonly #now: () => number;
+  #offsetSeconds?: number;
+  #pending?: Promise<number>;
+
+  /**
+   * @param fetchServerTime returns the body of `GET /auth/time` (a bare integer, SPEC §3)
+   * @param now local time in milliseconds (default `Date.now`)
+   */
+  constructor(fetchServerTime: () => Promise<unknown>, now: () => number = Date.now) {
+    this.#fetchServerTime = fetchServerTime;
+    this.#now = now;
+  }
+
+  /** Seconds to add to the local clock to get the API's; fetched on first use. */
+  offsetSeconds(): Promise<number> {
+    if (this.#offsetSeconds !== undefined) return Promise.resolve(this.#offsetSeconds);
+    this.#pending ??= this.#fetchServerTime()
+      .then((serverTime) => {
+        if (typeof serverTime !== "number" || !Number.isInteger(serverTime)) {
+          throw new OvhError(`GET /auth/time returned ${JSON.stringify(serverTime)}, not a Unix timestamp.`);
+        }
+        this.#offsetSeconds = serverTime - this.#localSeconds();
+        return this.#offsetSeconds;
+      })
+      .finally(() => {
+        this.#pending = undefined;
+      });
+    return this.#pending;
+  }
+
+  /** The API's current time in Unix seconds, for `X-Ovh-Timestamp`. */
+  async timestamp(): Promise<number> {
+    const offset = await this.offsetSeconds();
+    return this.#localSeconds() + offset;
+  }
+
+  #localSeconds(): number {
+    return Math.floor(this.#now() / 1000);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The signed-request core for the OVH API: endpoints, credentials, signature, clock, OAuth2,
+ * errors, retries, pacing and the client. Knows nothing of DNS or Pulumi.
+ */
+export { signRequest, type SignatureInput } from "./signature";
+export {
+  ENDPOINTS,
+  OAUTH2_TOKEN_URLS,
+  DEFAULT_ENDPOINT,
+  resolveEndpoint,
+  isLoopbackHost,
+  assertSecureUrl,
+  buildQueryString,
+  buildRequestUrl,
+  type ResolvedEndpoint,
+  type QueryParams,
+} from "./endpoints";
+export type { OvhAuth, ApplicationAuth, OAuth2Auth, AccessTokenAuth } from "./auth";
+export {
+  resolveCredentials,
+  type ResolvedCredentials,
+  type ExplicitCredentials,
+  type CredentialSources,
+  type CredentialField,
+} from "./credentials";
+export { parseOvhConf, readOvhConfFiles, defaultOvhConfPaths, type OvhConf, type OvhConfFile } from "./ovh-conf";
+export {
+  OvhError,
+  OvhApiError,
+  OvhNetworkError,
+  OvhResponseError,
+  OvhConfigError,
+  ovhErrorOutcome,
+  type OvhApiErrorFields,
+  type OvhNetworkErrorKind,
+} from "./errors";
+export { accessRulesFor } from "./error-hints";
+export { ServerClock } from "./clock";
+export { OAuth2TokenSource, type OAuth2TokenSourceOptions } from "./oauth2";
+export {
+  DEFAULT_RETRY,
+  isRetryableMethod,
+  isRetryableError,
+  parseRetryAfterMs,
+  computeRetryDelayMs,
+  type RetryOptions,
+  type RetryPolicy,
+} from "./retry";
+export { Pacer, DEFAULT_MAX_IN_FLIGHT, type PacingOptions } from "./pacer";
+export { createHttpTransport, type Transport, type TransportRequest, type HttpTransport } from "./transport";
+export type { RawResponse } from "./response";
+export {
+  OvhClient,
+  DEFAULT_TIMEOUT_MS,
+  type OvhClientOptions,
+  type OvhRequestOptions,
+  type OvhClientStats,
+  type OvhLogEvent,
+} from "./client";
