@@ -1,5 +1,5 @@
 import { FIELD_TYPES } from "./field-types";
-import { NOTHING_UNKNOWN, type IsUnknown, type KnownInput, type RecordFailure, type RecordInputs, type RecordProperty } from "./model";
+import { NOTHING_UNKNOWN, RECORD_PROPERTIES, type IsUnknown, type KnownInput, type RecordFailure, type RecordInputs, type RecordProperty } from "./model";
 import { checkSubDomain, checkZoneName } from "./names";
 import { recordTypeOf } from "./registry";
 import { checkTtl } from "./ttl";
@@ -25,11 +25,16 @@ export function validateRecord(spec: RecordInputs, isUnknown: IsUnknown = NOTHIN
   ];
 }
 
-/** The known inputs; an absent or unknown one is `undefined`. */
+/**
+ * The known inputs; an absent or unknown one is `undefined`, and so is one of the wrong type (a caller
+ * that skipped `normaliseRecordInputs`, which reports it), so no check runs on a value it cannot read.
+ */
 export function knownInputs(spec: RecordInputs, isUnknown: IsUnknown): { [K in RecordProperty]?: KnownInput<K> } {
   const known: { [K in RecordProperty]?: unknown } = {};
-  for (const [property, value] of Object.entries(spec)) {
-    if (value !== undefined && !isUnknown(value)) known[property as RecordProperty] = value;
+  for (const property of RECORD_PROPERTIES) {
+    const value = spec[property];
+    const expected = property === "ttl" ? "number" : "string";
+    if (value !== undefined && !isUnknown(value) && typeof value === expected) known[property] = value;
   }
   return known as { [K in RecordProperty]?: KnownInput<K> };
 }

@@ -1,4 +1,4 @@
-import { checkRecordInputs, isCompleteSpec, normaliseRecordInputs, validateRecord } from "../../../provider/records";
+import { checkRecordInputs, isCompleteSpec, normaliseRecordInputs, validateRecord, type RecordInputs } from "../../../provider/records";
 
 /** Pulumi's "not known yet" sentinel, as a dynamic provider receives it during a preview. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -49,5 +49,12 @@ describe("unknown values during a preview", () => {
     expect(isCompleteSpec({ ...known, target: UNKNOWN }, isUnknown)).toBe(false);
     expect(isCompleteSpec({ ...known, ttl: undefined })).toBe(false);
     expect(isCompleteSpec({ ...known, fieldType: "HTTPS" })).toBe(false);
+  });
+});
+
+describe("validateRecord on inputs that skipped normalisation", () => {
+  test("skips a value of the wrong type instead of misreading it", () => {
+    const spec = { zoneName: "example.com", subDomain: "", fieldType: "A", target: 42, ttl: "30" } as unknown as RecordInputs;
+    expect(validateRecord(spec)).toEqual([]);
   });
 });
