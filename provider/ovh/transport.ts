@@ -44,7 +44,7 @@ const BEFORE_SENDING = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOST
 export function createHttpTransport(options: { maxSockets?: number } = {}): HttpTransport {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? Infinity };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
-  const send: Transport = (req) => {
+  const send: Transport = async (req) => {
     assertSecureUrl(req.url);
     const url = new URL(req.url);
     const secure = url.protocol === "https:";
