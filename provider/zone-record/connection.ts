@@ -13,11 +13,8 @@ export type ConfigLookup = (key: string) => string | undefined;
 /** Builds the OVH client of resolved credentials; replaceable for tests. */
 export type ClientFactory = (credentials: ResolvedCredentials) => OvhClient;
 
-const defaultFactory: ClientFactory = (credentials) =>
-  new OvhClient({
-    credentials,
-    pacing: credentials.apiRateLimit ? { requestsPerSecond: credentials.apiRateLimit } : undefined,
-  });
+// The client paces itself at `credentials.apiRateLimit` (`ovh:apiRateLimit`) requests per second.
+const defaultFactory: ClientFactory = (credentials) => new OvhClient({ credentials });
 
 /** One {@link ZoneSession} per distinct set of credentials, for the life of the provider process. */
 export class SessionPool {

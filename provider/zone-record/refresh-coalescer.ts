@@ -138,7 +138,7 @@ export class ZoneRefreshError<T = unknown> extends Error {
     super(
       `the change was made in zone ${zoneName} but the zone refresh that publishes it failed: ` +
         `${cause instanceof Error ? cause.message : String(cause)}. ` +
-        "The change is recorded; run the update again to refresh the zone.",
+        "The change is recorded in the state; run `pulumi up` again to refresh the zone.",
     );
     this.name = "ZoneRefreshError";
   }
