@@ -3,7 +3,7 @@ import { buildAuthHeaders } from "./auth-headers";
 import { ServerClock } from "./clock";
 import { type CredentialSources, type ResolvedCredentials, resolveCredentials } from "./credentials";
 import { type QueryParams, buildRequestUrl, buildQueryString } from "./endpoints";
-import { OvhApiError, OvhNetworkError } from "./errors";
+import { OvhApiError, OvhAuthSetupError, OvhNetworkError } from "./errors";
 import { OAuth2TokenSource } from "./oauth2";
 import { type PacingOptions, DEFAULT_MAX_IN_FLIGHT, Pacer } from "./pacer";
 import { createRedactor } from "./redact";
@@ -136,7 +136,8 @@ export class OvhClient {
 
   /**
    * Sends a call and returns its parsed JSON (`undefined` for 204 or an empty body). Throws
-   * {@link OvhApiError}, {@link OvhNetworkError}, `OvhResponseError` or `OvhConfigError`.
+   * {@link OvhApiError}, {@link OvhNetworkError}, {@link OvhAuthSetupError}, `OvhResponseError` or
+   * `OvhConfigError`; `ovhErrorOutcome` says whether the call may have been applied.
    */
   async request<T = unknown>(method: string, path: string, options: OvhRequestOptions = {}): Promise<T> {
     const m = method.toUpperCase();
@@ -176,9 +177,18 @@ export class OvhClient {
     attempt: number,
   ): Promise<T> {
     // Learn the API's clock before taking a slot: /auth/time goes through the pacer itself.
-    if (call.signed && this.#clock) await this.#clock.offsetSeconds();
+    if (call.signed && this.#clock) {
+      await this.#clock.offsetSeconds().catch((cause: unknown) => {
+        throw new OvhAuthSetupError({ ...call, step: "read the API clock (GET /auth/time)", retryable: false, cause });
+      });
+    }
     return this.#pacer.run(async () => {
-      const auth = await buildAuthHeaders(this.#credentials.auth, call, { clock: this.#clock, tokens: this.#tokens });
+      const auth = await buildAuthHeaders(this.#credentials.auth, call, { clock: this.#clock, tokens: this.#tokens }).catch(
+        (cause: unknown) => {
+          const retryable = isRetryableError(cause);
+          throw new OvhAuthSetupError({ ...call, step: "get an OAuth2 access token", retryable, cause });
+        },
+      );
       const headers: Record<string, string> = { Accept: "application/json", "User-Agent": "pulumi-ovh-dns", ...auth.headers };
       if (call.body !== undefined) headers["Content-Type"] = "application/json";
       const started = this.#now();

@@ -145,9 +145,29 @@ export class OvhResponseError extends OvhError {
 OvhResponseError.prototype.name = "OvhResponseError";
 
 /**
+ * The call was never sent because its authentication could not be prepared: the API's clock
+ * (`GET /auth/time`) or an OAuth2 token could not be obtained. `cause` holds that failure.
+ */
+export class OvhAuthSetupError extends OvhError {
+  readonly method: string;
+  readonly path: string;
+  /** Whether trying the whole call again may help (a transient token-endpoint failure). */
+  readonly retryable: boolean;
+
+  constructor(f: { method: string; path: string; step: string; retryable: boolean; cause: unknown }) {
+    const reason = f.cause instanceof Error ? f.cause.message : String(f.cause);
+    super(`${f.method} ${f.path} was not sent: could not ${f.step}: ${reason}`, { cause: f.cause });
+    this.method = f.method;
+    this.path = f.path;
+    this.retryable = f.retryable;
+  }
+}
+OvhAuthSetupError.prototype.name = "OvhAuthSetupError";
+
+/**
  * What a failed call means for the server's state:
  * - `"not-applied"`: certainly not applied (4xx other than 408, 429 included; a connection that
- *   failed before the request was written; configuration errors);
+ *   failed before the request was written; configuration errors; auth that could not be prepared);
  * - `"unknown"`: may or may not have been applied (5xx, 408, a network error after sending,
  *   anything unrecognised);
  * - `"applied-error"`: applied, but its answer could not be read (unparsable 2xx body).
@@ -162,6 +182,6 @@ export function ovhErrorOutcome(err: unknown): "not-applied" | "unknown" | "appl
   }
   if (err instanceof OvhNetworkError) return err.mayHaveBeenApplied ? "unknown" : "not-applied";
   if (err instanceof OvhResponseError) return "applied-error";
-  if (err instanceof OvhConfigError) return "not-applied";
+  if (err instanceof OvhConfigError || err instanceof OvhAuthSetupError) return "not-applied";
   return "unknown";
 }

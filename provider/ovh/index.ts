@@ -30,6 +30,7 @@ export {
   OvhNetworkError,
   OvhResponseError,
   OvhConfigError,
+  OvhAuthSetupError,
   ovhErrorOutcome,
   type OvhApiErrorFields,
   type OvhNetworkErrorKind,

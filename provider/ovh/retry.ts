@@ -1,4 +1,4 @@
-import { OvhApiError, OvhNetworkError } from "./errors";
+import { OvhApiError, OvhAuthSetupError, OvhNetworkError } from "./errors";
 
 /** When and how the client retries. */
 export interface RetryOptions {
@@ -32,8 +32,12 @@ export function isRetryableMethod(method: string): boolean {
   return ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method.toUpperCase());
 }
 
-/** Network errors, 408, 429 and 5xx are worth another try; other 4xx are not (ANCHORS b.9). */
+/**
+ * Network errors, 408, 429 and 5xx are worth another try; other 4xx are not (ANCHORS b.9). A
+ * transient failure to get an OAuth2 token is too; a failed `/auth/time` was already retried.
+ */
 export function isRetryableError(err: unknown): boolean {
+  if (err instanceof OvhAuthSetupError) return err.retryable;
   if (err instanceof OvhNetworkError) return true;
   if (err instanceof OvhApiError) return err.status === 408 || err.status === 429 || err.status >= 500;
   return false;

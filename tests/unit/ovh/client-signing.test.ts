@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { OvhClient } from "../../../provider/ovh/client";
+import { OvhClient, type OvhLogEvent } from "../../../provider/ovh/client";
 import { type FakeServer, TEST_KEYS, startFakeServer } from "./support/fake-ovh-server";
-import { SERVER_TIME, appClient, withAuthTime } from "./support/clients";
+import { SERVER_TIME, appClient, caught, withAuthTime } from "./support/clients";
+import { OvhAuthSetupError, ovhErrorOutcome } from "../../../provider/ovh/errors";
 
 /** The signature computed independently of the module under test. */
 function expectedSignature(method: string, url: string, body: string, ts: string): string {
@@ -72,6 +73,31 @@ describe("OvhClient signed requests", () => {
   });
 });
 
+describe("OvhClient.fromSources and logging", () => {
+  let server: FakeServer;
+  let client: OvhClient;
+  afterEach(async () => {
+    client?.close();
+    await server?.close();
+  });
+
+  it("builds a client from resolveCredentials sources and logs each response with its query id", async () => {
+    server = await startFakeServer(withAuthTime(() => ({ status: 200, body: ["example.com"], headers: { "X-Ovh-QueryID": "EU.ext-3.1" } })));
+    const events: OvhLogEvent[] = [];
+    let now = 0;
+    client = OvhClient.fromSources(
+      { env: { OVH_ENDPOINT: server.baseUrl, OVH_APPLICATION_KEY: TEST_KEYS.applicationKey, OVH_APPLICATION_SECRET: "s3cret-AS", OVH_CONSUMER_KEY: "s3cret-CK" }, confFiles: [] },
+      { logger: (e) => events.push(e), now: () => (now += 7) },
+    );
+    expect(client.endpoint).toBe(server.baseUrl);
+    await expect(client.get("/domain/zone")).resolves.toEqual(["example.com"]);
+    expect(events).toEqual([
+      { type: "response", method: "GET", path: "/auth/time", attempt: 1, status: 200, durationMs: 7, queryId: undefined },
+      { type: "response", method: "GET", path: "/domain/zone", attempt: 1, status: 200, durationMs: 7, queryId: "EU.ext-3.1" },
+    ]);
+  });
+});
+
 describe("OvhClient clock", () => {
   let server: FakeServer;
   let client: OvhClient;
@@ -99,6 +125,14 @@ describe("OvhClient clock", () => {
     expect(client.stats.timeSyncs).toBe(1);
   });
 
+  it("retries a failing /auth/time inside, without multiplying it by the call's own retries", async () => {
+    server = await startFakeServer(() => ({ status: 503, body: "busy" }));
+    ({ client } = appClient(server));
+    const err = await caught(() => client.get("/domain/zone"));
+    expect(err).toBeInstanceOf(OvhAuthSetupError);
+    expect([server.count("/1.0/auth/time"), server.count("/1.0/domain/zone")]).toEqual([4, 0]);
+  });
+
   it("does not cache a failed /auth/time", async () => {
     let timeCalls = 0;
     server = await startFakeServer((req) => {
@@ -106,7 +140,10 @@ describe("OvhClient clock", () => {
       return { status: 200, body: '"ok"' };
     });
     ({ client } = appClient(server));
-    await expect(client.get("/a")).rejects.toThrow("OVH API error 400 on GET /auth/time: nope");
+    const err = await caught(() => client.get("/a"));
+    expect(err).toBeInstanceOf(OvhAuthSetupError);
+    expect((err as Error).message).toBe("GET /a was not sent: could not read the API clock (GET /auth/time): OVH API error 400 on GET /auth/time: nope");
+    expect(ovhErrorOutcome(err)).toBe("not-applied");
     await expect(client.get("/a")).resolves.toBe("ok");
     expect(server.count("/1.0/auth/time")).toBe(2);
   });

@@ -1,6 +1,6 @@
 import { OvhClient } from "../../../provider/ovh/client";
 import { resolveCredentials } from "../../../provider/ovh/credentials";
-import { OvhApiError } from "../../../provider/ovh/errors";
+import { OvhApiError, OvhAuthSetupError, ovhErrorOutcome } from "../../../provider/ovh/errors";
 import { type FakeHandler, type FakeServer, startFakeServer } from "./support/fake-ovh-server";
 import { caught } from "./support/clients";
 
@@ -112,10 +112,30 @@ describe("OvhClient with OAuth2", () => {
   it("reports a token endpoint error with its OAuth2 error code", async () => {
     server = await startFakeServer(() => ({ status: 400, body: { error: "invalid_client", error_description: "ovhcloud oauth2 client does not exists" } }));
     client = oauthClient();
-    const err = (await caught(() => client.get("/domain/zone"))) as OvhApiError;
+    const err = (await caught(() => client.get("/domain/zone"))) as OvhAuthSetupError;
+    expect(err).toBeInstanceOf(OvhAuthSetupError);
     expect(err.message).toBe(
-      "OVH API error 400 invalid_client on POST /auth/oauth2/token: ovhcloud oauth2 client does not exists. Check clientId and clientSecret, and that the endpoint matches the region of the OAuth2 service account.",
+      "GET /domain/zone was not sent: could not get an OAuth2 access token: OVH API error 400 invalid_client on POST /auth/oauth2/token: ovhcloud oauth2 client does not exists. Check clientId and clientSecret, and that the endpoint matches the region of the OAuth2 service account.",
     );
+    expect((err.cause as OvhApiError).errorClass).toBe("invalid_client");
+    expect(ovhErrorOutcome(err)).toBe("not-applied");
+    expect(server.count("/auth/oauth2/token")).toBe(1);
+  });
+
+  it("retries a GET whose token fetch failed transiently; a POST that could not get a token was not applied", async () => {
+    let tokenCalls = 0;
+    server = await startFakeServer((req) => {
+      if (req.url === "/auth/oauth2/token") {
+        return ++tokenCalls % 2 === 1 ? { status: 503, body: "busy" } : { status: 200, body: { access_token: `t${tokenCalls}`, expires_in: 1 } };
+      }
+      return { status: 200, body: [] };
+    });
+    client = oauthClient();
+    await expect(client.get("/domain/zone")).resolves.toEqual([]);
+    nowMs += 5_000; // the 1 s token has expired
+    const err = await caught(() => client.post("/domain/zone/x.com/refresh"));
+    expect(ovhErrorOutcome(err)).toBe("not-applied");
+    expect([tokenCalls, server.count("/1.0/domain/zone"), server.count("/1.0/domain/zone/x.com/refresh")]).toEqual([3, 1, 0]);
   });
 
   it("sends a raw access token as a bearer", async () => {
