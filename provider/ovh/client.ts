@@ -3,7 +3,7 @@ import { buildAuthHeaders } from "./auth-headers";
 import { ServerClock } from "./clock";
 import { type CredentialSources, type ResolvedCredentials, resolveCredentials } from "./credentials";
 import { type QueryParams, buildRequestUrl, buildQueryString } from "./endpoints";
-import { OvhApiError, OvhAuthSetupError, OvhNetworkError } from "./errors";
+import { OvhApiError, OvhAuthSetupError, OvhConfigError, OvhNetworkError } from "./errors";
 import { OAuth2TokenSource } from "./oauth2";
 import { type PacingOptions, DEFAULT_MAX_IN_FLIGHT, Pacer } from "./pacer";
 import { createRedactor } from "./redact";
@@ -225,9 +225,12 @@ export class OvhClient {
   }
 }
 
-/** A custom transport may throw anything: treat it as a network error that may have been applied. */
-function asNetworkError(err: unknown, call: { method: string; path: string }): OvhNetworkError {
-  if (err instanceof OvhNetworkError) return err;
+/**
+ * Transport failures become network errors. A refused insecure URL (`OvhConfigError`) stays what
+ * it is; anything else from a custom transport may have been applied.
+ */
+function asNetworkError(err: unknown, call: { method: string; path: string }): OvhNetworkError | OvhConfigError {
+  if (err instanceof OvhNetworkError || err instanceof OvhConfigError) return err;
   const reason = err instanceof Error ? err.message : String(err);
   return new OvhNetworkError({ method: call.method, path: call.path, kind: "other", mayHaveBeenApplied: true, reason, cause: err });
 }

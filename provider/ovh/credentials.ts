@@ -155,7 +155,8 @@ function resolveAuth(
     const pair = pairLayer(layers, "clientId", "clientSecret") as CredentialLayer;
     if (!endpoint.tokenUrl) {
       throw new OvhConfigError(
-        `OAuth2 is not available on endpoint "${endpoint.name}" (from ${found.endpoint}): OVH offers OAuth2 service accounts only on ovh-eu, ovh-ca and ovh-us. ` +
+        `OAuth2 is not available on endpoint "${endpoint.name}" (from ${found.endpoint}): ` +
+          `OVH offers OAuth2 service accounts only on ovh-eu, ovh-ca and ovh-us. ` +
           `Use application-key credentials there, or change the endpoint.`,
       );
     }
@@ -194,7 +195,8 @@ function conflict(layer: CredentialLayer, kinds: OvhAuth["kind"][]): OvhConfigEr
     return `${METHOD_NAMES[k]} (${names.join(", ")})`;
   });
   return new OvhConfigError(
-    `Conflicting OVH credentials: ${layer.label} sets both ${groups.join(" and ")}. Use a single authentication method: remove one of the groups.`,
+    `Conflicting OVH credentials: ${layer.label} sets both ${groups.join(" and ")}. ` +
+      `Use a single authentication method: remove one of the groups.`,
   );
 }
 

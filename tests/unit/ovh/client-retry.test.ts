@@ -1,5 +1,5 @@
-import type { OvhClient } from "../../../provider/ovh/client";
-import { OvhApiError, OvhNetworkError, ovhErrorOutcome } from "../../../provider/ovh/errors";
+import { OvhClient } from "../../../provider/ovh/client";
+import { OvhApiError, OvhConfigError, OvhNetworkError, ovhErrorOutcome } from "../../../provider/ovh/errors";
 import { createHttpTransport } from "../../../provider/ovh/transport";
 import { type FakeServer, findClosedPort, startFakeServer } from "./support/fake-ovh-server";
 import { appClient, caught, inSequence, withAuthTime } from "./support/clients";
@@ -137,6 +137,14 @@ describe("OvhClient network errors", () => {
     expect(err.message).toBe("OVH API network error on GET /domain/zone: timed out after 100 ms (after the request was sent)");
     expect([err.kind, err.mayHaveBeenApplied]).toEqual(["timeout", true]);
     expect(server.count("/1.0/domain/zone")).toBe(2);
+  });
+
+  it("refuses hand-built credentials whose base URL is plain http to a remote host, as not applied", async () => {
+    const credentials = { endpoint: "x", baseUrl: "http://192.0.2.1/1.0", auth: { kind: "access-token" as const, accessToken: "tok-123456" }, sources: {} };
+    client = new OvhClient({ credentials });
+    const err = await caught(() => client.post("/domain/zone/x.com/refresh"));
+    expect(err).toBeInstanceOf(OvhConfigError);
+    expect(ovhErrorOutcome(err)).toBe("not-applied");
   });
 
   it("refuses plain http to a host that is not loopback before sending anything", async () => {
