@@ -23,6 +23,7 @@ export class EmulatorServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
 
   constructor(
     private readonly state: EmulatorState,
@@ -59,6 +60,7 @@ export class EmulatorServer {
 
   /** Stops listening, destroys open (keep-alive) sockets and cancels pending latency timers. */
   close(): Promise<void> {
+    this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     return new Promise((resolve) => {
@@ -72,6 +74,10 @@ export class EmulatorServer {
     const at = this.state.options.now();
     const body = await readBody(req);
     await this.delay(this.faults.latencyMs);
+    if (this.closed) {
+      req.socket.destroy(); // closing: answer nothing, change nothing
+      return;
+    }
     const method = req.method ?? "GET";
     const result: CallResult =
       body === undefined
@@ -100,7 +106,7 @@ export class EmulatorServer {
   }
 
   private delay(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
+    if (ms <= 0 || this.closed) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
