@@ -5,7 +5,17 @@
  */
 import { inspect } from "node:util";
 import type { Emulator } from "../../emulator";
-import { OvhClient, type OvhClientOptions, type OvhLogEvent, resolveCredentials, type ExplicitCredentials } from "../../provider/ovh";
+import {
+  OvhClient,
+  type OvhClientOptions,
+  type OvhLogEvent,
+  type RawResponse,
+  type Transport,
+  type TransportRequest,
+  createHttpTransport,
+  resolveCredentials,
+  type ExplicitCredentials,
+} from "../../provider/ovh";
 
 /** A client built for one test, with what it logged and every wait it was asked to make. */
 export interface TestClient {
@@ -77,4 +87,17 @@ export function renderings(value: unknown): string[] {
   const out = [String(value), inspect(value, { depth: 10, showHidden: false }), JSON.stringify(value) ?? ""];
   if (value instanceof Error) out.push(value.message, value.stack ?? "", inspect(value.cause, { depth: 10 }));
   return out;
+}
+
+/** The default node:http transport, recording every exchange as it went over the wire. */
+export function recordingTransport(): { transport: Transport; exchanges: { request: TransportRequest; response?: RawResponse }[]; close(): void } {
+  const http = createHttpTransport();
+  const exchanges: { request: TransportRequest; response?: RawResponse }[] = [];
+  const transport: Transport = async (request) => {
+    const exchange: { request: TransportRequest; response?: RawResponse } = { request };
+    exchanges.push(exchange);
+    exchange.response = await http.send(request);
+    return exchange.response;
+  };
+  return { transport, exchanges, close: http.close };
 }
