@@ -21,6 +21,8 @@ interface Case {
   message: string;
   hint: string;
   details?: Record<string, string>;
+  /** Send the call unsigned (only X-Ovh-Application). */
+  unsigned?: boolean;
 }
 
 const body = { fieldType: "A", subDomain: "www", target: "192.0.2.10" };
@@ -36,6 +38,16 @@ const CASES: Case[] = [
     errorCode: "INVALID_KEY",
     message: "This application key is invalid",
     hint: "Check applicationKey, and that the endpoint (currently \"http://127.0.0.1:",
+  },
+  {
+    name: "an unsigned call to a signed route",
+    client: (emu, transport) => appClient(emu, {}, { transport }),
+    ...post,
+    unsigned: true,
+    status: 401,
+    errorClass: "Client::Unauthorized",
+    message: "You must login first",
+    hint: "The call needs authentication: configure applicationKey/applicationSecret/consumerKey or clientId/clientSecret.",
   },
   {
     name: "a wrong application secret",
@@ -122,7 +134,7 @@ describe.each<ErrorFormat>(["current", "legacy", "both"])("auth failures through
     const recording = recordingTransport();
     const { client } = c.client(emu, recording.transport);
     emu.clearLog();
-    const err = (await caught(() => client.request(c.method, c.path, { body }))) as OvhApiError;
+    const err = (await caught(() => client.request(c.method, c.path, { body, signed: !c.unsigned }))) as OvhApiError;
     recording.close();
     expect(err).toBeInstanceOf(OvhApiError);
     expect({ status: err.status, errorClass: err.errorClass, errorCode: err.errorCode, apiMessage: err.apiMessage, details: err.details }).toEqual({

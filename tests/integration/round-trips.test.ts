@@ -3,7 +3,8 @@
  * it independently: every method, bodies outside ASCII, query strings that need encoding.
  */
 import { type Emulator, startEmulator } from "../../emulator";
-import { appClient } from "./support";
+import { OvhApiError, OvhConfigError } from "../../provider/ovh";
+import { appClient, caught } from "./support";
 
 interface ApiRecord {
   fieldType: string;
@@ -73,6 +74,24 @@ describe("client and emulator round trips", () => {
     const { client, events } = appClient(emu);
     expect(await client.get("/v1/domain/zone")).toEqual(["example.com"]);
     expect(events.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(["GET /auth/time 200", "GET /v1/domain/zone 200"]);
+    client.close();
+  });
+
+  // BUG (provider/ovh): the client signs the URL string it built (client.ts `request`, via
+  // buildRequestUrl) but the transport sends `new URL(req.url)` (transport.ts `send`), which the
+  // WHATWG parser percent-encodes (non-ASCII, space, braces...) and resolves (`..` segments). For
+  // such a path the signed URL is not the one on the wire, so OVH answers 400 Invalid signature
+  // (with a hint blaming the keys) instead of the real answer. Either signing `new URL(url).href`
+  // or refusing the path before sending would make this pass. The record layer encodes zone names
+  // itself (zone-api.ts), which is why it does not hit this today.
+  it.failing("sends a path with characters the URL parser encodes exactly as it signed it, or refuses it unsent", async () => {
+    const { client } = appClient(emu);
+    const outcomes: string[] = [];
+    for (const zone of ["exämple.com", "a b.com", "a{b}.com"]) {
+      const err = await caught(() => client.get(`/domain/zone/${zone}`));
+      outcomes.push(err instanceof OvhConfigError ? "refused" : `${(err as OvhApiError).status} ${(err as OvhApiError).apiMessage}`);
+    }
+    for (const outcome of outcomes) expect(outcome).toMatch(/^(refused|404 This service does not exist)$/);
     client.close();
   });
 });
