@@ -87,6 +87,16 @@ describe("client retries against emulator faults", () => {
     expect(emu.zone(ZONE).records.map((r) => `${r.subDomain} ${r.target}`)).toEqual(["www 192.0.2.1", "api 192.0.2.4"]);
   });
 
+  it("resends a DELETE whose response was lost: the resend's 404 is what the caller sees, the record is gone", async () => {
+    tc = clientHealingAtFirstRetry({ lostResponseRate: 1, methods: ["DELETE"] });
+    const id = recordId();
+    const err = (await caught(() => tc.client.delete(`${RECORDS}/${id}`))) as OvhApiError;
+    // The record layer reads this 404 as "already deleted" (zone-api.ts); the client just reports it.
+    expect([err.status, err.apiMessage]).toEqual([404, `The requested object (id = ${id}) does not exist`]);
+    expect(calls("DELETE")).toEqual(["0 fault:lost", "404 error"]);
+    expect(emu.zone(ZONE).records).toEqual([]);
+  });
+
   it("retries a PUT answered 500 after it was applied: the change is idempotent", async () => {
     tc = clientHealingAtFirstRetry({ serverErrorAfterApplyRate: 1, methods: ["PUT"] });
     expect(await tc.client.put(`${RECORDS}/${recordId()}`, { ttl: 300 })).toBeNull();
