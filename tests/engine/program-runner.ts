@@ -1,0 +1,71 @@
+import { spawn } from "child_process";
+import * as path from "path";
+
+/** Pulumi's Node.js program runner, what the `pulumi-language-nodejs` host starts for a program. */
+export const PROGRAM_RUNNER = path.dirname(require.resolve("@pulumi/pulumi/cmd/run"));
+
+/** How to run a program. */
+export interface ProgramRunOptions {
+  programDir: string;
+  /** The entry file, relative to `programDir` (Pulumi.yaml `main`, default `index.ts`). */
+  main: string;
+  project: string;
+  stack: string;
+  /** The gRPC address serving ResourceMonitor and Engine. */
+  address: string;
+  preview: boolean;
+  parallel: number;
+  config: Record<string, string>;
+  secretKeys: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** How the program ended. */
+export interface ProgramExit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node <@pulumi/pulumi/cmd/run> --monitor --engine --project --stack --pwd --root-directory
+ * --parallel [--dry-run] <main>` in the program directory, with the config in `PULUMI_CONFIG` and
+ * `PULUMI_CONFIG_SECRET_KEYS`, and TypeScript through ts-node in transpile-only mode (the program
+ * directory's tsconfig.json applies). The entry file is passed explicitly: with `.`, cmd/run would take
+ * the entry point from the nearest package.json, which for a program inside this repository is the
+ * repository's own.
+ */
+export function runProgram(options: ProgramRunOptions): Promise<ProgramExit> {
+  const args = [
+    PROGRAM_RUNNER,
+    `--monitor=${options.address}`,
+    `--engine=${options.address}`,
+    `--project=${options.project}`,
+    `--stack=${options.stack}`,
+    `--pwd=${options.programDir}`,
+    `--root-directory=${options.programDir}`,
+    `--parallel=${options.parallel}`,
+    ...(options.preview ? ["--dry-run"] : []),
+    options.main,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: options.programDir,
+    env: {
+      ...process.env,
+      ...options.env,
+      PULUMI_CONFIG: JSON.stringify(options.config),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(options.secretKeys),
+      PULUMI_NODEJS_TYPESCRIPT: "true",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -1,0 +1,59 @@
+import { nameOfUrn } from "../host/urn";
+import { HostError } from "../host/errors";
+import { deletionOrder } from "./delete-order";
+import type { Deployment } from "./deployment";
+import { propertyChanges } from "./property-diff";
+import { markSecret, secretKeysOf } from "./secret-marking";
+import { StepError } from "./step-error";
+import { deleteResource } from "./steps";
+import type { Operation, Step } from "./types";
+
+function stepOf(op: Operation, urn: string, type: string, changes: Step["changes"] = []): Step {
+  return { op, urn, type, name: nameOfUrn(urn), changes, replaceKeys: [] };
+}
+
+/**
+ * `refresh`: Read (refresh form: old outputs and old inputs) for every resource in the state, without
+ * running the program. A resource that is gone is dropped; one that drifted gets the read outputs (and
+ * inputs, when the provider returns them). Secretness carries over from the old values. Sequential; the
+ * real engine reads in parallel.
+ */
+export async function refreshResources(d: Deployment): Promise<void> {
+  for (const entry of [...d.state.resources]) {
+    if (!entry.custom || entry.pendingDelete) continue;
+    try {
+      const read = await (await d.ctx.pool.for("read", entry.urn)).read(entry.id ?? "", entry.urn, entry.outputs, entry.inputs);
+      if (!read.id) {
+        d.steps.push(stepOf("delete", entry.urn, entry.type));
+        d.remove(entry);
+        continue;
+      }
+      const outputs = markSecret(read.properties, secretKeysOf(entry.outputs));
+      const inputs = read.inputs ? markSecret(read.inputs, secretKeysOf(entry.inputs)) : entry.inputs;
+      const changes = propertyChanges(entry.outputs, outputs);
+      d.steps.push(stepOf(changes.length > 0 ? "update" : "same", entry.urn, entry.type, changes));
+      d.put({ ...entry, id: read.id, inputs, outputs }, entry);
+    } catch (err) {
+      return d.fail(err instanceof HostError ? new StepError(err.providerMessage, entry.urn) : (err as Error));
+    }
+  }
+  d.save();
+}
+
+/**
+ * `destroy`: deletes every resource of the state, dependents first, without running the program (each
+ * Delete runs the resource's OLD `__provider` from the state). External (read) resources and components are
+ * only dropped. A failed delete stops, with what remains still in the state.
+ */
+export async function destroyResources(d: Deployment): Promise<void> {
+  for (const entry of deletionOrder(d.state.resources)) {
+    if (entry.custom && !entry.external) d.steps.push(stepOf("delete", entry.urn, entry.type));
+    try {
+      await deleteResource(d.ctx, entry);
+    } catch (err) {
+      return d.fail(err as Error);
+    }
+  }
+  d.state.outputs = {};
+  d.save();
+}
