@@ -96,9 +96,17 @@ export function buildQueryString(query: QueryParams | undefined): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    parts.push(`${encodeQueryPart(key)}=${encodeQueryPart(String(value))}`);
   }
   return parts.length ? `?${parts.join("&")}` : "";
+}
+
+/**
+ * `encodeURIComponent`, plus `'`: the WHATWG URL parser percent-encodes `'` in the query of an http(s) URL, so
+ * leaving it bare would make the URL on the wire differ from the URL signed.
+ */
+function encodeQueryPart(text: string): string {
+  return encodeURIComponent(text).replace(/'/g, "%27");
 }
 
 /**
@@ -111,5 +119,16 @@ export function buildRequestUrl(baseUrl: string, path: string, query?: QueryPara
   }
   let base = baseUrl.replace(/\/+$/, "");
   if (/^\/v[12](\/|$|\?)/.test(path)) base = base.replace(/\/1\.0$/, "");
-  return base + path + buildQueryString(query);
+  const url = base + path + buildQueryString(query);
+  // The transport sends `new URL(url)`, which percent-encodes spaces, non-ASCII and braces and resolves `..`:
+  // the signature covers the URL as written, so a path the parser would rewrite is refused before it is sent
+  // (otherwise: a misleading "Invalid signature", or a call to another resource).
+  const sent = new URL(url).href;
+  if (sent !== url) {
+    throw new OvhConfigError(
+      `OVH API path "${path}" would be sent as "${sent.slice(base.length)}": encode each path segment with ` +
+        "encodeURIComponent (and never use \".\" or \"..\" segments).",
+    );
+  }
+  return url;
 }

@@ -77,14 +77,10 @@ describe("client and emulator round trips", () => {
     client.close();
   });
 
-  // BUG (provider/ovh): the client signs the URL string it built (client.ts `request`, via
-  // buildRequestUrl) but the transport sends `new URL(req.url)` (transport.ts `send`), which the
-  // WHATWG parser percent-encodes (non-ASCII, space, braces...) and resolves (`..` segments). For
-  // such a path the signed URL is not the one on the wire, so OVH answers 400 Invalid signature
-  // (with a hint blaming the keys) instead of the real answer. Either signing `new URL(url).href`
-  // or refusing the path before sending would make this pass. The record layer encodes zone names
-  // itself (zone-api.ts), which is why it does not hit this today.
-  it.failing("sends a path with characters the URL parser encodes exactly as it signed it, or refuses it unsent", async () => {
+  // The transport sends `new URL(url)`, which the WHATWG parser percent-encodes (non-ASCII, space, braces)
+  // and resolves (`..` segments); the signature covers the URL as built. Such a path is refused unsent
+  // (buildRequestUrl), rather than answered "400 Invalid signature" with a hint blaming the keys.
+  it("sends a path with characters the URL parser encodes exactly as it signed it, or refuses it unsent", async () => {
     const { client } = appClient(emu);
     const outcomes: string[] = [];
     for (const zone of ["exämple.com", "a b.com", "a{b}.com"]) {
