@@ -10,6 +10,8 @@ interface RecordEntry {
   fieldType: string;
   target: string;
   ttl?: number;
+  /** The OVH id of an existing record to adopt (Pulumi's `import` option): no duplicate is made. */
+  importId?: string;
 }
 
 interface RecordsFile {
@@ -26,7 +28,8 @@ if (!declared || typeof declared.zoneName !== "string" || typeof declared.record
 
 const fqdns: Record<string, pulumi.Output<string>> = {};
 for (const [key, entry] of Object.entries(declared.records)) {
-  const record = new ovhdns.ZoneRecord(key, { zoneName: declared.zoneName, ...entry });
+  const { importId, ...args } = entry;
+  const record = new ovhdns.ZoneRecord(key, { zoneName: declared.zoneName, ...args }, importId ? { import: importId } : {});
   fqdns[key] = record.fqdn;
 }
 
