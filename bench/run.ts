@@ -1,0 +1,85 @@
+/**
+ * `npm run bench` (`ts-node --transpile-only bench/run.ts [--large] [--latency <ms>]`): runs every scenario
+ * against the local emulator, prints a Markdown report and writes `bench/results.json`. Figures only: nothing
+ * here fails on a missed goal (house style: never timed assertions).
+ *
+ * The plugin host is driven directly, with the calls the engine makes (tests/engine exports no engine entry
+ * point yet); the host loads the provider from the built package, so run `npm run build` first.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { declareRecords } from "./desired-state";
+import { renderReport, type BenchResults } from "./report";
+import { runApply } from "./scenarios/apply";
+import { runPacing } from "./scenarios/pacing";
+import { measureState, runScale } from "./scenarios/scale";
+import { runSteady } from "./scenarios/steady";
+
+/** Options of a bench run. */
+export interface BenchOptions {
+  /** Emulator latency per call, ms (default 20). */
+  latencyMs: number;
+  /** Scale scenarios 5 and 6 to 5,000 records as well. */
+  large: boolean;
+  /** Server rate limit of scenario 4, calls a minute (default 720: ~17 s for 200 records). */
+  perMinute: number;
+}
+
+/** Reads `--large`, `--latency <ms>` and `--per-minute <n>`. */
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const value = (flag: string, fallback: number): number => {
+    const i = argv.indexOf(flag);
+    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number`);
+    return n;
+  };
+  return { latencyMs: value("--latency", 20), large: argv.includes("--large"), perMinute: value("--per-minute", 720) };
+}
+
+const step = (name: string) => process.stderr.write(`bench: ${name}...\n`);
+
+/** Runs every scenario. */
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const { latencyMs } = options;
+  step("1. apply 200 records (provider, terraform pattern, floor)");
+  const apply = await runApply(200, latencyMs);
+  step("2-3. preview, up, refresh with nothing changed");
+  const steady = await runSteady(declareRecords(200), latencyMs);
+  step("4. pacing");
+  const pacing = await runPacing(200, latencyMs, options.perMinute, 10);
+  const sizes = options.large ? [1000, 5000] : [1000];
+  const scale = [];
+  for (const n of sizes) {
+    step(`5-6. size, memory and CPU at ${n} records`);
+    scale.push(await runScale(n, latencyMs));
+  }
+  return {
+    latencyMs,
+    driver: "Pulumi's dynamic-provider plugin host driven directly over gRPC (no local engine entry point)",
+    apply,
+    steady,
+    pacing,
+    size200: measureState(apply.state),
+    scale,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const results = await runBench(options);
+  const report = renderReport(results);
+  console.log(report);
+  console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const { state: _state, ...apply } = results.apply;
+  const file = path.join(__dirname, "results.json");
+  fs.writeFileSync(file, JSON.stringify({ ...results, apply, options, at: new Date().toISOString() }, null, 2) + "\n");
+  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

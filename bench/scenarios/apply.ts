@@ -1,0 +1,80 @@
+/**
+ * Scenario 1: applying N new records, three ways, each against a fresh emulator with the same latency:
+ * this provider through the plugin host; the call pattern of terraform-provider-ovh (per record POST, POST
+ * refresh, GET the record) through the same OvhClient; and the floor (N POSTs and one refresh).
+ */
+import type { Emulator } from "../../emulator";
+import type { OvhClient } from "../../provider/ovh";
+import { countCalls, type CallCounts } from "../call-kinds";
+import { BENCH_ZONE, declareRecords } from "../desired-state";
+import { createAll, type StateEntry } from "../host-steps";
+import { directClient, startBenchEmulator, startBenchHost, timed } from "../rig";
+
+/** Calls and wall time of one way of applying the records. */
+export interface ApplyRun {
+  calls: CallCounts;
+  ms: number;
+  /** Records in the zone afterwards. */
+  recordsInZone: number;
+}
+
+/** The three runs of scenario 1. */
+export interface ApplyResult {
+  records: number;
+  provider: ApplyRun;
+  terraformPattern: ApplyRun;
+  floor: ApplyRun;
+  /** The provider run's state, reused by later scenarios. */
+  state: StateEntry[];
+}
+
+const ZONE_PATH = `/domain/zone/${BENCH_ZONE}`;
+const body = (i: number) => ({ fieldType: "A", subDomain: `h${i}`, target: `10.0.${(i >> 8) & 255}.${i & 255}`, ttl: 3600 });
+
+async function onFreshEmulator<T>(latencyMs: number, work: (e: Emulator) => Promise<T>): Promise<{ run: ApplyRun; result: T }> {
+  const emulator = await startBenchEmulator(latencyMs);
+  try {
+    const { ms, result } = await timed(() => work(emulator));
+    return { run: { calls: countCalls(emulator.log), ms, recordsInZone: emulator.zone(BENCH_ZONE).records.length }, result };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** terraform-provider-ovh's create: POST, refresh (a failure only logged), then Read (GET the record). */
+async function terraformCreate(client: OvhClient, i: number): Promise<void> {
+  const made = await client.post<{ id: number }>(`${ZONE_PATH}/record`, body(i));
+  await client.post(`${ZONE_PATH}/refresh`).catch(() => undefined);
+  await client.get(`${ZONE_PATH}/record/${made.id}`);
+}
+
+/** Runs scenario 1 with `count` records. */
+export async function runApply(count: number, latencyMs: number): Promise<ApplyResult> {
+  const declared = declareRecords(count);
+  // The host is started (and configured) before the clock starts: the engine does that before any step too.
+  let state: StateEntry[] = [];
+  const provider = await (async () => {
+    const emulator = await startBenchEmulator(latencyMs);
+    const bench = await startBenchHost(emulator);
+    try {
+      emulator.clearLog();
+      const { ms, result } = await timed(() => createAll(bench.host, declared));
+      state = result;
+      return { calls: countCalls(emulator.log), ms, recordsInZone: emulator.zone(BENCH_ZONE).records.length };
+    } finally {
+      await bench.close();
+      await emulator.close();
+    }
+  })();
+  const withClient = (work: (client: OvhClient) => Promise<unknown>) => (e: Emulator) => {
+    const client = directClient(e);
+    return work(client).finally(() => client.close());
+  };
+  const terraformPattern = await onFreshEmulator(latencyMs, withClient((client) =>
+    Promise.all(declared.map((_, i) => terraformCreate(client, i)))));
+  const floor = await onFreshEmulator(latencyMs, withClient(async (client) => {
+    await Promise.all(declared.map((_, i) => client.post(`${ZONE_PATH}/record`, body(i))));
+    await client.post(`${ZONE_PATH}/refresh`);
+  }));
+  return { records: count, provider, terraformPattern: terraformPattern.run, floor: floor.run, state };
+}
