@@ -25,6 +25,13 @@ export function createAll(host: ProviderHost, declared: readonly DeclaredRecord[
   );
 }
 
+/** Like {@link createAll}, but every create runs to its end (the engine lets in-flight steps finish); failures counted. */
+export async function createEach(host: ProviderHost, declared: readonly DeclaredRecord[]): Promise<{ failed: number; firstError?: string }> {
+  const settled = await Promise.allSettled(declared.map((d) => createAll(host, [d])));
+  const failures = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected");
+  return { failed: failures.length, firstError: failures.length ? String(failures[0].reason?.message ?? failures[0].reason) : undefined };
+}
+
 /** Preview (or `up`) with nothing changed: Check and Diff for each resource; returns how many differ. */
 export async function checkAndDiffAll(host: ProviderHost, state: readonly StateEntry[]): Promise<number> {
   const diffs = await Promise.all(

@@ -69,7 +69,7 @@ function pacingSection(p: PacingResult): string {
     "",
     `- paced: ${verdict(p.paced.throttled === 0, `0 429s, measured ${p.paced.throttled}`)}; ` +
       `${verdict(p.paced.rateUse >= 0.9, `>= 90% of the allowed rate, measured ${(p.paced.rateUse * 100).toFixed(1)}%`)}`,
-    `- unpaced: ${p.unpaced.throttled} 429s absorbed; apply ${p.unpaced.ok ? "succeeded" : "FAILED"}`,
+    `- unpaced: ${p.unpaced.throttled} 429s seen; apply ${p.unpaced.ok ? "succeeded (all absorbed by retries)" : `FAILED (${p.unpaced.error?.split(",")[0]})`}`,
   ].join("\n");
 }
 

@@ -6,7 +6,7 @@
  */
 import { countCalls } from "../call-kinds";
 import { BENCH_ZONE, declareRecords } from "../desired-state";
-import { createAll } from "../host-steps";
+import { createEach } from "../host-steps";
 import { startBenchEmulator, startBenchHost, timed } from "../rig";
 
 /** One paced (or unpaced) apply. */
@@ -40,7 +40,7 @@ async function applyUnderLimit(records: number, latencyMs: number, perMinute: nu
   const bench = await startBenchHost(emulator, extra);
   try {
     emulator.clearLog();
-    const { ms, result } = await timed(() => createAll(bench.host, declareRecords(records)).then(() => undefined, (err: unknown) => err));
+    const { ms, result } = await timed(() => createEach(bench.host, declareRecords(records)));
     const calls = countCalls(emulator.log);
     const callsPerSecond = calls.total / (ms / 1000);
     return {
@@ -50,8 +50,8 @@ async function applyUnderLimit(records: number, latencyMs: number, perMinute: nu
       throttled: calls.throttled,
       callsPerSecond,
       rateUse: callsPerSecond / (perMinute / 60),
-      ok: result === undefined,
-      error: result === undefined ? undefined : String((result as Error).message ?? result).slice(0, 200),
+      ok: result.failed === 0,
+      error: result.failed ? `${result.failed} creates failed, e.g. ${result.firstError?.slice(0, 160)}` : undefined,
       recordsInZone: emulator.zone(BENCH_ZONE).records.length,
     };
   } finally {
