@@ -29,6 +29,8 @@ export class Deployment implements StateRecorder {
   private readonly inFlight = new Set<Promise<unknown>>();
   private stackOutputs?: PropertyMap;
   private failure?: Error;
+  private onFailure?: () => void;
+  private readonly failed = new Promise<void>((resolve) => (this.onFailure = resolve));
 
   constructor(
     old: StackState,
@@ -90,6 +92,12 @@ export class Deployment implements StateRecorder {
   /** Records a failure that did not come from a step (e.g. the program crashed). */
   fail(err: Error): void {
     this.failure ??= err;
+    this.onFailure?.();
+  }
+
+  /** Resolves at the first failure (never, for a run that succeeds). */
+  whenFailed(): Promise<void> {
+    return this.failed;
   }
 
   /**

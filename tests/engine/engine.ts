@@ -6,7 +6,7 @@ import { Deployment } from "./deployment";
 import { EngineService } from "./engine-service";
 import { monitorHandlers } from "./monitor-service";
 import { printPlan, summarize, type RunKind } from "./plan-printer";
-import { runProgram, type ProgramExit } from "./program-runner";
+import { startProgram, type ProgramExit } from "./program-runner";
 import { readProjectFile } from "./project-file";
 import { ProviderPool } from "./provider-pool";
 import { secretKeysOf } from "./secret-marking";
@@ -78,7 +78,7 @@ export class LocalEngine {
     server.addService(engrpc.EngineService, engine.handlers());
     pool.warmUp();
     try {
-      const exit = await runProgram({
+      const program = startProgram({
         ...this.options,
         main: this.main,
         project: this.project,
@@ -88,6 +88,13 @@ export class LocalEngine {
         config: this.config,
         secretKeys: this.secretKeys,
       });
+      // A failed step cancels the deployment: the real engine does not wait for the program (which, its
+      // registration refused, may never exit) but lets running steps finish and shuts the program down.
+      const cancelled = deployment.whenFailed().then(async () => {
+        await deployment.settled();
+        program.kill();
+      });
+      const exit = await Promise.race([program.exited, cancelled.then(() => program.exited)]);
       await deployment.settled();
       if (exit.code !== 0) deployment.fail(new Error(programFailure(engine, exit)));
       await deployment.finish();

@@ -20,6 +20,14 @@ export interface ProgramRunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** A running program. */
+export interface RunningProgram {
+  /** Resolves when the program has exited. */
+  exited: Promise<ProgramExit>;
+  /** Stops the program (what the engine does to a deployment it cancels). */
+  kill(): void;
+}
+
 /** How the program ended. */
 export interface ProgramExit {
   code: number | null;
@@ -35,7 +43,7 @@ export interface ProgramExit {
  * the entry point from the nearest package.json, which for a program inside this repository is the
  * repository's own.
  */
-export function runProgram(options: ProgramRunOptions): Promise<ProgramExit> {
+export function startProgram(options: ProgramRunOptions): RunningProgram {
   const args = [
     PROGRAM_RUNNER,
     `--monitor=${options.address}`,
@@ -62,10 +70,13 @@ export function runProgram(options: ProgramRunOptions): Promise<ProgramExit> {
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-  return new Promise((resolve, reject) => {
+  // LOCAL_ENGINE_VERBOSE=1 echoes the program's output as it comes (to debug a program that hangs).
+  const echo = process.env.LOCAL_ENGINE_VERBOSE === "1";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => ((stdout += d), echo && process.stderr.write(d)));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => ((stderr += d), echo && process.stderr.write(d)));
+  const exited = new Promise<ProgramExit>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code) => resolve({ code, stdout, stderr }));
   });
+  return { exited, kill: () => void child.kill() };
 }
