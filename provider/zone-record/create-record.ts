@@ -79,8 +79,10 @@ export class CreateLedger {
 
 /** Tuning of {@link createRecordOnce}. */
 export interface CreateOptions {
-  /** POST attempts in all. Default 6. */
+  /** POST attempts in all, not counting those refused with a 429. Default 6. */
   attempts?: number;
+  /** POSTs refused with a 429 (rate limit: nothing applied) that are sent again. Default 60. */
+  throttledAttempts?: number;
   /** First delay before a new attempt (ms), doubled each time. Default 250. */
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -101,8 +103,9 @@ export async function createRecordOnce(
   const key = `${spec.zoneName}|${spec.subDomain.toLowerCase()}|${spec.fieldType}`;
   const before = await ledger.idsBefore(spec.zoneName);
   let lastError: unknown;
+  let throttled = 0;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (attempt > 1) await sleep(retryDelay(lastError, attempt, options.baseDelayMs ?? 250));
+    if (lastError !== undefined) await sleep(retryDelay(lastError, Math.max(attempt, 2), options.baseDelayMs ?? 250));
     try {
       const made = await ledger.track(key, api.createRecord(spec.zoneName, body));
       // OVH may answer id 0 (terraform-provider-ovh works around this "known OVH API bug"): look it up.
@@ -115,6 +118,9 @@ export async function createRecordOnce(
       lastError = err;
       const failure = classifyPostFailure(err);
       if (failure === "final") throw err;
+      // A rate limit is not a failure of this record: under a limit every call waits its turn (the client
+      // holds all calls until Retry-After), so a 429 does not use up an attempt, up to a bound.
+      if (isThrottled(err) && ++throttled <= (options.throttledAttempts ?? 60)) attempt--;
       if (failure === "not-applied-retry") continue;
     }
     const adopted = await findCreatedRecord(api, ledger, spec, before, key);
@@ -142,6 +148,10 @@ async function findCreatedRecord(
     }
   }
   return undefined;
+}
+
+function isThrottled(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { status?: unknown }).status === 429;
 }
 
 function retryDelay(err: unknown, attempt: number, baseDelayMs: number): number {
