@@ -14,11 +14,16 @@ import type { ZoneSession } from "./session";
 /** An error the plugin host reports as ErrorResourceInitFailed: the record exists and stays in the state. */
 export class RecordInitError extends Error {
   readonly reasons: string[];
-  constructor(message: string, readonly id: string, readonly properties: ZoneRecordOutputs) {
+  constructor(message: string, readonly id: string, readonly properties: ZoneRecordOutputs & { __provider?: unknown }) {
     super(message);
     this.name = "RecordInitError";
     this.reasons = [message];
   }
+}
+
+/** `outs` with the `__provider` of `props`, when there is one (never an undefined value: see outputs.ts). */
+function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): ZoneRecordOutputs & { __provider?: unknown } {
+  return props.__provider === undefined ? outs : { ...outs, __provider: props.__provider };
 }
 
 /** Creates the record of the checked `inputs`. */
@@ -33,7 +38,9 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
     if (err instanceof ZoneRefreshError) {
       const made = err.mutationResult as { id: number | string };
       const id = String(made.id);
-      throw new RecordInitError(err.message, id, toOutputs(spec, id));
+      // The plugin host does not add `__provider` to the properties of a failed create: carry it, so that a
+      // `destroy` run before the next `up` can still load the provider for this record.
+      throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id), inputs));
     }
     throw err;
   }
@@ -46,7 +53,7 @@ export async function updateZoneRecord(session: ZoneSession, id: string, news: R
   try {
     await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec)));
   } catch (err) {
-    if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, outs);
+    if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(outs, news));
     if (isNotFound(err)) {
       throw new Error(
         `record ${id} of zone ${spec.zoneName} no longer exists: it was deleted or renumbered outside Pulumi ` +

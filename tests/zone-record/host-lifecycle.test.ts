@@ -106,7 +106,7 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
       const err = (await other.create(urn("www"), www).catch((e) => e)) as HostError;
       expect(err).toBeInstanceOf(HostError);
       expect(err.initFailure?.id).toBe(String(emulator.zone("example.com").records[0].id));
-      expect(err.initFailure?.properties).toMatchObject({ subDomain: "www", recordId: err.initFailure?.id });
+      expect(err.initFailure?.properties).toMatchObject({ subDomain: "www", recordId: err.initFailure?.id, __provider: SERIALIZED_PROVIDER });
       expect(err.providerMessage).toMatch(/zone refresh that publishes it failed: .*add the rule POST \/domain\/zone\/example.com\/refresh/);
     } finally {
       await other.close();
