@@ -7,8 +7,8 @@
  * that no other create of this process owns, is the one this POST made, and is adopted. Only when there is none
  * is the POST sent again. A POST refused outright (429, connection refused) made nothing and is sent again.
  */
-import { sameRecord, type ApiRecord, type RecordSpec } from "../records";
-import type { ApiRecordCreate, ZoneApi } from "./zone-api";
+import { sameRecord, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
+import type { ZoneApi } from "./zone-api";
 
 /** What a failed POST means for the record. */
 export type PostFailure = "not-applied-retry" | "unknown" | "final";

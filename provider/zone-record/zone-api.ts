@@ -2,7 +2,7 @@
  * The DNS calls of the OVH API, typed, over any signed-request client. Knows the routes and their answers
  * (SPEC.md §4), nothing of Pulumi.
  */
-import type { ApiRecord } from "../records";
+import type { ApiRecord, ApiRecordCreate, ApiRecordUpdate } from "../records";
 
 /** The part of the OVH client that the DNS layer needs (satisfied by `OvhClient`). */
 export interface OvhRequester {
@@ -34,21 +34,6 @@ export interface ApiZoneStatus {
 export interface RecordFilter {
   fieldType?: string;
   subDomain?: string;
-}
-
-/** Body of `POST /domain/zone/{zoneName}/record`. */
-export interface ApiRecordCreate {
-  fieldType: string;
-  subDomain: string;
-  target: string;
-  ttl: number;
-}
-
-/** Body of `PUT /domain/zone/{zoneName}/record/{id}` (never `fieldType`: OVH rejects it as read-only). */
-export interface ApiRecordUpdate {
-  subDomain: string;
-  target: string;
-  ttl: number;
 }
 
 /** True for an OVH answer with HTTP status 404. */
