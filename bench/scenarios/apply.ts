@@ -8,7 +8,8 @@ import type { OvhClient } from "../../provider/ovh";
 import { countCalls, type CallCounts } from "../call-kinds";
 import { BENCH_ZONE, declareRecords } from "../desired-state";
 import { createAll, type StateEntry } from "../host-steps";
-import { directClient, startBenchEmulator, startBenchHost, timed } from "../rig";
+import { SessionPool, ZoneRecordProvider } from "../../provider/zone-record";
+import { directClient, stackConfig, startBenchEmulator, startBenchHost, timed } from "../rig";
 
 /** Calls and wall time of one way of applying the records. */
 export interface ApplyRun {
@@ -22,6 +23,8 @@ export interface ApplyRun {
 export interface ApplyResult {
   records: number;
   provider: ApplyRun;
+  /** The same provider code called in-process: what the plugin host's gRPC round trips cost is the gap. */
+  inProcess: ApplyRun;
   terraformPattern: ApplyRun;
   floor: ApplyRun;
   /** The provider run's state, reused by later scenarios. */
@@ -70,11 +73,17 @@ export async function runApply(count: number, latencyMs: number): Promise<ApplyR
     const client = directClient(e);
     return work(client).finally(() => client.close());
   };
+  const inProcess = await onFreshEmulator(latencyMs, async (e) => {
+    const config = stackConfig(e);
+    const provider = new ZoneRecordProvider(new SessionPool());
+    await provider.configure({ config: { get: (key: string) => config[key], require: (key: string) => config[key] } });
+    await Promise.all(declared.map(async (d) => provider.create((await provider.check({}, d.inputs)).inputs)));
+  });
   const terraformPattern = await onFreshEmulator(latencyMs, withClient((client) =>
     Promise.all(declared.map((_, i) => terraformCreate(client, i)))));
   const floor = await onFreshEmulator(latencyMs, withClient(async (client) => {
     await Promise.all(declared.map((_, i) => client.post(`${ZONE_PATH}/record`, body(i))));
     await client.post(`${ZONE_PATH}/refresh`);
   }));
-  return { records: count, provider, terraformPattern: terraformPattern.run, floor: floor.run, state };
+  return { records: count, provider, inProcess: inProcess.run, terraformPattern: terraformPattern.run, floor: floor.run, state };
 }

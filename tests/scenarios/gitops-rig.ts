@@ -8,10 +8,12 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import { LocalEngine } from "../engine/engine";
+import { runWithPulumiCli, type PulumiCliResult } from "../engine/pulumi-cli";
 import type { RunResult } from "../engine/types";
 
 const PROGRAM = path.resolve(__dirname, "../../examples/gitops");
 export const ZONE = "example.com";
+const SECRET_KEYS = ["ovh:applicationSecret", "ovh:consumerKey"];
 
 /** One record of the records file. */
 export interface Entry {
@@ -38,21 +40,30 @@ export class GitopsStack {
     fs.writeFileSync(this.recordsFile, stringify({ zoneName: ZONE, records }));
   }
 
-  engine(): LocalEngine {
+  private config(): Record<string, string> {
     const c = this.emulator.credentials;
-    return new LocalEngine({
-      programDir: PROGRAM,
-      stack: "prod",
-      statePath: this.statePath,
-      config: {
-        recordsFile: this.recordsFile,
-        "ovh:endpoint": this.emulator.url,
-        "ovh:applicationKey": c.applicationKey,
-        "ovh:applicationSecret": c.applicationSecret,
-        "ovh:consumerKey": c.consumerKey,
-      },
-      secretKeys: ["ovh:applicationSecret", "ovh:consumerKey"],
+    return {
+      recordsFile: this.recordsFile,
+      "ovh:endpoint": this.emulator.url,
+      "ovh:applicationKey": c.applicationKey,
+      "ovh:applicationSecret": c.applicationSecret,
+      "ovh:consumerKey": c.consumerKey,
+    };
+  }
+
+  engine(): LocalEngine {
+    const config = this.config();
+    return new LocalEngine({ programDir: PROGRAM, stack: "prod", statePath: this.statePath, config, secretKeys: SECRET_KEYS });
+  }
+
+  /** Runs an operation through the real Pulumi CLI (local backend, passphrase), with the API calls it made. */
+  async runCli(op: "preview" | "up" | "refresh" | "destroy"): Promise<PulumiCliResult & { calls: { method: string; path: string }[] }> {
+    const before = this.emulator.log.length;
+    const result = await runWithPulumiCli(op, {
+      programDir: PROGRAM, stack: "prod", config: this.config(), secretKeys: SECRET_KEYS, backendDir: path.join(this.dir, "backend"),
     });
+    if (!result.ok) throw new Error(`pulumi ${op} failed:\n${result.stdout}\n${result.stderr}`);
+    return { ...result, calls: this.emulator.log.slice(before).map((e) => ({ method: e.method, path: e.path })) };
   }
 
   /** Runs an operation and returns its result with the API calls it made. */
