@@ -19,15 +19,24 @@ const defaultFactory: ClientFactory = (credentials) => new OvhClient({ credentia
 /** One {@link ZoneSession} per distinct set of credentials, for the life of the provider process. */
 export class SessionPool {
   private readonly sessions = new Map<string, ZoneSession>();
+  /** Resolution is done once per config lookup (the provider's is fixed by `configure()`): no ovh.conf reads per call. */
+  private readonly resolved = new WeakMap<ConfigLookup, ZoneSession>();
 
   constructor(
     private readonly factory: ClientFactory = defaultFactory,
     private readonly sessionOptions: ZoneSessionOptions = {},
   ) {}
 
-  /** The session of the credentials that `config` (then env, then ovh.conf) resolves to now. */
+  /** The session of the credentials that `config` (then env, then ovh.conf) resolves to, resolved once per lookup. */
   sessionFor(config: ConfigLookup | undefined): ZoneSession {
-    const credentials = resolveCredentials({ config, env: process.env });
+    const known = config && this.resolved.get(config);
+    if (known) return known;
+    const session = this.sessionOf(resolveCredentials({ config, env: process.env }));
+    if (config) this.resolved.set(config, session);
+    return session;
+  }
+
+  private sessionOf(credentials: ResolvedCredentials): ZoneSession {
     const key = fingerprint(credentials);
     let session = this.sessions.get(key);
     if (!session) {
@@ -41,6 +50,9 @@ export class SessionPool {
 /** A one-way digest of the credentials: sessions are keyed by it, so no secret is kept as a map key. */
 function fingerprint(credentials: ResolvedCredentials): string {
   const { auth } = credentials;
-  const parts = [credentials.baseUrl, String(credentials.apiRateLimit ?? ""), ...Object.values(auth).map(String)];
+  // Read by name: the secret fields are non-enumerable (provider/ovh), so Object.values would miss them.
+  const fields = auth.kind === "application" ? [auth.applicationKey, auth.applicationSecret, auth.consumerKey]
+    : auth.kind === "oauth2" ? [auth.clientId, auth.clientSecret, auth.tokenUrl] : [auth.accessToken];
+  const parts = [credentials.baseUrl, String(credentials.apiRateLimit ?? ""), auth.kind, ...fields];
   return createHash("sha256").update(parts.join("\n")).digest("hex");
 }
