@@ -1,5 +1,6 @@
 /** Turns the scenario results into the Markdown report `npm run bench` prints. */
 import { formatCalls } from "./call-kinds";
+import type { EngineCommand } from "./scenarios/engine";
 import { mib } from "./process-stats";
 import type { ApplyResult } from "./scenarios/apply";
 import type { PacingResult } from "./scenarios/pacing";
@@ -16,6 +17,8 @@ export interface BenchResults {
   pacing: PacingResult;
   size200: SizeFigures;
   scale: ScaleResult[];
+  /** Scenario 7: a whole program through the local engine. */
+  engine?: EngineCommand[];
 }
 
 function applySection(a: ApplyResult): string {
@@ -113,6 +116,16 @@ function growth(small: ScaleResult, large: ScaleResult): string {
   return markdownTable([`growth ${n(small)} -> ${n(large)} (per-record ratio)`, "ratio", "reading"], rows);
 }
 
+function engineSection(e: EngineCommand[] | undefined): string {
+  if (!e) return "";
+  const table = markdownTable(
+    ["command (local engine, whole program)", "API calls", "wall time", "zone as declared"],
+    e.map((c) => [c.command, formatCalls(c.calls), duration(c.ms), c.ok ? "yes" : "NO"]),
+  );
+  return ["### 7. The same 200 records as a whole program through the local engine (program runner + plugin host)", table,
+    "", "- wall times include starting the program (ts-node) and the plugin host, as every `pulumi` command does"].join("\n");
+}
+
 /** The whole report. */
 export function renderReport(r: BenchResults): string {
   return [
@@ -122,5 +135,6 @@ export function renderReport(r: BenchResults): string {
     pacingSection(r.pacing),
     sizeSection([r.size200, ...r.scale.map((s) => s.size)]),
     scaleSection(r.scale),
-  ].join("\n\n");
+    engineSection(r.engine),
+  ].filter(Boolean).join("\n\n");
 }

@@ -9,6 +9,7 @@ import { OvhClient, resolveCredentials } from "../provider/ovh";
 import { ProviderHost } from "../tests/host";
 import { startHostProcess } from "../tests/host/host-process";
 import { BENCH_PROJECT, BENCH_ZONE } from "./desired-state";
+import { stackConfigFor } from "../tests/zone-record/support";
 
 const ROOT = path.resolve(__dirname, "..");
 const SECRET_KEYS = ["ovh:applicationSecret", "ovh:consumerKey"];
@@ -20,14 +21,7 @@ export function startBenchEmulator(latencyMs: number, options: EmulatorOptions =
 
 /** Stack config holding the emulator's credentials, plus any extra `ovh:` keys. */
 export function stackConfig(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  const c = emulator.credentials;
-  return {
-    "ovh:endpoint": emulator.url,
-    "ovh:applicationKey": c.applicationKey,
-    "ovh:applicationSecret": c.applicationSecret,
-    "ovh:consumerKey": c.consumerKey,
-    ...extra,
-  };
+  return { ...stackConfigFor(emulator), ...extra };
 }
 
 /** A configured plugin host and the id of its process. */

@@ -3,14 +3,16 @@
  * against the local emulator, prints a Markdown report and writes `bench/results.json`. Figures only: nothing
  * here fails on a missed goal (house style: never timed assertions).
  *
- * The plugin host is driven directly, with the calls the engine makes (tests/engine exports no engine entry
- * point yet); the host loads the provider from the built package, so run `npm run build` first.
+ * Scenarios 1-6 drive the plugin host directly, with the calls the engine makes, so that each figure isolates
+ * the provider; scenario 7 runs the same records as a whole program through the local engine (tests/engine).
+ * The host loads the provider from the built package, so run `npm run build` first.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { declareRecords } from "./desired-state";
 import { renderReport, type BenchResults } from "./report";
 import { runApply } from "./scenarios/apply";
+import { runEngine } from "./scenarios/engine";
 import { runPacing } from "./scenarios/pacing";
 import { measureState, runScale } from "./scenarios/scale";
 import { runSteady } from "./scenarios/steady";
@@ -53,9 +55,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     step(`5-6. size, memory and CPU at ${n} records`);
     scale.push(await runScale(n, latencyMs));
   }
+  step("7. the same 200 records as a whole program through the local engine");
+  const engine = await runEngine(200, latencyMs);
   return {
     latencyMs,
-    driver: "Pulumi's dynamic-provider plugin host driven directly over gRPC (no local engine entry point)",
+    driver: "Pulumi's dynamic-provider plugin host driven over gRPC (1-6), and the local engine running a whole program (7)",
+    engine,
     apply,
     steady,
     pacing,
