@@ -49,6 +49,13 @@ describe("ZoneRecordProvider against the emulator", () => {
     expect(rig.emulator.count({ method: "PUT", outcome: "ok" })).toBe(1);
   });
 
+  it("moves a record to the apex (a subDomain of \"\" is sent, never left out)", async () => {
+    const { id, outs } = await rig.provider.create(www);
+    const updated = await rig.provider.update(id, outs, { ...www, subDomain: "" });
+    expect(updated.outs).toMatchObject({ subDomain: "", fqdn: "example.com" });
+    expect(zoneLines(rig.emulator)).toEqual(["A  203.0.113.10 3600"]);
+  });
+
   it("deletes a record, and a record already gone counts as deleted", async () => {
     const { id, outs } = await rig.provider.create(www);
     await rig.provider.delete(id, outs);
