@@ -72,15 +72,8 @@ export function oauthClient(
   return clientWith({ endpoint: emu.url, clientId, clientSecret }, options);
 }
 
-/** Runs `fn` and returns what it threw; fails the test if it did not throw. */
-export async function caught(fn: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a rejection");
-}
+/** Runs `fn` and returns what it threw; fails the test if it did not throw (shared with the unit tests). */
+export { caught } from "../unit/ovh/support/clients";
 
 /** Every way a value can end up in a log: String, inspect, JSON; for an error also message, stack and cause. */
 export function renderings(value: unknown): string[] {
