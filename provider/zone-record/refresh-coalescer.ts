@@ -7,10 +7,20 @@
  * - at most one refresh per zone is in flight;
  * - a mutation that completes while a refresh runs waits for the next one, which it shares with every other
  *   mutation completed meanwhile;
- * - a refresh is started only when the zone has no mutation in flight (after a short settle delay), or when
- *   the oldest waiter has waited `maxDelayMs`, so a batch of parallel creates shares one or two refreshes;
- * - every waiter is answered only by a refresh that started after its mutation completed, and a failed
- *   refresh rejects every waiter of its batch (it is an error, never a log line).
+ * - a refresh is started when the zone has no mutation in flight (after a short settle delay), when
+ *   `batchSize` mutations completed since the last one started, or when the oldest waiter has waited
+ *   `maxDelayMs`;
+ * - hand-off: a completed mutation waits only until a later mutation of the same zone completes. The later
+ *   one waits for a refresh that starts after it completed, which publishes every earlier change too, so the
+ *   earlier one may return. Pulumi's engine runs at most `--parallel` steps at once (8 by default here:
+ *   docs/pulumi-cli.md); if every step waited for its own refresh, the engine could not start the next
+ *   records until one did, and 200 creates would take 25 refreshes. With the hand-off steps keep flowing and
+ *   an `up` of N changes to a zone sends about N / batchSize + 1 refreshes;
+ * - the newest mutation always waits, so the last change of an `up` returns only after a refresh covering
+ *   every change of the zone succeeded, and a failed refresh rejects the waiters of its batch (it is an error,
+ *   never a log line): the `up` fails, and the failed resource is updated again (with a new refresh) by the
+ *   next `up`. A refresh that fails while later mutations still run is followed by the refresh they wait for,
+ *   which publishes the earlier changes too.
  */
 
 /** Runs one refresh of a zone; rejects when the refresh failed. */
@@ -22,6 +32,8 @@ export interface RefreshCoalescerOptions {
   settleMs?: number;
   /** The longest a completed mutation waits for its refresh to start, even while others run (ms). Default 2000. */
   maxDelayMs?: number;
+  /** Mutations completed since the last refresh started that start a new one at once. Default 50. */
+  batchSize?: number;
   /** Timer, injectable for tests. */
   setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
   /** Clock in ms, injectable for tests. */
@@ -39,6 +51,8 @@ interface ZoneQueue {
   waiters: Waiter[];
   running: boolean;
   timerArmed: boolean;
+  /** Mutations completed since the last refresh started. */
+  sinceRefresh: number;
 }
 
 /** Batches the zone refreshes that the record mutations of one provider process need. */
@@ -46,19 +60,22 @@ export class RefreshCoalescer {
   private readonly zones = new Map<string, ZoneQueue>();
   private readonly settleMs: number;
   private readonly maxDelayMs: number;
+  private readonly batchSize: number;
   private readonly setTimer: NonNullable<RefreshCoalescerOptions["setTimer"]>;
   private readonly now: () => number;
 
   constructor(private readonly refreshZone: RefreshZone, options: RefreshCoalescerOptions = {}) {
     this.settleMs = options.settleMs ?? 30;
     this.maxDelayMs = options.maxDelayMs ?? 2000;
+    this.batchSize = options.batchSize ?? 50;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.now = options.now ?? Date.now;
   }
 
   /**
    * Runs `mutation` (a POST, PUT or DELETE on the zone) and resolves with its result once a refresh that
-   * covers it has succeeded. When the mutation fails, nothing waits for a refresh. When the refresh fails,
+   * covers it has succeeded, or a later mutation of the zone completed and waits for such a refresh in its
+   * place (the hand-off above). When the mutation fails, nothing waits for a refresh. When the refresh fails,
    * the returned promise rejects with a {@link ZoneRefreshError} carrying the mutation's result, so that the
    * caller can keep track of what was changed.
    */
@@ -87,7 +104,7 @@ export class RefreshCoalescer {
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
-      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false };
+      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false, sinceRefresh: 0 };
       this.zones.set(zoneName, queue);
     }
     return queue;
@@ -95,8 +112,13 @@ export class RefreshCoalescer {
 
   private waitForRefresh(zoneName: string, queue: ZoneQueue): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      // Every mutation still waiting for a refresh that has not started is covered by the one this mutation
+      // will wait for: it may return now.
+      for (const earlier of queue.waiters.splice(0)) earlier.resolve();
       queue.waiters.push({ resolve, reject, since: this.now() });
-      this.schedule(zoneName, queue);
+      queue.sinceRefresh += 1;
+      if (queue.sinceRefresh >= this.batchSize) this.maybeStart(zoneName, queue);
+      else this.schedule(zoneName, queue);
     });
   }
 
@@ -116,11 +138,12 @@ export class RefreshCoalescer {
   private maybeStart(zoneName: string, queue: ZoneQueue): void {
     if (queue.running || queue.waiters.length === 0) return;
     const oldestWait = this.now() - queue.waiters[0].since;
-    if (queue.inFlight > 0 && oldestWait < this.maxDelayMs) {
+    if (queue.inFlight > 0 && oldestWait < this.maxDelayMs && queue.sinceRefresh < this.batchSize) {
       this.schedule(zoneName, queue);
       return;
     }
     const batch = queue.waiters.splice(0);
+    queue.sinceRefresh = 0;
     queue.running = true;
     this.refreshZone(zoneName).then(
       () => batch.forEach((w) => w.resolve()),

@@ -68,17 +68,54 @@ describe("RefreshCoalescer", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("rejects every mutation of a failed refresh with the mutation's result, so the caller keeps its id", async () => {
+  it("rejects the waiting mutation of a failed refresh with its result, so the caller keeps its id", async () => {
     const { calls, refresh } = controlledRefresh();
     const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
     const results = [coalescer.run("example.com", async () => ({ id: 1 })), coalescer.run("example.com", async () => ({ id: 2 }))];
     await until(() => calls.length === 1);
     calls[0].reject(new Error("403 This call has not been granted"));
-    const settled = await Promise.allSettled(results);
-    const reasons = settled.map((s) => (s as PromiseRejectedResult).reason as ZoneRefreshError);
-    expect(reasons.map((r) => r instanceof ZoneRefreshError)).toEqual([true, true]);
-    expect(reasons.map((r) => r.mutationResult)).toEqual([{ id: 1 }, { id: 2 }]);
-    expect(reasons[0].message).toContain("403 This call has not been granted");
+    const [first, second] = await Promise.allSettled(results);
+    // The first was handed off to the second, which waited for the refresh: the failure is reported once.
+    expect(first).toEqual({ status: "fulfilled", value: { id: 1 } });
+    const reason = (second as PromiseRejectedResult).reason as ZoneRefreshError;
+    expect(reason).toBeInstanceOf(ZoneRefreshError);
+    expect(reason.mutationResult).toEqual({ id: 2 });
+    expect(reason.message).toContain("403 This call has not been granted");
+  });
+
+  it("hands off: a completed mutation returns as soon as a later one completes, before any refresh", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1, maxDelayMs: 10_000 });
+    let release!: () => void;
+    let firstDone = false;
+    // A slow mutation stays in flight, so no refresh may start; the steps around it must still return.
+    const slow = coalescer.run("example.com", () => new Promise<string>((r) => (release = () => r("slow"))));
+    const first = coalescer.run("example.com", async () => "first").then((v) => ((firstDone = true), v));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(firstDone).toBe(false); // the newest completed mutation waits
+    const second = coalescer.run("example.com", async () => "second");
+    expect(await first).toBe("first"); // handed off to "second"
+    expect(calls).toHaveLength(0);
+    release();
+    await until(() => calls.length === 1);
+    calls[0].resolve();
+    expect(await Promise.all([slow, second])).toEqual(["slow", "second"]);
+  });
+
+  it("starts a refresh every batchSize completed mutations even while others are in flight", async () => {
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1, maxDelayMs: 10_000, batchSize: 5 });
+    let release!: () => void;
+    const slow = coalescer.run("example.com", () => new Promise<string>((r) => (release = () => r("slow"))));
+    const quick = Array.from({ length: 12 }, (_, i) => coalescer.run("example.com", async () => i));
+    await until(() => calls.length === 1); // 5 completed: a refresh starts although "slow" is in flight
+    calls[0].resolve();
+    await until(() => calls.length === 2); // 5 more (the second batch) completed meanwhile
+    calls[1].resolve();
+    release();
+    await until(() => calls.length === 3); // the rest, once the zone is quiet
+    calls[2].resolve();
+    expect(await Promise.all([slow, ...quick])).toEqual(["slow", ...Array.from({ length: 12 }, (_, i) => i)]);
   });
 
   it("does not refresh after a failed mutation", async () => {
