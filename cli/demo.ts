@@ -1,8 +1,8 @@
 /**
  * The demo (`npm run demo`): starts the OVH API emulator with a seeded zone, then runs `examples/basic` through
- * the local engine (Pulumi's own program runner and dynamic-provider host; no Pulumi CLI or OVH account
- * needed), or through the Pulumi CLI when one is on the PATH: preview, up, a change, a preview that shows the
- * diff, up, destroy, printing each plan.
+ * the real Pulumi CLI when there is one (`npm run setup:pulumi` builds it into .tools/bin; else the one on the
+ * PATH), or else through the local engine (Pulumi's own program runner and dynamic-provider host): preview,
+ * up, a change, a preview that shows the diff, up, destroy, printing each plan. No OVH account needed.
  */
 
 /** What one step printed, and whether it succeeded. */
@@ -18,7 +18,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
 import { LocalEngine } from "../tests/engine/engine";
-import { findPulumiCli, runWithPulumiCli } from "../tests/engine/pulumi-cli";
+import { findPulumiCli, PulumiWorkspace } from "../tools/pulumi-cli";
 
 const ROOT = path.resolve(__dirname, "..");
 const ZONE = "example.com";
@@ -37,10 +37,17 @@ function runner(emulator: Emulator, work: string): (op: Op, extra?: Record<strin
     ...extra,
   });
   if (findPulumiCli()) {
-    const backendDir = path.join(work, "backend");
+    const { "ovh:applicationSecret": applicationSecret, "ovh:consumerKey": consumerKey, ...plain } = configOf({});
+    const workspace = PulumiWorkspace.create({
+      programDir: base.programDir, stack: base.stack, config: plain,
+      secrets: { "ovh:applicationSecret": applicationSecret, "ovh:consumerKey": consumerKey },
+    });
     return async (op, extra = {}) => {
-      const r = await runWithPulumiCli(op, { ...base, config: configOf(extra), backendDir });
-      return { printed: r.stdout, ok: r.ok, error: r.stderr };
+      const ws = await workspace;
+      for (const [key, value] of Object.entries(extra)) await ws.setConfig(key, value);
+      const r = await ws.run(op === "preview" ? ["preview"] : [op, "--yes", "--skip-preview"]);
+      if (op === "destroy") ws.remove();
+      return { printed: r.stdout, ok: r.code === 0, error: r.stderr };
     };
   }
   const statePath = path.join(work, "demo.json");

@@ -63,6 +63,8 @@ export interface WorkspaceOptions {
   keep?: boolean;
 }
 
+const CONFIG_COMMANDS = new Set(["config", "preview", "up", "refresh", "destroy", "import"]);
+
 /** Environment variables of the parent that must not leak into a hermetic run. */
 const LEAKY = /^(PULUMI_|OVH_)/;
 
@@ -112,8 +114,8 @@ export class PulumiWorkspace {
   /** Runs `pulumi <args>` for this stack; never throws on a non-zero exit (see {@link must}). */
   run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliResult> {
     const common = ["--stack", this.stack, "--non-interactive"];
-    // `stack init` takes no config file; every other command reads the stack's config from the workspace.
-    if (!(args[0] === "stack" && args[1] === "init")) common.push("--config-file", this.configFile);
+    // The commands that read or write the stack's config take it from the workspace, not the program folder.
+    if (CONFIG_COMMANDS.has(args[0])) common.push("--config-file", this.configFile);
     // Flags go before a `--` (after which everything is a value).
     const end = args.indexOf("--");
     const all = end < 0 ? [...args, ...common] : [...args.slice(0, end), ...common, ...args.slice(end)];
@@ -165,6 +167,13 @@ export class PulumiWorkspace {
   /** The checkpoint as the backend stores it (secrets encrypted), parsed. */
   async exportState(): Promise<StateExport> {
     return JSON.parse((await this.must(["stack", "export"])).stdout) as StateExport;
+  }
+
+  /** `pulumi stack import` of a checkpoint's text (as `exportState` gives it, edited). */
+  async importState(text: string): Promise<void> {
+    const file = path.join(this.dir, "import.json");
+    fs.writeFileSync(file, text);
+    await this.must(["stack", "import", "--file", file]);
   }
 
   /** The raw text of the state file the backend wrote (what an attacker reading the backend sees). */
@@ -228,5 +237,5 @@ export interface StateExport {
 
 /** The steps of a preview that change something (not `same`), as `op name` lines. */
 export function changes(preview: PreviewResult): string[] {
-  return preview.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn.split("::").pop()}`);
+  return preview.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.urn.split("::").pop()}`).sort();
 }

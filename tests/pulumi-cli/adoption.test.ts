@@ -1,0 +1,70 @@
+/**
+ * Bringing records that already exist under Pulumi, through the real Pulumi CLI: the `adopt` input takes
+ * them over without a duplicate; the `import` resource option cannot work for a dynamic resource under the
+ * real engine (its import Read carries neither inputs nor state, so the plugin host has no provider code:
+ * pulumi/pulumi#16175), and this test pins what the user sees then.
+ */
+import { startEmulator, type Emulator } from "../../emulator";
+import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
+import { cliStack, RECORDS_PROGRAM, RecordsFile, summary, withCalls, writes, zoneLines } from "./support";
+
+jest.setTimeout(900_000);
+
+const existing = [
+  { subDomain: "", fieldType: "A", target: "203.0.113.10", ttl: 3600 },
+  { subDomain: "", fieldType: "TXT", target: '"v=spf1 include:mx.ovh.com -all"', ttl: 0 },
+  { subDomain: "www", fieldType: "CNAME", target: "example.com.", ttl: 60 },
+];
+
+describe("adopting existing records through the real Pulumi CLI", () => {
+  let emulator: Emulator;
+  let file: RecordsFile;
+  let ws: PulumiWorkspace | undefined;
+  beforeEach(async () => {
+    emulator = await startEmulator({ zones: { "example.com": existing } });
+    file = new RecordsFile();
+  });
+  afterEach(async () => {
+    ws?.remove();
+    file.remove();
+    await emulator.close();
+  });
+
+  it("adopt: the first up takes every existing record over (no POST of a record), and the next preview shows nothing", async () => {
+    file.declare({
+      apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true },
+      spf: { fieldType: "TXT", target: "v=spf1 include:mx.ovh.com -all", adopt: true },
+      www: { subDomain: "www", fieldType: "CNAME", target: "example.com.", ttl: 3600, adopt: true },
+      mail: { fieldType: "MX", target: "10 mx.example.com.", adopt: true },
+    });
+    const ids = emulator.zone("example.com").records.map((r) => String(r.id)).sort();
+    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
+    const up = await withCalls(emulator, () => ws!.up());
+    const posts = writes(up.calls).filter((c) => c.startsWith("POST ") && c.endsWith("/record"));
+    expect(posts).toHaveLength(1); // only the MX, which did not exist
+    expect(writes(up.calls).filter((c) => c.startsWith("PUT "))).toHaveLength(1); // the CNAME's TTL 60 -> 3600
+    const out = (await ws.outputs()).ids as Record<string, string>;
+    expect([out.apex, out.spf, out.www].sort()).toEqual(ids);
+    expect(zoneLines(emulator)).toEqual([
+      "@ A 203.0.113.10 3600", "@ MX 10 mx.example.com. 0", '@ TXT "v=spf1 include:mx.ovh.com -all" 0', "www CNAME example.com. 3600",
+    ]);
+    const preview = await withCalls(emulator, () => ws!.preview());
+    expect(changes(preview.result)).toEqual([]);
+    expect(preview.calls).toEqual([]);
+    // Destroy deletes what was adopted: the stack owns it now.
+    await ws.destroy();
+    expect(zoneLines(emulator)).toEqual([]);
+  });
+
+  it("the import resource option fails under the real engine with the plugin host's error, and changes nothing", async () => {
+    const id = String(emulator.zone("example.com").records[0].id);
+    file.declare({ apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, importId: id } });
+    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
+    const up = await withCalls(emulator, () => ws!.run(["up", "--yes", "--skip-preview"]));
+    expect(up.result.code).not.toBe(0);
+    expect(`${up.result.stdout}\n${up.result.stderr}`).toMatch(/code must be a string|__provider/);
+    expect(writes(up.calls)).toEqual([]);
+    expect(summary(up.result.stdout)).not.toHaveProperty("created");
+    expect(emulator.zone("example.com").records).toHaveLength(3);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Every example through the real Pulumi CLI against the emulator: preview, up, a change, refresh, destroy,
+ * asserting on the zone and on the API calls each command made. (`verification` needs the @pulumi/random
+ * plugin, which this machine cannot get: docs/pulumi-cli.md; it runs under setMocks in tests/examples.)
+ */
+import { startEmulator, type Emulator } from "../../emulator";
+import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
+import { cliStack, withCalls, writes, zoneLines } from "./support";
+
+jest.setTimeout(900_000);
+
+const NS = { subDomain: "", fieldType: "NS", target: "dns200.anycast.me.", ttl: 0 };
+
+describe("the examples through the real Pulumi CLI", () => {
+  let emulator: Emulator;
+  let ws: PulumiWorkspace | undefined;
+  beforeEach(async () => {
+    emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
+  });
+  afterEach(async () => {
+    ws?.remove();
+    await emulator.close();
+  });
+
+  it("basic: preview sends no write, up creates 8 records, a change updates in place, refresh finds nothing, destroy leaves the zone's NS", async () => {
+    ws = await cliStack("basic", emulator, "stack-config", { config: { zoneName: "example.com" } });
+    const preview = await withCalls(emulator, () => ws!.preview());
+    expect(preview.result.code).toBe(0);
+    expect(changes(preview.result)).toHaveLength(9); // the stack and 8 records
+    expect(preview.calls).toEqual([]);
+
+    const up = await withCalls(emulator, () => ws!.up());
+    expect(writes(up.calls).filter((c) => c.endsWith("/record"))).toHaveLength(8);
+    expect(writes(up.calls).filter((c) => c.endsWith("/refresh")).length).toBeLessThanOrEqual(2);
+    expect(zoneLines(emulator)).toEqual([
+      "@ A 203.0.113.10 3600", "@ AAAA 2001:db8::10 3600", '@ CAA 0 issue "letsencrypt.org" 0', "@ MX 10 mx1.example.com. 0",
+      "@ MX 20 mx2.example.com. 0", "@ NS dns200.anycast.me. 0", '@ TXT "v=spf1 mx include:mx.ovh.com -all" 0',
+      "_sip._tcp SRV 10 5 5060 sip.example.com. 0", "www CNAME example.com. 3600",
+    ]);
+    expect((await ws.outputs()).wwwName).toBe("www.example.com");
+
+    const same = await withCalls(emulator, () => ws!.preview());
+    expect(changes(same.result)).toEqual([]);
+    expect(same.calls).toEqual([]);
+
+    await ws.setConfig("webIpv4", "203.0.113.77");
+    const changed = await withCalls(emulator, () => ws!.preview());
+    expect(changes(changed.result)).toEqual(["update apex-a"]);
+    const apply = await withCalls(emulator, () => ws!.up());
+    expect(writes(apply.calls).filter((c) => c.startsWith("PUT "))).toHaveLength(1);
+    expect(writes(apply.calls).filter((c) => c.startsWith("POST ") && c.endsWith("/record"))).toEqual([]);
+    expect(zoneLines(emulator)).toContain("@ A 203.0.113.77 3600");
+
+    const refresh = await withCalls(emulator, () => ws!.refresh());
+    expect(writes(refresh.calls)).toEqual([]);
+    expect(refresh.result.stdout).toMatch(/Resources:\s+9 unchanged\s/);
+
+    const destroy = await withCalls(emulator, () => ws!.destroy());
+    expect(writes(destroy.calls).filter((c) => c.startsWith("DELETE "))).toHaveLength(8);
+    expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0"]);
+  });
+
+  it("data-sources: outputs the account's domains, zones and a zone's records, and writes nothing", async () => {
+    ws = await cliStack("data-sources", emulator, "stack-config", { config: { zoneName: "example.com" } });
+    const up = await withCalls(emulator, () => ws!.up());
+    expect(writes(up.calls)).toEqual([]);
+    const out = await ws.outputs();
+    expect(out.domains).toEqual(["example.com"]);
+    expect(out.zones).toEqual(["example.com"]);
+    const ns = String(emulator.zone("example.com").records[0].id);
+    expect(out.records).toEqual([expect.objectContaining({ recordId: ns, fieldType: "NS", fqdn: "example.com" })]);
+    // A record added behind the program's back shows on the next run, as a data source should.
+    emulator.addZone("example.com", [NS, { subDomain: "", fieldType: "MX", target: "10 mx.example.com.", ttl: 0 }]);
+    await ws.up();
+    expect((await ws.outputs()).mailRecords).toEqual([expect.stringMatching(/^[0-9]+ example\.com 10 mx\.example\.com\.$/)]);
+    await ws.destroy();
+  });
+});

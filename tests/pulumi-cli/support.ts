@@ -1,0 +1,119 @@
+/**
+ * Set-up of the tests that run programs through the real Pulumi CLI (tools/pulumi-cli) against the emulator.
+ * A missing CLI fails these tests (run `npm run setup:pulumi`): they never skip.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Emulator } from "../../emulator";
+import { OvhClient, resolveCredentials } from "../../provider/ovh";
+import { PulumiWorkspace, type WorkspaceOptions } from "../../tools/pulumi-cli";
+
+export const EXAMPLES = path.resolve(__dirname, "../../examples");
+
+/** How a user gives the provider its credentials (README, Configuration). */
+export type CredentialSource = "stack-config" | "env" | "ovh.conf" | "oauth2";
+
+/** The options of a workspace whose program reaches `emulator` with credentials from `source`. */
+export function credentialsFor(emulator: Emulator, source: CredentialSource): Pick<WorkspaceOptions, "config" | "secrets" | "env"> {
+  const c = emulator.credentials;
+  switch (source) {
+    case "stack-config":
+      return {
+        config: { "ovh:endpoint": emulator.url, "ovh:applicationKey": c.applicationKey },
+        secrets: { "ovh:applicationSecret": c.applicationSecret, "ovh:consumerKey": c.consumerKey },
+      };
+    case "oauth2":
+      return { config: { "ovh:endpoint": emulator.url, "ovh:clientId": c.clientId }, secrets: { "ovh:clientSecret": c.clientSecret } };
+    case "env":
+      return {
+        env: {
+          OVH_ENDPOINT: emulator.url,
+          OVH_APPLICATION_KEY: c.applicationKey,
+          OVH_APPLICATION_SECRET: c.applicationSecret,
+          OVH_CONSUMER_KEY: c.consumerKey,
+        },
+      };
+    case "ovh.conf": {
+      // ~/.ovh.conf, as python-ovh and go-ovh read it, in a home of the test's own.
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-home-"));
+      fs.writeFileSync(path.join(home, ".ovh.conf"), [
+        "[default]", `endpoint=${emulator.url}`, `[${emulator.url}]`,
+        `application_key=${c.applicationKey}`, `application_secret=${c.applicationSecret}`, `consumer_key=${c.consumerKey}`, "",
+      ].join("\n"), { mode: 0o600 });
+      return { env: { HOME: home } };
+    }
+  }
+}
+
+/** A workspace for `program` (a folder of examples/ or a path) against `emulator`. */
+export function cliStack(program: string, emulator: Emulator, source: CredentialSource = "stack-config",
+  extra: Partial<WorkspaceOptions> = {}): Promise<PulumiWorkspace> {
+  const creds = credentialsFor(emulator, source);
+  return PulumiWorkspace.create({
+    programDir: path.isAbsolute(program) ? program : path.join(EXAMPLES, program),
+    ...extra,
+    config: { ...creds.config, ...extra.config },
+    secrets: { ...creds.secrets, ...extra.secrets },
+    env: { ...creds.env, ...extra.env },
+  });
+}
+
+/** A call the emulator answered, as `METHOD path`. */
+export type Call = string;
+
+/** Runs `fn` and returns its result with the API calls made meanwhile (`GET /auth/time` left out). */
+export async function withCalls<T>(emulator: Emulator, fn: () => Promise<T>): Promise<{ result: T; calls: Call[] }> {
+  const before = emulator.log.length;
+  const result = await fn();
+  const calls = emulator.log.slice(before).map((e) => `${e.method} ${e.path}`).filter((c) => c !== "GET /auth/time");
+  return { result, calls };
+}
+
+/** The zone as sorted `name type target ttl` lines. */
+export function zoneLines(emulator: Emulator, zone = "example.com"): string[] {
+  return emulator.zone(zone).records.map((r) => `${r.subDomain || "@"} ${r.fieldType} ${r.target} ${r.ttl}`).sort();
+}
+
+/** Calls of `calls` that change the zone (every method but GET). */
+export function writes(calls: Call[]): Call[] {
+  return calls.filter((c) => !c.startsWith("GET "));
+}
+
+/** The counts of the "Resources:" summary the CLI prints after an up, refresh or destroy. */
+export function summary(stdout: string): Record<string, number> {
+  const section = stdout.slice(stdout.lastIndexOf("Resources:"));
+  const counts: Record<string, number> = {};
+  for (const m of section.matchAll(/(\d+) (created|updated|replaced|deleted|unchanged|to create|to update|to delete|to replace)/g)) {
+    counts[m[2]] = Number(m[1]);
+  }
+  return counts;
+}
+
+/** A records file for tests/fixtures/records-program, rewritten between runs as a merged pull request would. */
+export class RecordsFile {
+  readonly path: string;
+  constructor(readonly zoneName = "example.com") {
+    this.path = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "records-")), "records.json");
+  }
+  declare(records: Record<string, { subDomain?: string; fieldType: string; target: string; ttl?: number; adopt?: boolean; importId?: string }>): void {
+    fs.writeFileSync(this.path, JSON.stringify({ zoneName: this.zoneName, records }));
+  }
+  remove(): void {
+    fs.rmSync(path.dirname(this.path), { recursive: true, force: true });
+  }
+}
+
+export const RECORDS_PROGRAM = path.resolve(__dirname, "../fixtures/records-program");
+
+/** A client of the same account that is not Pulumi: someone editing the zone by hand. */
+export function behindPulumi(emulator: Emulator): OvhClient {
+  const c = emulator.credentials;
+  return new OvhClient({
+    credentials: resolveCredentials({
+      explicit: { endpoint: emulator.url, applicationKey: c.applicationKey, applicationSecret: c.applicationSecret, consumerKey: c.consumerKey },
+      env: {},
+      confFiles: [],
+    }),
+  });
+}
