@@ -2,7 +2,6 @@
 export { LocalEngine } from "./engine";
 export { parseCliArgs, OPERATIONS, type CliOperation } from "./cli-args";
 export { printPlan, summaryLine, displayType, displayValue } from "./plan-printer";
-export { findPulumiCli, runWithPulumiCli, type PulumiCliOptions, type PulumiCliResult } from "./pulumi-cli";
 export { StateFile, DEFAULT_TEST_PASSPHRASE, type StackState, type StateResource } from "./state-file";
 export { unsupportedTypeMessage } from "./deployment";
 export type { LocalEngineOptions, Operation, PropertyChange, ProviderCall, RunResult, Step, Summary } from "./types";

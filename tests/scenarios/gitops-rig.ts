@@ -8,7 +8,6 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import { LocalEngine } from "../engine/engine";
-import { runWithPulumiCli, type PulumiCliResult } from "../engine/pulumi-cli";
 import type { RunResult } from "../engine/types";
 
 const PROGRAM = path.resolve(__dirname, "../../examples/gitops");
@@ -54,16 +53,6 @@ export class GitopsStack {
   engine(): LocalEngine {
     const config = this.config();
     return new LocalEngine({ programDir: PROGRAM, stack: "prod", statePath: this.statePath, config, secretKeys: SECRET_KEYS });
-  }
-
-  /** Runs an operation through the real Pulumi CLI (local backend, passphrase), with the API calls it made. */
-  async runCli(op: "preview" | "up" | "refresh" | "destroy"): Promise<PulumiCliResult & { calls: { method: string; path: string }[] }> {
-    const before = this.emulator.log.length;
-    const result = await runWithPulumiCli(op, {
-      programDir: PROGRAM, stack: "prod", config: this.config(), secretKeys: SECRET_KEYS, backendDir: path.join(this.dir, "backend"),
-    });
-    if (!result.ok) throw new Error(`pulumi ${op} failed:\n${result.stdout}\n${result.stderr}`);
-    return { ...result, calls: this.emulator.log.slice(before).map((e) => ({ method: e.method, path: e.path })) };
   }
 
   /** Runs an operation and returns its result with the API calls it made. */
