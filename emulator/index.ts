@@ -58,7 +58,12 @@ export interface Emulator {
   zone(name: string): ZoneView;
   /** Creates (or replaces) a zone, deployed, with the given records. */
   addZone(name: string, records?: SeedRecord[]): void;
-  /** Stops the server and closes every socket. */
+  /**
+   * Resolves once every late apply (fault `lateApplyRate`) has run, so a test can check the
+   * zone after the last delayed change.
+   */
+  settle(): Promise<void>;
+  /** Stops the server and closes every socket; late applies still pending are dropped. */
   close(): Promise<void>;
 }
 
@@ -112,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       zones.addZone(name, seedRecords(records), resolved.now());
       persist();
     },
+    settle: () => server.lateApplies.settle(),
     close: () => server.close(),
   };
 }

@@ -62,6 +62,14 @@ export interface FaultOptions {
   resetRate?: number;
   /** Probability that the change is applied and the connection destroyed before the answer. */
   lostResponseRate?: number;
+  /**
+   * Probability that the connection is destroyed without an answer and the call (authenticated
+   * first) is applied `lateApplyDelayMs` later: a change still being applied after the client
+   * gave up (see docs/ovh-api-emulator.md, "Late apply").
+   */
+  lateApplyRate?: number;
+  /** Milliseconds between the dropped connection and the late apply (default 300). */
+  lateApplyDelayMs?: number;
   /** Only requests with these methods get faults (default: all). */
   methods?: string[];
   /** Only requests whose API path (no prefix, no query) matches get faults (default: all). */

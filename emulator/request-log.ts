@@ -12,6 +12,7 @@ export type Outcome =
   | "fault:429"
   | "fault:reset"
   | "fault:lost"
+  | "fault:late-apply"
   | "rate-limited";
 
 /** One logged request. */
@@ -26,8 +27,15 @@ export interface LogEntry {
   /** Status sent; 0 when the connection was destroyed without an answer. */
   status: number;
   outcome: Outcome;
-  /** Whether the call changed state (true for a lost response whose change was applied). */
+  /**
+   * Whether the call changed state (true for a lost response whose change was applied). For a
+   * late apply it turns true when the delayed change is applied.
+   */
   applied: boolean;
+  /** Late apply only: emulator clock when the delayed call ran, ms. */
+  appliedAt?: number;
+  /** Late apply only: the status the delayed call would have answered (e.g. 404 if its record went away). */
+  lateStatus?: number;
   consumerKey?: string;
   applicationKey?: string;
   /** OAuth2 client id, for bearer calls. */
