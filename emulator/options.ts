@@ -117,7 +117,12 @@ export interface EmulatorOptions {
   putRecordStatus?: 200 | 204;
   /** What `GET .../record?subDomain=` (empty) selects: apex records (default) or all [G]. */
   emptySubDomainFilter?: "apex" | "any";
-  /** How long a zone stays "refreshing" after a refresh, ms (default 25). */
+  /**
+   * How long a zone stays "refreshing" after a refresh was answered, ms. Default 0: as on the
+   * real API, a refresh sent after the previous one was answered succeeds, and only a refresh
+   * arriving while another of its zone is being handled gets 409. A longer window is for tests
+   * that want refreshes to conflict (docs/ovh-api-emulator.md, "Refresh concurrency").
+   */
   refreshDurationMs?: number;
   /** Validate consumer keys created by `POST /auth/credential` at once (default false). */
   autoValidateCredentials?: boolean;
@@ -170,7 +175,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     errorFormat: options.errorFormat ?? "current",
     putRecordStatus: options.putRecordStatus ?? 200,
     emptySubDomainFilter: options.emptySubDomainFilter ?? "apex",
-    refreshDurationMs: options.refreshDurationMs ?? 25,
+    refreshDurationMs: options.refreshDurationMs ?? 0,
     autoValidateCredentials: options.autoValidateCredentials ?? false,
     firstRecordId: options.firstRecordId ?? 5_390_038_375,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,

@@ -21,6 +21,8 @@ export interface IncomingCall {
   rawTarget: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** A zone refresh only: another refresh of the zone was running when this one arrived. */
+  refreshOverlapped?: boolean;
 }
 
 /** What to do with the connection, and what to log. */
@@ -66,7 +68,7 @@ export function processCall(
         return fail(result, err as ApiError, state, "rate-limited");
       }
     }
-    const run = (at: number) => route.handle({ params, query, body: call.body, headers: call.headers, principal, now: at, state });
+    const run = (at: number) => route.handle({ params, query, body: call.body, headers: call.headers, principal, now: at, state, refreshOverlapped: call.refreshOverlapped });
     if (fault === "late-apply") return { ...result, outcome: "fault:late-apply", later: () => runLater(run, state) };
     return afterApply(finish(result, run(now)), fault, state);
   } catch (err) {

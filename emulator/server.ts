@@ -10,6 +10,7 @@ import { ApiError } from "./errors";
 import type { FaultInjector } from "./faults";
 import { errorReply, newQueryId, writeReply } from "./http-response";
 import { LateApplies } from "./late-apply";
+import { InFlightRefreshes, refreshedZone } from "./zones/in-flight-refreshes";
 import { saveState } from "./persistence";
 import { processCall, type CallResult } from "./pipeline";
 import type { RateLimiter } from "./rate-limit";
@@ -26,6 +27,7 @@ export class EmulatorServer {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Calls dropped by a late-apply fault, waiting to be applied. */
   readonly lateApplies = new LateApplies();
+  private readonly refreshes = new InFlightRefreshes();
   private closed = false;
 
   constructor(
@@ -78,6 +80,16 @@ export class EmulatorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refreshed = refreshedZone(req.method, req.url ?? "/");
+    const ticket = refreshed === undefined ? undefined : this.refreshes.begin(refreshed);
+    try {
+      await this.answer(req, res, ticket?.overlapped);
+    } finally {
+      ticket?.end();
+    }
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, refreshOverlapped: boolean | undefined): Promise<void> {
     const at = this.state.options.now();
     const body = await readBody(req);
     await this.delay(this.faults.latencyMs);
@@ -89,7 +101,7 @@ export class EmulatorServer {
     const result: CallResult =
       body === undefined
         ? tooLarge(req.url ?? "/", this.state)
-        : processCall({ method, rawTarget: req.url ?? "/", headers: req.headers, body }, this.state, this.faults, this.limiter);
+        : processCall({ method, rawTarget: req.url ?? "/", headers: req.headers, body, refreshOverlapped }, this.state, this.faults, this.limiter);
     if (result.applied) this.persist();
     const entry = this.log.add({
       method,
