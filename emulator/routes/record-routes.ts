@@ -55,7 +55,7 @@ function listRecords(ctx: HandlerContext): ReturnType<Route["handle"]> {
 
 function createRecord(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const zone = ctx.state.zones.zone(ctx.params.zoneName); // 404 for an unknown zone before judging the body
-  const input = parseRecordCreate(parseJsonBody(ctx.body));
+  const input = parseRecordCreate(parseJsonBody(ctx.body), zone.name);
   return json(toApiRecord(zone.name, ctx.state.zones.create(zone.name, input, ctx.now)), 200, true);
 }
 
