@@ -46,9 +46,9 @@ export interface Emulator {
   readonly port: number;
   /** A working AK/AS/CK (all rules, validated) and OAuth2 client. */
   readonly credentials: EmulatorCredentials;
-  /** Every request so far, oldest first. */
+  /** The requests since the last `clearLog()`, oldest first: the last `logLimit` (default 50,000) of them. */
   readonly log: readonly LogEntry[];
-  /** How many logged requests match a filter. */
+  /** How many requests since the last `clearLog()` match a filter; exact, even past `logLimit`. */
   count(filter?: LogFilter): number;
   /** Empties the log. */
   clearLog(): void;
@@ -91,7 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options: resolved,
     publicOrigin: "",
   };
-  const log = new RequestLog();
+  const log = new RequestLog(resolved.logLimit);
   const faults = new FaultInjector(resolved.faults, resolved.seed);
   const limiter = resolved.rateLimit ? new RateLimiter(resolved.rateLimit) : undefined;
   const server = new EmulatorServer(state, log, faults, limiter);

@@ -142,6 +142,11 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Seed of the fault PRNG (default 1). */
   seed?: number;
+  /**
+   * How many requests the log keeps whole (default 50,000, the oldest dropped first);
+   * `count()` stays exact past it.
+   */
+  logLimit?: number;
   /** Per-principal rate limit; none by default. */
   rateLimit?: RateLimitOptions;
 }

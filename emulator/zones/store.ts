@@ -84,7 +84,7 @@ export class ZoneStore {
   /** A record of a zone, or 404 naming the id. */
   record(zoneName: string, id: string): StoredRecord {
     const zone = this.zone(zoneName);
-    const record = /^\d+$/.test(id) ? zone.records.get(Number(id)) : undefined;
+    const record = zone.records.get(parseRecordId(id) ?? -1);
     if (record === undefined) throw objectNotFound(id);
     return record;
   }
@@ -145,6 +145,17 @@ export class ZoneStore {
     const zone = this.zone(zoneName);
     return !zone.pending && now >= zone.refreshingUntil;
   }
+}
+
+/**
+ * The number a record id in a path stands for, in its one canonical spelling only: `005390038379`,
+ * `+5390038379`, `5390038379.0` or an id past 2^53 (which `Number` would round onto another one)
+ * name no record (docs/ovh-api-emulator.md, "Hardening").
+ */
+export function parseRecordId(id: string): number | undefined {
+  if (!/^[1-9]\d{0,15}$/.test(id)) return undefined;
+  const value = Number(id);
+  return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function markChanged(zone: StoredZone, now: number): void {
