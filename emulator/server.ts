@@ -5,20 +5,19 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { header } from "./auth/authenticate";
 import { ApiError } from "./errors";
 import type { FaultInjector } from "./faults";
-import { errorReply, newQueryId, writeReply } from "./http-response";
+import { answerClientError, errorReply, newQueryId, writeReply } from "./http-response";
 import { LateApplies } from "./late-apply";
+import { MAX_BODY_BYTES, readBody } from "./read-body";
 import { InFlightRefreshes, refreshedZone } from "./zones/in-flight-refreshes";
 import { saveState } from "./persistence";
 import { processCall, type CallResult } from "./pipeline";
 import type { RateLimiter } from "./rate-limit";
 import type { RequestLog } from "./request-log";
 import type { EmulatorState } from "./state";
-
-/** Bodies above this size are refused with a 413 rather than buffered. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The emulator's HTTP server. */
 export class EmulatorServer {
@@ -45,6 +44,7 @@ export class EmulatorServer {
         }
       });
     });
+    this.server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket, this.state.options.errorFormat));
     this.server.on("connection", (socket: Socket) => {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
@@ -80,18 +80,23 @@ export class EmulatorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = this.state.options.now();
+    const body = await readBody(req);
+    if (body.kind === "aborted") {
+      req.socket.destroy(); // the client left mid-request: nothing to answer, nothing applied
+      return;
+    }
+    // A refresh runs from the moment its request is received until it is answered.
     const refreshed = refreshedZone(req.method, req.url ?? "/");
     const ticket = refreshed === undefined ? undefined : this.refreshes.begin(refreshed);
     try {
-      await this.answer(req, res, ticket?.overlapped);
+      await this.answer(req, res, at, body.kind === "body" ? body.bytes : undefined, ticket?.overlapped);
     } finally {
       ticket?.end();
     }
   }
 
-  private async answer(req: IncomingMessage, res: ServerResponse, refreshOverlapped: boolean | undefined): Promise<void> {
-    const at = this.state.options.now();
-    const body = await readBody(req);
+  private async answer(req: IncomingMessage, res: ServerResponse, at: number, body: Buffer | undefined, refreshOverlapped?: boolean): Promise<void> {
     await this.delay(this.faults.latencyMs);
     if (this.closed) {
       req.socket.destroy(); // closing: answer nothing, change nothing
@@ -144,20 +149,6 @@ export class EmulatorServer {
       this.timers.add(timer);
     });
   }
-}
-
-/** The raw body, or undefined when it exceeds {@link MAX_BODY_BYTES}. */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on("error", () => resolve(undefined));
-  });
 }
 
 function tooLarge(rawTarget: string, state: EmulatorState): CallResult {
