@@ -129,7 +129,7 @@ export class FuzzCases {
       () => "x".repeat(1024 * 1024 + 1 + this.int(1000)),
       () => Buffer.from(Array.from({ length: 64 }, () => this.int(256))).toString("latin1"),
       () => `credentialToken=${text()}&action=${text()}`,
-      () => `grant_type=client_credentials&client_id=${encodeURIComponent(text())}&client_secret=x`,
+      () => `grant_type=client_credentials&client_id=${text()}&client_secret=${this.pick(["x", "%zz", "%E0%A4%A"])}`,
     ];
     return this.pick(bodies)();
   }
