@@ -1,5 +1,6 @@
 import { startEmulator, type Emulator } from "../../emulator";
 import { ovhCall } from "./helpers/ovh-call";
+import { sendRaw } from "./helpers/raw-http";
 
 const ZONE = "/domain/zone/example.com";
 
@@ -63,5 +64,35 @@ describe("emulator request log: capped, with exact counts", () => {
     emu = await startEmulator({ logLimit: 0 });
     await ovhCall(emu, "GET", "/auth/time", { unsigned: true });
     expect([emu.log.length, emu.count()]).toEqual([0, 1]);
+  });
+});
+
+describe("emulator answers to what the HTTP parser refuses", () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ zones: { "example.com": [] } });
+  });
+  afterAll(() => emu.close());
+  const raw = (text: string, abort = false) => sendRaw(emu.port, [{ bytes: Buffer.from(text, "latin1") }], 5000, abort);
+
+  test("a malformed request line gets an OVH-shaped 400 and a closed connection", async () => {
+    const outcome = await raw("G ET /1.0/auth/time HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(outcome).toMatchObject({ kind: "answered", status: 400, body: '{"class":"Client::BadRequest","message":"Malformed HTTP request"}' });
+  });
+
+  test("headers over 16 KiB get an OVH-shaped 431", async () => {
+    const outcome = await raw(`GET /1.0/auth/time HTTP/1.1\r\nHost: x\r\nX-Pad: ${"p".repeat(20_000)}\r\n\r\n`);
+    expect(outcome).toMatchObject({
+      kind: "answered",
+      status: 431,
+      body: '{"class":"Client::RequestHeaderFieldsTooLarge","message":"Request headers too large"}',
+    });
+  });
+
+  test("a client that leaves mid-body changes nothing, is not logged, and the emulator still serves", async () => {
+    const head = `POST /1.0/domain/zone/example.com/record HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"fieldType":"A"`;
+    expect(await raw(head, true)).toEqual({ kind: "closed" });
+    expect((await ovhCall(emu, "GET", "/domain/zone/example.com/record")).json).toEqual([]);
+    expect(emu.count({ method: "POST" })).toBe(0);
   });
 });
