@@ -15,9 +15,11 @@ const REASON: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  408: "Request Timeout",
   409: "Conflict",
   413: "Payload Too Large",
   429: "Too Many Requests",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
@@ -28,9 +30,11 @@ const CLASS: Record<number, string> = {
   403: "Client::Forbidden",
   404: "Client::NotFound",
   405: "Client::MethodNotAllowed",
+  408: "Client::RequestTimeout",
   409: "Client::Conflict",
   413: "Client::RequestEntityTooLarge",
   429: "Client::TooManyRequests",
+  431: "Client::RequestHeaderFieldsTooLarge",
   500: "Server::InternalServerError",
   503: "Server::ServiceUnavailable",
 };

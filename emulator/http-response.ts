@@ -4,7 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { ApiError, errorBody, type ErrorFormat } from "./errors";
+import type { Duplex } from "node:stream";
+import { ApiError, errorBody, httpCodeOf, type ErrorFormat } from "./errors";
 import type { Reply } from "./reply";
 
 let querySeq = 0;
@@ -39,4 +40,27 @@ export function writeReply(res: ServerResponse, reply: Reply, queryId: string): 
   if (payload !== undefined) headers["Content-Length"] = String(payload.length);
   res.writeHead(reply.status, headers);
   res.end(payload);
+}
+
+/**
+ * Answers a request Node's HTTP parser refused (malformed request line, headers over 16 KiB,
+ * a request that took too long to arrive) with an OVH-shaped 4xx, then closes the connection,
+ * instead of Node's bare `400 Bad Request` (docs/ovh-api-emulator.md, "Hardening").
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, format: ErrorFormat): void {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request headers too large"]
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "The request took too long to arrive"]
+        : [400, "Malformed HTTP request"];
+  const payload = JSON.stringify(errorBody(new ApiError(status, message), format));
+  socket.end(
+    `HTTP/1.1 ${status} ${httpCodeOf(status).slice(4)}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+  );
 }

@@ -5,24 +5,28 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { header } from "./auth/authenticate";
 import { ApiError } from "./errors";
 import type { FaultInjector } from "./faults";
-import { errorReply, newQueryId, writeReply } from "./http-response";
+import { answerClientError, errorReply, newQueryId, writeReply } from "./http-response";
+import { LateApplies } from "./late-apply";
+import { MAX_BODY_BYTES, readBody } from "./read-body";
+import { InFlightRefreshes, refreshedZone } from "./zones/in-flight-refreshes";
 import { saveState } from "./persistence";
 import { processCall, type CallResult } from "./pipeline";
 import type { RateLimiter } from "./rate-limit";
 import type { RequestLog } from "./request-log";
 import type { EmulatorState } from "./state";
 
-/** Bodies above this size are refused with a 413 rather than buffered. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
 /** The emulator's HTTP server. */
 export class EmulatorServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Calls dropped by a late-apply fault, waiting to be applied. */
+  readonly lateApplies = new LateApplies();
+  private readonly refreshes = new InFlightRefreshes();
   private closed = false;
 
   constructor(
@@ -40,6 +44,7 @@ export class EmulatorServer {
         }
       });
     });
+    this.server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket, this.state.options.errorFormat));
     this.server.on("connection", (socket: Socket) => {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
@@ -58,11 +63,15 @@ export class EmulatorServer {
     });
   }
 
-  /** Stops listening, destroys open (keep-alive) sockets and cancels pending latency timers. */
+  /**
+   * Stops listening, destroys open (keep-alive) sockets and cancels pending latency timers
+   * and late applies (a late apply still pending at close is never applied).
+   */
   close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.lateApplies.cancelAll();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       for (const socket of this.sockets) socket.destroy();
@@ -73,6 +82,21 @@ export class EmulatorServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = this.state.options.now();
     const body = await readBody(req);
+    if (body.kind === "aborted") {
+      req.socket.destroy(); // the client left mid-request: nothing to answer, nothing applied
+      return;
+    }
+    // A refresh runs from the moment its request is received until it is answered.
+    const refreshed = refreshedZone(req.method, req.url ?? "/");
+    const ticket = refreshed === undefined ? undefined : this.refreshes.begin(refreshed);
+    try {
+      await this.answer(req, res, at, body.kind === "body" ? body.bytes : undefined, ticket?.overlapped);
+    } finally {
+      ticket?.end();
+    }
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, at: number, body: Buffer | undefined, refreshOverlapped?: boolean): Promise<void> {
     await this.delay(this.faults.latencyMs);
     if (this.closed) {
       req.socket.destroy(); // closing: answer nothing, change nothing
@@ -82,11 +106,9 @@ export class EmulatorServer {
     const result: CallResult =
       body === undefined
         ? tooLarge(req.url ?? "/", this.state)
-        : processCall({ method, rawTarget: req.url ?? "/", headers: req.headers, body }, this.state, this.faults, this.limiter);
-    if (result.applied && this.state.options.stateFile !== undefined) {
-      saveState(this.state.options.stateFile, this.state.zones);
-    }
-    this.log.add({
+        : processCall({ method, rawTarget: req.url ?? "/", headers: req.headers, body, refreshOverlapped }, this.state, this.faults, this.limiter);
+    if (result.applied) this.persist();
+    const entry = this.log.add({
       method,
       path: result.path,
       query: Object.fromEntries(result.query),
@@ -99,10 +121,22 @@ export class EmulatorServer {
       at,
     });
     if (result.reply === undefined) {
-      req.socket.destroy(); // reset or lost response: the client sees the connection drop
+      req.socket.destroy(); // reset, lost response or late apply: the client sees the connection drop
+      const later = result.later;
+      if (later !== undefined) {
+        this.lateApplies.schedule(this.faults.lateApplyDelayMs, () => {
+          const reply = later();
+          Object.assign(entry, { applied: reply.changed === true, appliedAt: this.state.options.now(), lateStatus: reply.status });
+          if (reply.changed === true) this.persist();
+        });
+      }
       return;
     }
     writeReply(res, result.reply, newQueryId(at));
+  }
+
+  private persist(): void {
+    if (this.state.options.stateFile !== undefined) saveState(this.state.options.stateFile, this.state.zones);
   }
 
   private delay(ms: number): Promise<void> {
@@ -115,20 +149,6 @@ export class EmulatorServer {
       this.timers.add(timer);
     });
   }
-}
-
-/** The raw body, or undefined when it exceeds {@link MAX_BODY_BYTES}. */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on("error", () => resolve(undefined));
-  });
 }
 
 function tooLarge(rawTarget: string, state: EmulatorState): CallResult {
