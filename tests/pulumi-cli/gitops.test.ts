@@ -33,7 +33,7 @@ describe("a zone kept in Git, through the real Pulumi CLI", () => {
   it("creates the declared records; the preview before sends no call", async () => {
     file.declare({ web, www, spf });
     const preview = await withCalls(emulator, () => ws.preview());
-    expect(changes(preview.result)).toEqual(["create ovh-dns-records-dev", "create spf", "create web", "create www"]);
+    expect(changes(preview.result)).toEqual([`create ovh-dns-records-${ws.stack}`, "create spf", "create web", "create www"]);
     expect(preview.calls).toEqual([]);
     const up = await withCalls(emulator, () => ws.up());
     expect(summary(up.result.stdout)).toEqual({ created: 4 });

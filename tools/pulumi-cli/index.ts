@@ -63,6 +63,7 @@ export interface WorkspaceOptions {
   keep?: boolean;
 }
 
+let workspaces = 0;
 const CONFIG_COMMANDS = new Set(["config", "preview", "up", "refresh", "destroy", "import"]);
 
 /** Environment variables of the parent that must not leak into a hermetic run. */
@@ -77,7 +78,9 @@ export class PulumiWorkspace {
 
   private constructor(readonly cli: string, readonly options: WorkspaceOptions) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ws-"));
-    this.stack = options.stack ?? "dev";
+    // A stack name of its own: `stack init` writes Pulumi.<stack>.yaml (the passphrase salt) into the program's
+    // folder, which two workspaces of one program would otherwise share.
+    this.stack = options.stack ?? `dev${process.pid}x${++workspaces}`;
     this.configFile = path.join(this.dir, `Pulumi.${this.stack}.yaml`);
     fs.mkdirSync(path.join(this.dir, "home"));
     fs.mkdirSync(path.join(this.dir, "backend"));
@@ -101,6 +104,9 @@ export class PulumiWorkspace {
   static async create(options: WorkspaceOptions): Promise<PulumiWorkspace> {
     const ws = new PulumiWorkspace(requirePulumiCli(), options);
     await ws.must(["stack", "init"]);
+    // Keep the program's folder clean: the stack's config (with its salt) lives in the workspace.
+    const written = path.join(options.programDir, `Pulumi.${ws.stack}.yaml`);
+    if (fs.existsSync(written)) fs.renameSync(written, ws.configFile);
     for (const [key, value] of Object.entries(options.config ?? {})) await ws.setConfig(key, value);
     for (const [key, value] of Object.entries(options.secrets ?? {})) await ws.setConfig(key, value, true);
     return ws;

@@ -1,0 +1,111 @@
+/**
+ * Through the real Pulumi CLI (tools/pulumi-cli), at its default parallelism: `up` of N new records,
+ * `preview` and `up` with nothing changed, `refresh` with and without its preview pass, `destroy`, each with
+ * its API calls, zone refreshes and wall time; the floor (the same CLI and program shape through a trivial
+ * dynamic provider: one POST per record and one refresh); state bytes per record read from the state file
+ * the CLI wrote; and the dynamic-provider plugin host's peak RSS.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Emulator } from "../../emulator";
+import { PulumiWorkspace } from "../../tools/pulumi-cli";
+import { countCalls, type CallCounts } from "../call-kinds";
+import { BENCH_ZONE } from "../desired-state";
+import { startBenchEmulator, timed } from "../rig";
+
+/** One command of the real-CLI run. */
+export interface CliCommand {
+  command: string;
+  calls: CallCounts;
+  ms: number;
+  ok: boolean;
+}
+
+/** What the real-CLI scenario measured. */
+export interface RealCliResults {
+  records: number;
+  commands: CliCommand[];
+  floor: CliCommand;
+  stateBytesPerRecord: number;
+  hostPeakRssMiB?: number;
+  hostPeakRecords?: number;
+}
+
+const PROGRAM = path.resolve(__dirname, "../program");
+const FLOOR = path.resolve(__dirname, "../floor-program");
+
+function credentialsEnv(emulator: Emulator): NodeJS.ProcessEnv {
+  const c = emulator.credentials;
+  return { OVH_ENDPOINT: emulator.url, OVH_APPLICATION_KEY: c.applicationKey, OVH_APPLICATION_SECRET: c.applicationSecret, OVH_CONSUMER_KEY: c.consumerKey };
+}
+
+async function command(emulator: Emulator, name: string, run: () => Promise<{ code: number | null }>, ok: () => boolean): Promise<CliCommand> {
+  emulator.clearLog();
+  const { ms, result } = await timed(run);
+  return { command: name, calls: countCalls(emulator.log), ms, ok: result.code === 0 && ok() };
+}
+
+/** Peak resident memory of the dynamic-provider plugin hosts while `work` runs, MiB (Linux /proc). */
+async function peakHostRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMiB?: number }> {
+  let peak = 0;
+  const sample = () => {
+    for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)) : []) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("cmd/dynamic-provider")) continue;
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+      } catch {
+        // the process ended between the listing and the read
+      }
+    }
+  };
+  const timer = setInterval(sample, 100);
+  try {
+    const result = await work();
+    return { result, peakMiB: peak || undefined };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Runs the commands for `count` records, the floor, and the memory run at `memoryRecords`. */
+export async function runRealCli(count: number, latencyMs: number, memoryRecords: number): Promise<RealCliResults> {
+  const emulator = await startBenchEmulator(latencyMs);
+  const env = credentialsEnv(emulator);
+  const config = { zoneName: BENCH_ZONE, count: String(count) };
+  const records = () => emulator.zone(BENCH_ZONE).records.length;
+  const commands: CliCommand[] = [];
+  let stateBytesPerRecord = 0;
+  try {
+    const ws = await PulumiWorkspace.create({ programDir: PROGRAM, config, env });
+    try {
+      commands.push(await command(emulator, "up (create)", () => ws.run(["up", "--yes", "--skip-preview"]), () => records() === count));
+      stateBytesPerRecord = Buffer.byteLength(ws.stateFileText()) / count;
+      commands.push(await command(emulator, "preview, nothing changed", () => ws.run(["preview"]), () => records() === count));
+      commands.push(await command(emulator, "up, nothing changed", () => ws.run(["up", "--yes", "--skip-preview"]), () => records() === count));
+      commands.push(await command(emulator, "refresh (with its preview pass)", () => ws.run(["refresh", "--yes"]), () => records() === count));
+      commands.push(await command(emulator, "refresh --skip-preview", () => ws.run(["refresh", "--yes", "--skip-preview"]), () => records() === count));
+      commands.push(await command(emulator, "destroy", () => ws.run(["destroy", "--yes", "--skip-preview"]), () => records() === 0));
+    } finally {
+      ws.remove();
+    }
+    const floorWs = await PulumiWorkspace.create({ programDir: FLOOR, config, env });
+    let floor: CliCommand;
+    try {
+      floor = await command(emulator, "floor: up (create)", () => floorWs.run(["up", "--yes", "--skip-preview"]), () => records() === count);
+    } finally {
+      floorWs.remove();
+    }
+    emulator.addZone(BENCH_ZONE, []);
+    const memWs = await PulumiWorkspace.create({ programDir: PROGRAM, config: { zoneName: BENCH_ZONE, count: String(memoryRecords) }, env });
+    let hostPeakRssMiB: number | undefined;
+    try {
+      hostPeakRssMiB = (await peakHostRss(() => memWs.run(["up", "--yes", "--skip-preview"]))).peakMiB;
+    } finally {
+      memWs.remove();
+    }
+    return { records: count, commands, floor, stateBytesPerRecord, hostPeakRssMiB, hostPeakRecords: memoryRecords };
+  } finally {
+    await emulator.close();
+  }
+}
