@@ -1,13 +1,13 @@
 /**
  * Fault injection for resilience tests: latency, server errors before or after applying a
- * change, 429s, connection resets and lost responses. Draws come from a seeded PRNG so a run
+ * change, 429s, connection resets, lost responses and late applies. Draws come from a seeded PRNG so a run
  * can be replayed exactly.
  */
 import { ApiError } from "./errors";
 import type { FaultOptions } from "./options";
 
 /** The faults a request can get. */
-export type FaultKind = "5xx" | "5xx-after-apply" | "429" | "reset" | "lost";
+export type FaultKind = "5xx" | "5xx-after-apply" | "429" | "reset" | "lost" | "late-apply";
 
 /** mulberry32: tiny, fast, good enough for test fault draws. */
 export function createPrng(seed: number): () => number {
@@ -41,6 +41,11 @@ export class FaultInjector {
     return Math.max(0, this.faults.latencyMs ?? 0);
   }
 
+  /** Milliseconds between a late-apply fault's dropped connection and its apply. */
+  get lateApplyDelayMs(): number {
+    return Math.max(0, this.faults.lateApplyDelayMs ?? 300);
+  }
+
   /**
    * The fault for a request, drawn with one PRNG number for each request that is eligible.
    * `GET /auth/time` is exempt unless `faultAuthTime` is set, since clients call it first.
@@ -56,6 +61,8 @@ export class FaultInjector {
       ["429", f.tooManyRequestsRate],
       ["lost", f.lostResponseRate],
       ["5xx-after-apply", f.serverErrorAfterApplyRate],
+      // Last, so that seeds drawn before late apply existed still give the same faults.
+      ["late-apply", f.lateApplyRate],
     ];
     if (table.every(([, rate]) => !rate)) return undefined;
     let roll = this.random();

@@ -46,9 +46,9 @@ export interface Emulator {
   readonly port: number;
   /** A working AK/AS/CK (all rules, validated) and OAuth2 client. */
   readonly credentials: EmulatorCredentials;
-  /** Every request so far, oldest first. */
+  /** The requests since the last `clearLog()`, oldest first: the last `logLimit` (default 50,000) of them. */
   readonly log: readonly LogEntry[];
-  /** How many logged requests match a filter. */
+  /** How many requests since the last `clearLog()` match a filter; exact, even past `logLimit`. */
   count(filter?: LogFilter): number;
   /** Empties the log. */
   clearLog(): void;
@@ -58,7 +58,12 @@ export interface Emulator {
   zone(name: string): ZoneView;
   /** Creates (or replaces) a zone, deployed, with the given records. */
   addZone(name: string, records?: SeedRecord[]): void;
-  /** Stops the server and closes every socket. */
+  /**
+   * Resolves once every late apply (fault `lateApplyRate`) has run, so a test can check the
+   * zone after the last delayed change.
+   */
+  settle(): Promise<void>;
+  /** Stops the server and closes every socket; late applies still pending are dropped. */
   close(): Promise<void>;
 }
 
@@ -69,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const zones = new ZoneStore(resolved.firstRecordId);
   const loaded = resolved.stateFile !== undefined && loadState(resolved.stateFile, zones);
   for (const [name, records] of Object.entries(resolved.zones ?? {})) {
-    if (!zones.zones.has(name)) zones.addZone(name, seedRecords(records), now);
+    if (zones.find(name) === undefined) zones.addZone(name, seedRecords(records), now);
   }
   const seededDomains = resolved.domains ?? (loaded ? [] : Object.keys(resolved.zones ?? {}));
   zones.domains = [...new Set([...zones.domains, ...seededDomains])];
@@ -86,7 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options: resolved,
     publicOrigin: "",
   };
-  const log = new RequestLog();
+  const log = new RequestLog(resolved.logLimit);
   const faults = new FaultInjector(resolved.faults, resolved.seed);
   const limiter = resolved.rateLimit ? new RateLimiter(resolved.rateLimit) : undefined;
   const server = new EmulatorServer(state, log, faults, limiter);
@@ -112,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       zones.addZone(name, seedRecords(records), resolved.now());
       persist();
     },
+    settle: () => server.lateApplies.settle(),
     close: () => server.close(),
   };
 }

@@ -62,6 +62,14 @@ export interface FaultOptions {
   resetRate?: number;
   /** Probability that the change is applied and the connection destroyed before the answer. */
   lostResponseRate?: number;
+  /**
+   * Probability that the connection is destroyed without an answer and the call (authenticated
+   * first) is applied `lateApplyDelayMs` later: a change still being applied after the client
+   * gave up (see docs/ovh-api-emulator.md, "Late apply").
+   */
+  lateApplyRate?: number;
+  /** Milliseconds between the dropped connection and the late apply (default 300). */
+  lateApplyDelayMs?: number;
   /** Only requests with these methods get faults (default: all). */
   methods?: string[];
   /** Only requests whose API path (no prefix, no query) matches get faults (default: all). */
@@ -109,7 +117,12 @@ export interface EmulatorOptions {
   putRecordStatus?: 200 | 204;
   /** What `GET .../record?subDomain=` (empty) selects: apex records (default) or all [G]. */
   emptySubDomainFilter?: "apex" | "any";
-  /** How long a zone stays "refreshing" after a refresh, ms (default 25). */
+  /**
+   * How long a zone stays "refreshing" after a refresh was answered, ms. Default 0: as on the
+   * real API, a refresh sent after the previous one was answered succeeds, and only a refresh
+   * arriving while another of its zone is being handled gets 409. A longer window is for tests
+   * that want refreshes to conflict (docs/ovh-api-emulator.md, "Refresh concurrency").
+   */
   refreshDurationMs?: number;
   /** Validate consumer keys created by `POST /auth/credential` at once (default false). */
   autoValidateCredentials?: boolean;
@@ -129,6 +142,11 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Seed of the fault PRNG (default 1). */
   seed?: number;
+  /**
+   * How many requests the log keeps whole (default 50,000, the oldest dropped first);
+   * `count()` stays exact past it.
+   */
+  logLimit?: number;
   /** Per-principal rate limit; none by default. */
   rateLimit?: RateLimitOptions;
 }
@@ -162,7 +180,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     errorFormat: options.errorFormat ?? "current",
     putRecordStatus: options.putRecordStatus ?? 200,
     emptySubDomainFilter: options.emptySubDomainFilter ?? "apex",
-    refreshDurationMs: options.refreshDurationMs ?? 25,
+    refreshDurationMs: options.refreshDurationMs ?? 0,
     autoValidateCredentials: options.autoValidateCredentials ?? false,
     firstRecordId: options.firstRecordId ?? 5_390_038_375,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,

@@ -21,6 +21,8 @@ export interface IncomingCall {
   rawTarget: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** A zone refresh only: another refresh of the zone was running when this one arrived. */
+  refreshOverlapped?: boolean;
 }
 
 /** What to do with the connection, and what to log. */
@@ -32,6 +34,11 @@ export interface CallResult {
   path: string;
   query: URLSearchParams;
   principal?: Principal;
+  /**
+   * Late-apply fault: the call, authenticated, to run once the connection has been dropped.
+   * It returns the reply the client would have had; nothing is sent.
+   */
+  later?: () => Reply;
 }
 
 /** Runs the whole pipeline for one call. */
@@ -61,8 +68,9 @@ export function processCall(
         return fail(result, err as ApiError, state, "rate-limited");
       }
     }
-    const reply = route.handle({ params, query, body: call.body, headers: call.headers, principal, now, state });
-    return afterApply(finish(result, reply), fault, state);
+    const run = (at: number) => route.handle({ params, query, body: call.body, headers: call.headers, principal, now: at, state, refreshOverlapped: call.refreshOverlapped });
+    if (fault === "late-apply") return { ...result, outcome: "fault:late-apply", later: () => runLater(run, state) };
+    return afterApply(finish(result, run(now)), fault, state);
   } catch (err) {
     if (err instanceof ApiError) return fail(result, err, state, "error");
     // A bug in the emulator still answers like OVH's own 500, never a dropped connection.
@@ -97,6 +105,16 @@ function afterApply(result: CallResult, fault: FaultKind | undefined, state: Emu
     return { ...result, reply: errorReply(new ApiError(500, "Internal server error"), state.options.errorFormat), outcome: "fault:5xx-after-apply" };
   }
   return result;
+}
+
+/** Runs a late-applied call on the clock of its apply; errors become the reply it would have had. */
+function runLater(run: (at: number) => Reply, state: EmulatorState): Reply {
+  try {
+    return run(state.options.now());
+  } catch (err) {
+    const error = err instanceof ApiError ? err : new ApiError(500, "Internal server error");
+    return errorReply(error, state.options.errorFormat);
+  }
 }
 
 function principalKey(principal: Principal): string {

@@ -12,6 +12,7 @@ export type Outcome =
   | "fault:429"
   | "fault:reset"
   | "fault:lost"
+  | "fault:late-apply"
   | "rate-limited";
 
 /** One logged request. */
@@ -26,8 +27,15 @@ export interface LogEntry {
   /** Status sent; 0 when the connection was destroyed without an answer. */
   status: number;
   outcome: Outcome;
-  /** Whether the call changed state (true for a lost response whose change was applied). */
+  /**
+   * Whether the call changed state (true for a lost response whose change was applied). For a
+   * late apply it turns true when the delayed change is applied.
+   */
   applied: boolean;
+  /** Late apply only: emulator clock when the delayed call ran, ms. */
+  appliedAt?: number;
+  /** Late apply only: the status the delayed call would have answered (e.g. 404 if its record went away). */
+  lateStatus?: number;
   consumerKey?: string;
   applicationKey?: string;
   /** OAuth2 client id, for bearer calls. */
@@ -45,13 +53,35 @@ export interface LogFilter {
   outcome?: Outcome;
 }
 
-/** Append-only list of requests. */
+/** How many entries the log keeps by default. */
+export const DEFAULT_LOG_LIMIT = 50_000;
+
+/** The fields {@link LogFilter} can select on, with how many requests had them. */
+interface Tally {
+  method: string;
+  path: string;
+  status: number;
+  outcome: Outcome;
+  n: number;
+}
+
+/**
+ * The requests, the last `limit` of them kept whole (a long soak must not grow memory without
+ * bound), plus running counts by method, path, status and outcome, so {@link count} stays exact
+ * over every request since the last {@link clear}.
+ */
 export class RequestLog {
-  private readonly list: LogEntry[] = [];
+  private list: LogEntry[] = [];
+  private readonly tallies = new Map<string, Tally>();
   private seq = 0;
 
-  /** The entries, oldest first. */
+  constructor(private readonly limit = DEFAULT_LOG_LIMIT) {
+    if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`OVH emulator: logLimit must be a whole number >= 0, got ${limit}`);
+  }
+
+  /** The last `limit` entries, oldest first. */
   get entries(): readonly LogEntry[] {
+    this.trim(this.limit);
     return this.list;
   }
 
@@ -59,21 +89,33 @@ export class RequestLog {
   add(entry: Omit<LogEntry, "seq">): LogEntry {
     const full = { seq: ++this.seq, ...entry };
     this.list.push(full);
+    this.trim(2 * this.limit); // trimming in batches keeps each add O(1) on average
+    const key = JSON.stringify([full.method, full.path, full.status, full.outcome]);
+    const tally = this.tallies.get(key);
+    if (tally === undefined) this.tallies.set(key, { method: full.method, path: full.path, status: full.status, outcome: full.outcome, n: 1 });
+    else tally.n += 1;
     return full;
   }
 
-  /** How many entries match the filter. */
+  /** How many requests since the last clear match the filter (entries no longer kept included). */
   count(filter: LogFilter = {}): number {
-    return this.list.filter((e) => matches(e, filter)).length;
+    let total = 0;
+    for (const tally of this.tallies.values()) if (matches(tally, filter)) total += tally.n;
+    return total;
   }
 
-  /** Forgets every entry (sequence numbers keep increasing). */
+  /** Forgets every entry and count (sequence numbers keep increasing). */
   clear(): void {
-    this.list.length = 0;
+    this.list = [];
+    this.tallies.clear();
+  }
+
+  private trim(max: number): void {
+    if (this.list.length > max) this.list.splice(0, this.list.length - this.limit);
   }
 }
 
-function matches(entry: LogEntry, filter: LogFilter): boolean {
+function matches(entry: Omit<Tally, "n">, filter: LogFilter): boolean {
   if (filter.method !== undefined && entry.method !== filter.method) return false;
   if (filter.status !== undefined && entry.status !== filter.status) return false;
   if (filter.outcome !== undefined && entry.outcome !== filter.outcome) return false;

@@ -9,6 +9,8 @@ import { header } from "./auth/authenticate";
 import { ApiError } from "./errors";
 import type { FaultInjector } from "./faults";
 import { errorReply, newQueryId, writeReply } from "./http-response";
+import { LateApplies } from "./late-apply";
+import { InFlightRefreshes, refreshedZone } from "./zones/in-flight-refreshes";
 import { saveState } from "./persistence";
 import { processCall, type CallResult } from "./pipeline";
 import type { RateLimiter } from "./rate-limit";
@@ -23,6 +25,9 @@ export class EmulatorServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Calls dropped by a late-apply fault, waiting to be applied. */
+  readonly lateApplies = new LateApplies();
+  private readonly refreshes = new InFlightRefreshes();
   private closed = false;
 
   constructor(
@@ -58,11 +63,15 @@ export class EmulatorServer {
     });
   }
 
-  /** Stops listening, destroys open (keep-alive) sockets and cancels pending latency timers. */
+  /**
+   * Stops listening, destroys open (keep-alive) sockets and cancels pending latency timers
+   * and late applies (a late apply still pending at close is never applied).
+   */
   close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.lateApplies.cancelAll();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       for (const socket of this.sockets) socket.destroy();
@@ -71,6 +80,16 @@ export class EmulatorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refreshed = refreshedZone(req.method, req.url ?? "/");
+    const ticket = refreshed === undefined ? undefined : this.refreshes.begin(refreshed);
+    try {
+      await this.answer(req, res, ticket?.overlapped);
+    } finally {
+      ticket?.end();
+    }
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, refreshOverlapped: boolean | undefined): Promise<void> {
     const at = this.state.options.now();
     const body = await readBody(req);
     await this.delay(this.faults.latencyMs);
@@ -82,11 +101,9 @@ export class EmulatorServer {
     const result: CallResult =
       body === undefined
         ? tooLarge(req.url ?? "/", this.state)
-        : processCall({ method, rawTarget: req.url ?? "/", headers: req.headers, body }, this.state, this.faults, this.limiter);
-    if (result.applied && this.state.options.stateFile !== undefined) {
-      saveState(this.state.options.stateFile, this.state.zones);
-    }
-    this.log.add({
+        : processCall({ method, rawTarget: req.url ?? "/", headers: req.headers, body, refreshOverlapped }, this.state, this.faults, this.limiter);
+    if (result.applied) this.persist();
+    const entry = this.log.add({
       method,
       path: result.path,
       query: Object.fromEntries(result.query),
@@ -99,10 +116,22 @@ export class EmulatorServer {
       at,
     });
     if (result.reply === undefined) {
-      req.socket.destroy(); // reset or lost response: the client sees the connection drop
+      req.socket.destroy(); // reset, lost response or late apply: the client sees the connection drop
+      const later = result.later;
+      if (later !== undefined) {
+        this.lateApplies.schedule(this.faults.lateApplyDelayMs, () => {
+          const reply = later();
+          Object.assign(entry, { applied: reply.changed === true, appliedAt: this.state.options.now(), lateStatus: reply.status });
+          if (reply.changed === true) this.persist();
+        });
+      }
       return;
     }
     writeReply(res, result.reply, newQueryId(at));
+  }
+
+  private persist(): void {
+    if (this.state.options.stateFile !== undefined) saveState(this.state.options.stateFile, this.state.zones);
   }
 
   private delay(ms: number): Promise<void> {

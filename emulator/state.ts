@@ -33,6 +33,8 @@ export interface HandlerContext {
   /** Emulator clock, ms. */
   now: number;
   state: EmulatorState;
+  /** A zone refresh only: another refresh of the zone was running when this one arrived. */
+  refreshOverlapped?: boolean;
 }
 
 /** How a route authenticates (SPEC §3). */

@@ -26,7 +26,7 @@ export interface ZoneView {
 
 /** A view of zone `name`; throws when there is no such zone. */
 export function zoneView(zones: ZoneStore, name: string): ZoneView {
-  const zone = zones.zones.get(name);
+  const zone = zones.find(name);
   if (zone === undefined) throw new Error(`OVH emulator: no zone named ${name}`);
   return {
     records: [...zone.records.values()].map((r) => Object.freeze({ ...r })),

@@ -14,13 +14,34 @@ export interface AccessRule {
   path: string;
 }
 
-/** Whether a glob (only `*` is special) matches the whole of `text`. */
+/**
+ * Whether a glob (only `*` is special) matches the whole of `text`. Iterative, with one
+ * backtrack point (the last `*` seen): a rule like `/*a*a*a*...*b` costs at most
+ * glob length × text length steps, never the exponential backtracking a RegExp `.*` chain
+ * can take (docs/ovh-api-emulator.md, "Hardening"). Anyone with an application key can
+ * create a consumer key with any rule, so the matcher must not be a way to stall the server.
+ */
 export function globMatches(glob: string, text: string): boolean {
-  const source = glob
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${source}$`, "s").test(text);
+  let g = 0;
+  let t = 0;
+  let star = -1; // index in glob of the last `*`
+  let resume = 0; // index in text where that `*` would take one more character
+  while (t < text.length) {
+    if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = t;
+    } else if (g < glob.length && glob[g] === text[t]) {
+      g++;
+      t++;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (g < glob.length && glob[g] === "*") g++;
+  return g === glob.length;
 }
 
 /**

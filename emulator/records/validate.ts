@@ -2,9 +2,10 @@
  * Checks of record bodies (`domain.zone.RecordCreate` / `RecordUpdate`, SPEC §4-§5). Every
  * failure is a 400 thrown before anything is stored, so bad input leaves state unchanged.
  */
-import { isIPv4, isIPv6 } from "node:net";
 import { badRequest } from "../errors";
 import { FIELD_TYPES, isFieldType, type FieldType } from "./field-types";
+import { checkSubDomainName } from "./names";
+import { checkTargetRules } from "./targets";
 import { wrapTxt } from "./txt";
 
 /** A validated create body. */
@@ -27,8 +28,8 @@ const UPDATE_FIELDS = ["subDomain", "target", "ttl"];
 /** Read-only fields a pre-2024 client may send in a full-record PUT body (SPEC §4). */
 const READ_ONLY_FIELDS = ["fieldType", "id", "zone"];
 
-/** Parses and checks a `POST .../record` body. */
-export function parseRecordCreate(body: unknown): RecordCreate {
+/** Parses and checks a `POST .../record` body for a record of zone `zoneName`. */
+export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate {
   const object = asObject(body);
   rejectUnknown(object, CREATE_FIELDS);
   if (object.fieldType === undefined) throw badRequest("Missing parameter: fieldType");
@@ -38,11 +39,11 @@ export function parseRecordCreate(body: unknown): RecordCreate {
   if (object.target === undefined) throw badRequest("Missing parameter: target");
   const record: RecordCreate = {
     fieldType: object.fieldType,
-    subDomain: checkSubDomain(object.subDomain),
+    subDomain: checkSubDomain(object.subDomain, zoneName),
     target: checkTarget(object.target),
     ttl: checkTtl(object.ttl),
   };
-  checkTypeRules(record.fieldType, record.subDomain, record.target);
+  checkTargetRules(record.fieldType, record.subDomain, record.target);
   return { ...record, target: storedTarget(record.fieldType, record.target) };
 }
 
@@ -61,10 +62,10 @@ export function parseRecordPatch(
   if (readOnly.length > 0) throw badRequest(`Try to alter read-only properties: ${readOnly.join(", ")}`);
   rejectUnknown(object, [...UPDATE_FIELDS, "id", "zone"]);
   const patch: RecordPatch = {};
-  if (object.subDomain !== undefined) patch.subDomain = checkSubDomain(object.subDomain);
+  if (object.subDomain !== undefined) patch.subDomain = checkSubDomain(object.subDomain, current.zone);
   if (object.target !== undefined) patch.target = checkTarget(object.target);
   if (object.ttl !== undefined) patch.ttl = checkTtl(object.ttl);
-  checkTypeRules(current.fieldType, patch.subDomain ?? current.subDomain, patch.target ?? current.target);
+  checkTargetRules(current.fieldType, patch.subDomain ?? current.subDomain, patch.target ?? current.target);
   if (patch.target !== undefined) patch.target = storedTarget(current.fieldType, patch.target);
   return patch;
 }
@@ -82,12 +83,10 @@ function rejectUnknown(object: Record<string, unknown>, allowed: string[]): void
 }
 
 /** `null` and absent mean the apex, stored as `""` (SPEC §5). */
-function checkSubDomain(value: unknown): string {
+function checkSubDomain(value: unknown, zoneName: string): string {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") throw badRequest("Body parameter subDomain isn't formated correctly: expected a string");
-  if (!/^[A-Za-z0-9_*.-]*$/.test(value) || value.startsWith(".") || value.endsWith(".") || value.includes("..")) {
-    throw badRequest(`Invalid domain name "${value}"`);
-  }
+  checkSubDomainName(value, zoneName);
   return value;
 }
 
@@ -104,21 +103,6 @@ function checkTtl(value: unknown): number {
     throw badRequest("Body parameter ttl isn't formated correctly: expected a non-negative integer");
   }
   return value > 0 && value < 60 ? 60 : value;
-}
-
-/** Per-type checks the real API is known to make (SPEC §5, DNSControl notes). */
-function checkTypeRules(fieldType: FieldType, subDomain: string, target: string): void {
-  if (fieldType === "A" && !isIPv4(target)) throw badRequest(`Invalid IPv4 address "${target}" for an A record`);
-  if (fieldType === "AAAA" && !isIPv6(target)) throw badRequest(`Invalid IPv6 address "${target}" for an AAAA record`);
-  if (fieldType === "DMARC") {
-    if (!subDomain.toLowerCase().startsWith("_dmarc")) {
-      throw badRequest(`Invalid subfield found in DMARC: a DMARC record must be on a subDomain starting with "_dmarc" (got "${subDomain}")`);
-    }
-    if (!target.startsWith("v=DMARC1")) throw badRequest('Invalid subfield found in DMARC: target must start with "v=DMARC1" and not be quoted');
-  }
-  if (fieldType === "DKIM" && target.includes('"')) {
-    throw badRequest("Invalid subfield found in DKIM: quotes must be stripped from the target");
-  }
 }
 
 function storedTarget(fieldType: FieldType, target: string): string {

@@ -7,6 +7,8 @@ import { json } from "../reply";
 import type { HandlerContext, Route } from "../state";
 
 const CREDENTIAL_FIELDS = ["accessRules", "redirection", "allowedIPs"];
+/** A redirection longer than this is refused [G: the real limit is unknown; browsers take ~2,000]. */
+const MAX_REDIRECTION = 2048;
 
 /** The /auth routes. None is subject to access rules ("all /auth calls are granted", SPEC §3). */
 export const authRoutes: Route[] = [
@@ -29,10 +31,7 @@ function requestCredential(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const unknown = Object.keys(object).filter((key) => !CREDENTIAL_FIELDS.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown parameter(s) in body: ${unknown.join(", ")}`);
   const rules = parseRules(object.accessRules);
-  const redirection = object.redirection ?? null;
-  if (redirection !== null && typeof redirection !== "string") {
-    throw badRequest("Body parameter redirection isn't formated correctly");
-  }
+  const redirection = checkRedirection(object.redirection ?? null);
   const allowedIPs = object.allowedIPs ?? null;
   if (allowedIPs !== null && !(Array.isArray(allowedIPs) && allowedIPs.every((ip) => typeof ip === "string"))) {
     throw badRequest("Body parameter allowedIPs isn't formated correctly");
@@ -60,6 +59,25 @@ function requestCredential(ctx: HandlerContext): ReturnType<Route["handle"]> {
     200,
     true,
   );
+}
+
+/**
+ * The validation page answers with `Location: <redirection>`, so it must be a valid header
+ * value: printable Latin-1, no CR, LF or NUL. Checked here, before the key exists, so the page
+ * never fails after validating it (docs/ovh-api-emulator.md, "Hardening").
+ */
+function checkRedirection(value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== "string") throw badRequest("Body parameter redirection isn't formated correctly: expected a URL string or null");
+  if (!/^[\x20-\x7e\xa0-\xff]*$/.test(value)) {
+    throw badRequest(
+      "Body parameter redirection isn't formated correctly: it must be a URL of printable characters (no CR, LF, NUL, control or non-Latin-1 character; percent-encode them)",
+    );
+  }
+  if (value.length > MAX_REDIRECTION) {
+    throw badRequest(`Body parameter redirection isn't formated correctly: ${value.length} characters, at most ${MAX_REDIRECTION}`);
+  }
+  return value;
 }
 
 function parseRules(value: unknown): AccessRule[] {

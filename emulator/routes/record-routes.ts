@@ -14,7 +14,7 @@ export const recordRoutes: Route[] = [
   route("GET", "/domain/zone/{zoneName}/record", "dnsZone:apiovh:record/get", listRecords),
   route("POST", "/domain/zone/{zoneName}/record", "dnsZone:apiovh:record/create", createRecord),
   route("GET", "/domain/zone/{zoneName}/record/{id}", "dnsZone:apiovh:record/get", (ctx) =>
-    json(toApiRecord(ctx.params.zoneName, ctx.state.zones.record(ctx.params.zoneName, ctx.params.id))),
+    json(toApiRecord(ctx.state.zones.zone(ctx.params.zoneName).name, ctx.state.zones.record(ctx.params.zoneName, ctx.params.id))),
   ),
   route("PUT", "/domain/zone/{zoneName}/record/{id}", "dnsZone:apiovh:record/edit", updateRecord),
   route("DELETE", "/domain/zone/{zoneName}/record/{id}", "dnsZone:apiovh:record/delete", (ctx) => {
@@ -54,10 +54,9 @@ function listRecords(ctx: HandlerContext): ReturnType<Route["handle"]> {
 }
 
 function createRecord(ctx: HandlerContext): ReturnType<Route["handle"]> {
-  const zoneName = ctx.params.zoneName;
-  ctx.state.zones.zone(zoneName); // 404 for an unknown zone before judging the body
-  const input = parseRecordCreate(parseJsonBody(ctx.body));
-  return json(toApiRecord(zoneName, ctx.state.zones.create(zoneName, input, ctx.now)), 200, true);
+  const zone = ctx.state.zones.zone(ctx.params.zoneName); // 404 for an unknown zone before judging the body
+  const input = parseRecordCreate(parseJsonBody(ctx.body), zone.name);
+  return json(toApiRecord(zone.name, ctx.state.zones.create(zone.name, input, ctx.now)), 200, true);
 }
 
 /** 200 with body `null` historically, 204 by option (SPEC §4, §8). */

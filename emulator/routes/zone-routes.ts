@@ -12,7 +12,7 @@ export const zoneRoutes: Route[] = [
     pattern: "/domain/zone",
     auth: "signed",
     rules: true,
-    handle: (ctx) => json([...ctx.state.zones.zones.keys()]),
+    handle: (ctx) => json(ctx.state.zones.names()),
   },
   {
     method: "GET",
@@ -66,6 +66,6 @@ function refreshZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
   if (ctx.body.toString("utf8").trim() !== "" && ctx.body.toString("utf8").trim() !== "{}") {
     throw badRequest("This call takes no body parameters");
   }
-  ctx.state.zones.refresh(ctx.params.zoneName, ctx.now, ctx.state.options.refreshDurationMs);
+  ctx.state.zones.refresh(ctx.params.zoneName, ctx.now, ctx.state.options.refreshDurationMs, ctx.refreshOverlapped === true);
   return empty(204, true);
 }

@@ -6,6 +6,7 @@
 import { ApiError, objectNotFound, serviceNotFound } from "../errors";
 import type { RecordCreate, RecordPatch } from "../records/validate";
 import type { FieldType } from "../records/field-types";
+import { zoneKey } from "./zone-key";
 
 /** A record as stored. */
 export interface StoredRecord {
@@ -37,6 +38,7 @@ export interface RecordFilter {
 
 /** Zones, records and the record-id counter. */
 export class ZoneStore {
+  /** Zones by {@link zoneKey} (DNS names compare case-insensitively); `zone.name` as created. */
   readonly zones = new Map<string, StoredZone>();
   domains: string[] = [];
 
@@ -58,13 +60,23 @@ export class ZoneStore {
       zone.records.set(id, { id, ...record });
     }
     zone.deployed = [...zone.records.values()].map((r) => ({ ...r }));
-    this.zones.set(name, zone);
+    this.zones.set(zoneKey(name), zone);
     return zone;
+  }
+
+  /** A zone by name, any letter case, or undefined. */
+  find(name: string): StoredZone | undefined {
+    return this.zones.get(zoneKey(name));
+  }
+
+  /** The zone names, as created. */
+  names(): string[] {
+    return [...this.zones.values()].map((zone) => zone.name);
   }
 
   /** A zone, or 404 "This service does not exist". */
   zone(name: string): StoredZone {
-    const zone = this.zones.get(name);
+    const zone = this.find(name);
     if (zone === undefined) throw serviceNotFound();
     return zone;
   }
@@ -72,7 +84,7 @@ export class ZoneStore {
   /** A record of a zone, or 404 naming the id. */
   record(zoneName: string, id: string): StoredRecord {
     const zone = this.zone(zoneName);
-    const record = /^\d+$/.test(id) ? zone.records.get(Number(id)) : undefined;
+    const record = zone.records.get(parseRecordId(id) ?? -1);
     if (record === undefined) throw objectNotFound(id);
     return record;
   }
@@ -112,12 +124,14 @@ export class ZoneStore {
   }
 
   /**
-   * Deploys the current records. Only one refresh at a time per zone (SPEC §5; the real
-   * error form is unknown, the emulator answers 409 Client::Conflict).
+   * Deploys the current records. A refresh that arrived while another one of the zone was
+   * running (`overlapped`), or within `durationMs` of the last one (an option, 0 by default),
+   * is refused; the real error form is unknown, the emulator answers 409 Client::Conflict
+   * (docs/ovh-api-emulator.md, "Refresh concurrency").
    */
-  refresh(zoneName: string, now: number, durationMs: number): void {
+  refresh(zoneName: string, now: number, durationMs: number, overlapped = false): void {
     const zone = this.zone(zoneName);
-    if (now < zone.refreshingUntil) {
+    if (overlapped || now < zone.refreshingUntil) {
       throw new ApiError(409, `A refresh of zone ${zoneName} is already running; retry when it has finished`);
     }
     zone.deployed = [...zone.records.values()].map((r) => ({ ...r }));
@@ -131,6 +145,17 @@ export class ZoneStore {
     const zone = this.zone(zoneName);
     return !zone.pending && now >= zone.refreshingUntil;
   }
+}
+
+/**
+ * The number a record id in a path stands for, in its one canonical spelling only: `005390038379`,
+ * `+5390038379`, `5390038379.0` or an id past 2^53 (which `Number` would round onto another one)
+ * name no record (docs/ovh-api-emulator.md, "Hardening").
+ */
+export function parseRecordId(id: string): number | undefined {
+  if (!/^[1-9]\d{0,15}$/.test(id)) return undefined;
+  const value = Number(id);
+  return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function markChanged(zone: StoredZone, now: number): void {

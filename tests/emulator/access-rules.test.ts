@@ -63,3 +63,40 @@ describe("access-rule glob semantics (SPEC §3)", () => {
     }
   });
 });
+
+describe("access-rule glob matching is not a way to stall the server", () => {
+  const PATHOLOGICAL = `/${"*a".repeat(40)}*b`;
+  const LONG_PATH = `/${"a".repeat(5000)}`;
+
+  test.each([
+    [PATHOLOGICAL, LONG_PATH, false],
+    [PATHOLOGICAL, `${LONG_PATH}b`, true],
+    [`/${"*a".repeat(40)}*`, LONG_PATH, true],
+    [`/${"*a".repeat(40)}`, `/${"a".repeat(39)}`, false],
+    ["/**", "/", true],
+    ["*", "", true],
+    ["", "", true],
+    ["", "/", false],
+    ["/a*b*c", "/abxbyc", true],
+    ["/a*b*c", "/abxbycd", false],
+    ["/*record", "/domain/zone/x/record/record", true],
+  ])("%# glob of %i characters", (glob, text, expected) => {
+    expect(globMatches(glob, text)).toBe(expected);
+  });
+
+  test("a consumer key with a pathological rule gets its answer over the wire", async () => {
+    const emu = await startEmulator({
+      zones: { "example.com": [] },
+      defaultCredentials: { applicationKey: "AK", applicationSecret: "AS" },
+      consumerKeys: [{ consumerKey: "GREEDY", applicationKey: "AK", rules: [{ method: "GET", path: PATHOLOGICAL }] }],
+    });
+    try {
+      const path = `/domain/zone/${"a".repeat(2000)}`;
+      const res = await ovhCall(emu, "GET", path, { consumerKey: "GREEDY" });
+      expect([res.status, res.json]).toEqual([403, { class: "Client::Forbidden", message: "This call has not been granted" }]);
+      expect((await ovhCall(emu, "GET", "/domain/zone/example.com")).status).toBe(200); // still serving
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -92,6 +92,29 @@ describe("emulator consumer-key flow (SPEC §3)", () => {
     expect(res.json).toMatchObject({ class: "Client::BadRequest" });
   });
 
+  test.each([
+    ["a CR/LF (header injection)", "https://example.org/\r\nSet-Cookie: a=b"],
+    ["a LF", "https://example.org/\nx"],
+    ["a NUL", "https://example.org/\u0000"],
+    ["a C1 control character", "https://example.org/\u0085"],
+    ["a character beyond Latin-1", "https://例え.jp/done"],
+    ["an emoji", "https://example.org/☕"],
+    ["3,000 characters", `https://example.org/${"a".repeat(3000)}`],
+  ])("refuses a redirection with %s (400 naming it), and creates no key", async (_name, redirection) => {
+    const res = await requestCredential(emu, { accessRules: rules, redirection });
+    expect([res.status, (res.json as { class: string }).class]).toEqual([400, "Client::BadRequest"]);
+    expect((res.json as { message: string }).message).toMatch(/^Body parameter redirection isn't formated correctly: /);
+    expect(emu.log.at(-1)).toMatchObject({ path: "/auth/credential", status: 400, applied: false });
+  });
+
+  test("a Latin-1 redirection is followed by the validation page", async () => {
+    const answer = (await requestCredential(emu, { accessRules: rules, redirection: "https://example.org/café?x=1" })).json as CredentialAnswer;
+    const token = new URL(answer.validationUrl).searchParams.get("credentialToken");
+    const res = await fetch(`${emu.origin}/auth/`, { method: "POST", body: `credentialToken=${token}`, redirect: "manual" });
+    expect([res.status, res.headers.get("location")]).toEqual([303, "https://example.org/café?x=1"]);
+    expect((await ovhCall(emu, "GET", "/domain/zone/example.com", { consumerKey: answer.consumerKey })).status).toBe(200);
+  });
+
   test("refuses a credential request from an unknown application with INVALID_KEY", async () => {
     const res = await requestCredential(emu, { accessRules: rules }, "nope");
     expect([res.status, res.json]).toEqual([403, { class: "Client::Forbidden", message: "This application key is invalid" }]);

@@ -104,7 +104,19 @@ describe("emulator record quirks (SPEC §5)", () => {
   test.each(["A", "AAAA", "CAA", "CNAME", "DKIM", "DMARC", "DNAME", "LOC", "MX", "NAPTR", "NS", "PTR", "SPF", "SRV", "SSHFP", "TLSA", "TXT"])(
     "accepts fieldType %s",
     async (fieldType) => {
-      const target = { A: "192.0.2.1", AAAA: "2001:db8::1", DMARC: "v=DMARC1; p=none" }[fieldType] ?? "10 x.example.com.";
+      const targets: Record<string, string> = {
+        A: "192.0.2.1",
+        AAAA: "2001:db8::1",
+        CAA: '0 issue "letsencrypt.org"',
+        CNAME: "x.example.com.",
+        DKIM: "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC",
+        DMARC: "v=DMARC1; p=none",
+        DNAME: "x.example.net.",
+        NS: "ns1.example.net.",
+        PTR: "host.example.com.",
+        SRV: "10 5 5060 sip.example.com.",
+      };
+      const target = targets[fieldType] ?? "10 x.example.com.";
       const subDomain = fieldType === "DMARC" ? "_dmarc" : "s";
       expect((await create(emu, { fieldType, subDomain, target })).status).toBe(200);
     },

@@ -70,3 +70,39 @@ describe("emulator pending changes and refresh (SPEC §4-§5)", () => {
     expect((await ovhCall(emu, "POST", "/domain/zone/other.net/refresh", ts())).status).toBe(204);
   });
 });
+
+describe("emulator refresh concurrency by default (as the real API: only overlapping refreshes conflict)", () => {
+  let emu: Emulator;
+  afterEach(() => emu.close());
+
+  test("a refresh sent right after the previous one was answered succeeds, each time", async () => {
+    emu = await startEmulator({ zones: { "example.com": [] } });
+    for (const target of ["192.0.2.1", "192.0.2.2", "192.0.2.3"]) {
+      expect((await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "A", subDomain: "www", target } })).status).toBe(200);
+      expect((await ovhCall(emu, "POST", `${ZONE}/refresh`)).status).toBe(204);
+      expect((await ovhCall(emu, "POST", `${ZONE}/refresh`)).status).toBe(204);
+    }
+    expect(emu.count({ path: `${ZONE}/refresh`, status: 204 })).toBe(6);
+    expect(((await ovhCall(emu, "GET", `${ZONE}/status`)).json as { isDeployed: boolean }).isDeployed).toBe(true);
+  });
+
+  test("of two overlapping refreshes of a zone, one gets 409 and one deploys", async () => {
+    // The latency keeps each refresh "running" for 500 ms, so two sent together overlap.
+    emu = await startEmulator({ zones: { "example.com": [] }, faults: { latencyMs: 500 } });
+    const statuses = await Promise.all([ovhCall(emu, "POST", `${ZONE}/refresh`), ovhCall(emu, "POST", `${ZONE}/refresh`)]);
+    expect(statuses.map((r) => r.status).sort()).toEqual([204, 409]);
+    expect(statuses.find((r) => r.status === 409)?.json).toEqual({
+      class: "Client::Conflict",
+      message: "A refresh of zone example.com is already running; retry when it has finished",
+    });
+    expect((await ovhCall(emu, "POST", `${ZONE}/refresh`)).status).toBe(204); // the overlap is over
+  });
+
+  test("overlapping refreshes of two zones both succeed, and a zone named in another case is the same zone", async () => {
+    emu = await startEmulator({ zones: { "example.com": [], "other.net": [] }, faults: { latencyMs: 500 } });
+    const [one, two] = await Promise.all([ovhCall(emu, "POST", `${ZONE}/refresh`), ovhCall(emu, "POST", "/domain/zone/other.net/refresh")]);
+    expect([one.status, two.status]).toEqual([204, 204]);
+    const same = await Promise.all([ovhCall(emu, "POST", `${ZONE}/refresh`), ovhCall(emu, "POST", "/domain/zone/Example.COM/refresh")]);
+    expect(same.map((r) => r.status).sort()).toEqual([204, 409]);
+  });
+});
