@@ -5,6 +5,7 @@ import {
   fetchZone,
   fetchZoneRecords,
   fetchZones,
+  requireZoneName,
   type ZoneApi,
   type ZoneInfo,
   type ZoneRecordInfo,
@@ -70,7 +71,8 @@ export type GetZoneResult = ZoneInfo;
 
 /** Describes one zone (`GET /domain/zone/{zoneName}`). */
 export async function getZone(args: GetZoneArgs): Promise<GetZoneResult> {
-  return fetchZone(api(), requireZoneName(args.zoneName, "getZone"));
+  const zoneName = requireZoneName(args.zoneName, "getZone");
+  return fetchZone(api(), zoneName);
 }
 
 /** {@link getZone} as an Output. */
@@ -115,11 +117,4 @@ export async function getZoneRecords(args: GetZoneRecordsArgs): Promise<GetZoneR
 /** {@link getZoneRecords} as an Output. */
 export function getZoneRecordsOutput(args: GetZoneRecordsOutputArgs): pulumi.Output<GetZoneRecordsResult> {
   return pulumi.output(args).apply((a) => getZoneRecords(a));
-}
-
-function requireZoneName(zoneName: unknown, fn: string): string {
-  if (typeof zoneName !== "string" || zoneName.trim() === "") {
-    throw new Error(`${fn}: zoneName must be a zone name such as "example.com"`);
-  }
-  return zoneName.trim().toLowerCase().replace(/\.$/, "");
 }

@@ -52,8 +52,10 @@ function compareState(zone: readonly ZoneViewRecord[], declared: readonly Declar
   const problems: string[] = [];
   const seenIds = new Set<string>();
   for (const d of declared) if (!state.has(d.urn)) problems.push(`${d.name}: declared but not in the state`);
-  for (const [urn, entry] of state) {
+  for (const [urn, stored] of state) {
     const name = urn.slice(urn.lastIndexOf("::") + 2);
+    // A create left unsettled keeps its resource id; once settled, its outputs name the record.
+    const entry = stored.id === "unsettled" ? { ...stored, id: String(stored.outputs.recordId) } : stored;
     if (!declared.some((d) => d.urn === urn)) problems.push(`${name}: in the state but not declared`);
     if (seenIds.has(entry.id)) problems.push(`${name}: id ${entry.id} held by two resources`);
     seenIds.add(entry.id);

@@ -17,8 +17,13 @@ export interface SoakOptions {
   records: number;
   /** Rounds: create, change, churn, delete all, then over again. */
   rounds: number;
-  /** Share of calls that get a fault, spread evenly over the five kinds. */
+  /** Share of calls that get a fault, spread evenly over the kinds (six, or five without late applies). */
   faultRate: number;
+  /**
+   * Include late applies (the connection drops unanswered and the change is applied 300 ms later) in the mix
+   * (default true).
+   */
+  lateApply?: boolean;
   /** Seed of the emulator's fault draws. */
   seed: number;
   /** Emulator latency per call, ms. */
@@ -36,6 +41,7 @@ export interface FaultCounts {
   "429": number;
   reset: number;
   lost: number;
+  "late-apply": number;
 }
 
 /** What one round did and found. */
@@ -63,21 +69,24 @@ export interface SoakReport {
   rounds: RoundReport[];
 }
 
-/** The five kinds of fault at an equal share of `rate` in all. */
-export function faultsAt(rate: number, retryAfterSeconds: number): FaultOptions {
-  const each = rate / 5;
-  return { serverErrorRate: each, serverErrorAfterApplyRate: each, tooManyRequestsRate: each, retryAfterSeconds, resetRate: each, lostResponseRate: each };
+/** The kinds of fault at an equal share of `rate` in all: five, and late applies when `lateApply`. */
+export function faultsAt(rate: number, retryAfterSeconds: number, lateApply = true): FaultOptions {
+  const each = rate / (lateApply ? 6 : 5);
+  return {
+    serverErrorRate: each, serverErrorAfterApplyRate: each, tooManyRequestsRate: each, retryAfterSeconds, resetRate: each, lostResponseRate: each,
+    ...(lateApply ? { lateApplyRate: each } : {}),
+  };
 }
 
 function faultCounts(emulator: Emulator): FaultCounts {
   const of = (kind: keyof FaultCounts) => emulator.count({ outcome: `fault:${kind}` });
-  return { "5xx": of("5xx"), "5xx-after-apply": of("5xx-after-apply"), "429": of("429"), reset: of("reset"), lost: of("lost") };
+  return { "5xx": of("5xx"), "5xx-after-apply": of("5xx-after-apply"), "429": of("429"), reset: of("reset"), lost: of("lost"), "late-apply": of("late-apply") };
 }
 
 async function runRound(emulator: Emulator, options: SoakOptions, round: number, declared: DeclaredRecord[], state: SoakState): Promise<RoundReport> {
   const retryAfterSeconds = round % 2;
   emulator.clearLog();
-  emulator.setFaults({ latencyMs: options.latencyMs, ...faultsAt(options.faultRate, retryAfterSeconds) });
+  emulator.setFaults({ latencyMs: options.latencyMs, ...faultsAt(options.faultRate, retryAfterSeconds, options.lateApply ?? true) });
   let ups = 0;
   let steps = 0;
   let stepsRetried = 0;
@@ -98,6 +107,8 @@ async function runRound(emulator: Emulator, options: SoakOptions, round: number,
       }
     }
   });
+  // Changes still to be applied late land before the zone is compared: a late orphan must be seen.
+  await emulator.settle();
   const faults = faultCounts(emulator);
   const calls = countCalls(emulator.log).total;
   emulator.setFaults({ latencyMs: options.latencyMs });

@@ -8,7 +8,8 @@ import { OAuth2TokenSource } from "./oauth2";
 import { type PacingOptions, DEFAULT_MAX_IN_FLIGHT, Pacer } from "./pacer";
 import { createRedactor } from "./redact";
 import { readHeader, readResponse } from "./response";
-import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy, computeRetryDelayMs, isRetryableError, isRetryableMethod } from "./retry";
+import { MAX_RETRY_AFTER_MS, type CallOutcome, backoffDelayMs, classifyFailure, mayResend } from "./outcome";
+import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from "./retry";
 import { type Transport, createHttpTransport } from "./transport";
 import { type OvhClientStats, type OvhLogEvent, StatsCounter } from "./client-stats";
 
@@ -23,7 +24,7 @@ export interface OvhClientOptions {
   credentials: ResolvedCredentials;
   /** Time allowed for one HTTP exchange, response included (default 30 000 ms). */
   timeoutMs?: number;
-  /** Retries of GET/PUT/DELETE (default 4 attempts in total). */
+  /** Retries (default 4 attempts in total); a POST is sent again only when it was certainly not applied. */
   retry?: RetryOptions;
   /** In-flight cap (default 8) and requests per second (default `credentials.apiRateLimit`). */
   pacing?: PacingOptions;
@@ -52,7 +53,9 @@ export interface OvhRequestOptions {
 /**
  * A client for the OVH API v1: signs requests (or sends OAuth2 bearer tokens), follows the API's
  * clock, retries what is safe to retry, paces itself and explains failures. Never sends a POST
- * twice. Secrets live in private fields: `JSON.stringify` and `util.inspect` of a client show none.
+ * twice unless the first was certainly not applied (outcome.ts). Under a 429 the whole client pauses
+ * for the `Retry-After`, as octokit's throttling plugin does, instead of each call backing off alone.
+ * Secrets live in private fields: `JSON.stringify` and `util.inspect` of a client show none.
  */
 export class OvhClient {
   readonly #credentials: ResolvedCredentials;
@@ -68,6 +71,10 @@ export class OvhClient {
   readonly #clock?: ServerClock;
   readonly #tokens?: OAuth2TokenSource;
   readonly #stats = new StatsCounter();
+  /** Local time before which no request is sent: set by a 429 (see `#pauseAfter429`). */
+  #pausedUntil = -Infinity;
+  /** 429s in a row, client-wide: the pause without a `Retry-After` doubles with each. */
+  #throttleStreak = 0;
 
   constructor(options: OvhClientOptions) {
     const { credentials } = options;
@@ -119,7 +126,7 @@ export class OvhClient {
     return this.request<T>("GET", path, options);
   }
 
-  /** `POST path` with an optional body; never retried. */
+  /** `POST path` with an optional body; sent again only when certainly not applied. */
   post<T = unknown>(path: string, body?: unknown, options?: Omit<OvhRequestOptions, "body">): Promise<T> {
     return this.request<T>("POST", path, { ...options, body });
   }
@@ -144,26 +151,62 @@ export class OvhClient {
     const signed = options.signed ?? true;
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const url = buildRequestUrl(this.#credentials.baseUrl, path, options.query);
-    const call = { method: m, path, logPath: path + buildQueryString(options.query), url, body, signed };
-    const maxAttempts = isRetryableMethod(m) ? Math.max(1, this.#retry.maxAttempts) : 1;
-    let tokenRenewed = false;
+    const call: Call = { method: m, path, logPath: path + buildQueryString(options.query), url, body, signed };
+    const maxAttempts = Math.max(1, this.#retry.maxAttempts);
+    const once = { tokenRenewed: false, clockResynced: false };
     for (let attempt = 1, retry = 1; ; attempt++) {
       try {
         return await this.#attempt<T>(call, attempt);
       } catch (err) {
-        // A rejected bearer token is dropped (in #attempt) and a fresh one tried once; not for a POST.
-        if (this.#tokens && !tokenRenewed && isRetryableMethod(m) && err instanceof OvhApiError && err.status === 401) {
-          tokenRenewed = true;
-          continue;
-        }
-        if (retry >= maxAttempts || !isRetryableError(err)) throw err;
-        const retryAfterMs = err instanceof OvhApiError ? err.retryAfterMs : undefined;
-        const delayMs = computeRetryDelayMs(retry, this.#retry, this.#random, retryAfterMs);
-        this.#stats.countRetry(err instanceof OvhApiError && err.status === 429);
+        const outcome = classifyFailure(err);
+        if (this.#tryOnceMore(outcome, call, once)) continue;
+        if (retry >= maxAttempts || !mayResend(outcome, m)) throw err;
+        // A 429 paused the whole client (#pauseAfter429): the next attempt waits at the gate, not here.
+        const delayMs = outcome.throttled ? 0 : backoffDelayMs(retry, this.#retry, this.#random, outcome);
+        this.#stats.countRetry(outcome.throttled);
         this.#log({ type: "retry", method: m, path: call.logPath, attempt, delayMs, ...describe(err) });
         retry++;
-        await this.#sleep(delayMs);
+        if (delayMs > 0) await this.#sleep(delayMs);
       }
+    }
+  }
+
+  /**
+   * The two failures that allow one more attempt whatever the method, because the call was refused at
+   * authentication: a rejected bearer token (dropped in #attempt; a fresh one is fetched) and `Query out of
+   * time` (the clock offset is dropped and read again: a clock that jumped is followed).
+   */
+  #tryOnceMore(outcome: CallOutcome, call: Call, once: { tokenRenewed: boolean; clockResynced: boolean }): boolean {
+    if (outcome.renewToken && this.#tokens && !once.tokenRenewed) {
+      once.tokenRenewed = true;
+      return true;
+    }
+    if (outcome.clockSkew && this.#clock && call.signed && !once.clockResynced) {
+      once.clockResynced = true;
+      this.#clock.invalidate(call.clockGeneration);
+      return true;
+    }
+    return false;
+  }
+
+  /** A 429 pauses every request of this client until the wait the server asked for (capped) is over. */
+  #pauseAfter429(outcome: CallOutcome): void {
+    this.#throttleStreak++;
+    const fallback = Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (this.#throttleStreak - 1));
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + (outcome.retryAfterMs ?? fallback));
+  }
+
+  /**
+   * Waits out a pause, again if a new 429 extended it meanwhile. A local clock that jumped back cannot make it
+   * longer than the cap.
+   */
+  async #waitOutPause(): Promise<void> {
+    for (let waitedFor = Number.NaN; ; ) {
+      const now = this.#now();
+      this.#pausedUntil = Math.min(this.#pausedUntil, now + MAX_RETRY_AFTER_MS);
+      if (now >= this.#pausedUntil || this.#pausedUntil === waitedFor) return;
+      waitedFor = this.#pausedUntil;
+      await this.#sleep(this.#pausedUntil - now);
     }
   }
 
@@ -172,20 +215,19 @@ export class OvhClient {
     this.#close?.();
   }
 
-  async #attempt<T>(
-    call: { method: string; path: string; logPath: string; url: string; body?: string; signed: boolean },
-    attempt: number,
-  ): Promise<T> {
+  async #attempt<T>(call: Call, attempt: number): Promise<T> {
     // Learn the API's clock before taking a slot: /auth/time goes through the pacer itself.
     if (call.signed && this.#clock) {
       await this.#clock.offsetSeconds().catch((cause: unknown) => {
         throw new OvhAuthSetupError({ ...call, step: "read the API clock (GET /auth/time)", retryable: false, cause });
       });
+      call.clockGeneration = this.#clock.generation;
     }
     return this.#pacer.run(async () => {
+      await this.#waitOutPause();
       const auth = await buildAuthHeaders(this.#credentials.auth, call, { clock: this.#clock, tokens: this.#tokens }).catch(
         (cause: unknown) => {
-          const retryable = isRetryableError(cause);
+          const retryable = classifyFailure(cause).retryable;
           throw new OvhAuthSetupError({ ...call, step: "get an OAuth2 access token", retryable, cause });
         },
       );
@@ -204,10 +246,19 @@ export class OvhClient {
       }
       const queryId = readHeader(raw.headers, "x-ovh-queryid");
       this.#log({ type: "response", ...log, status: raw.status, durationMs: this.#now() - started, queryId });
-      if (raw.status === 429) this.#stats.count("throttled");
+      if (raw.status !== 429) this.#throttleStreak = 0;
       if (raw.status === 401 && auth.token) this.#tokens?.invalidate(auth.token);
       const redact = createRedactor([...secretsOf(this.#credentials.auth), ...auth.secrets]);
-      return readResponse<T>(raw, { method: call.method, path: call.path, endpoint: this.#credentials.endpoint, redact, now: this.#now });
+      try {
+        return readResponse<T>(raw, { method: call.method, path: call.path, endpoint: this.#credentials.endpoint, redact, now: this.#now });
+      } catch (err) {
+        const outcome = classifyFailure(err);
+        if (outcome.throttled) {
+          this.#stats.count("throttled");
+          this.#pauseAfter429(outcome);
+        }
+        throw err;
+      }
     });
   }
 
@@ -223,6 +274,18 @@ export class OvhClient {
       // A failing logger must not fail the call.
     }
   }
+}
+
+/** One call, as its attempts share it. */
+interface Call {
+  method: string;
+  path: string;
+  logPath: string;
+  url: string;
+  body?: string;
+  signed: boolean;
+  /** The clock offset's generation the last attempt signed with: only that offset is dropped on `Query out of time`. */
+  clockGeneration?: number;
 }
 
 /**

@@ -96,7 +96,7 @@ export function confEndpointLayer(file: OvhConfFile): CredentialLayer {
 
 /** The `[<endpoint>]` section of one ovh.conf file. */
 export function confSectionLayer(file: OvhConfFile, endpoint: string): CredentialLayer {
-  const section = file.conf[endpoint] ?? {};
+  const section = (Object.hasOwn(file.conf, endpoint) ? file.conf[endpoint] : undefined) ?? {};
   const fields = FIELDS.filter((f) => f !== "endpoint" && CONF_KEYS[f] !== undefined);
   return {
     label: file.path,

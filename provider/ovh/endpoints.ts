@@ -40,13 +40,14 @@ export interface ResolvedEndpoint {
 export function resolveEndpoint(nameOrUrl: string): ResolvedEndpoint {
   const name = nameOrUrl.trim();
   if (!name.includes("/")) {
-    const baseUrl = ENDPOINTS[name];
+    // Own properties only: `constructor` or `toString` must not resolve to a function of Object.prototype.
+    const baseUrl = Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
     if (baseUrl === undefined) {
       throw new OvhConfigError(
         `Unknown OVH endpoint "${name}": use one of ${Object.keys(ENDPOINTS).join(", ")}, or a base URL such as https://eu.api.ovh.com/1.0.`,
       );
     }
-    return { name, baseUrl, tokenUrl: OAUTH2_TOKEN_URLS[name] };
+    return { name, baseUrl, tokenUrl: Object.hasOwn(OAUTH2_TOKEN_URLS, name) ? OAUTH2_TOKEN_URLS[name] : undefined };
   }
   let url: URL;
   try {

@@ -163,25 +163,3 @@ export class OvhAuthSetupError extends OvhError {
   }
 }
 OvhAuthSetupError.prototype.name = "OvhAuthSetupError";
-
-/**
- * What a failed call means for the server's state:
- * - `"not-applied"`: certainly not applied (4xx other than 408, 429 included; a connection that
- *   failed before the request was written; configuration errors; auth that could not be prepared);
- * - `"unknown"`: may or may not have been applied (5xx, 408, a network error after sending,
- *   anything unrecognised);
- * - `"applied-error"`: applied, but its answer could not be read (unparsable 2xx body).
- *
- * The client never sends a POST twice; the record layer uses this to decide what to do about an
- * ambiguous POST (look the record up before creating it again).
- */
-export function ovhErrorOutcome(err: unknown): "not-applied" | "unknown" | "applied-error" {
-  if (err instanceof OvhApiError) {
-    if (err.status === 408 || err.status >= 500) return "unknown";
-    return err.status >= 400 ? "not-applied" : "unknown";
-  }
-  if (err instanceof OvhNetworkError) return err.mayHaveBeenApplied ? "unknown" : "not-applied";
-  if (err instanceof OvhResponseError) return "applied-error";
-  if (err instanceof OvhConfigError || err instanceof OvhAuthSetupError) return "not-applied";
-  return "unknown";
-}

@@ -31,10 +31,20 @@ export {
   OvhResponseError,
   OvhConfigError,
   OvhAuthSetupError,
-  ovhErrorOutcome,
   type OvhApiErrorFields,
   type OvhNetworkErrorKind,
 } from "./errors";
+export {
+  classifyFailure,
+  ovhErrorOutcome,
+  mayResend,
+  isIdempotentMethod,
+  backoffDelayMs,
+  MAX_RETRY_AFTER_MS,
+  type Applied,
+  type CallOutcome,
+  type BackoffPolicy,
+} from "./outcome";
 export { accessRulesFor } from "./error-hints";
 export { ServerClock } from "./clock";
 export { OAuth2TokenSource, type OAuth2TokenSourceOptions } from "./oauth2";

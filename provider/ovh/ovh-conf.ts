@@ -32,9 +32,12 @@ export function defaultOvhConfPaths(cwd: string, home: string | undefined): stri
  * `client_secret` (go-ovh also reads `access_token`). `key = value` and `key: value` are both
  * accepted; lines starting `#` or `;` are comments. Values are taken verbatim (trimmed): OVH
  * secrets may contain characters that look like inline comments.
+ *
+ * Sections and keys live in objects without a prototype, and the names `__proto__`, `constructor` and
+ * `prototype` are refused: a file with `[__proto__]` must not change every object of the process.
  */
 export function parseOvhConf(text: string, path = "ovh.conf"): OvhConf {
-  const conf: OvhConf = {};
+  const conf: OvhConf = Object.create(null) as OvhConf;
   let section: Record<string, string> | undefined;
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((raw, index) => {
@@ -43,7 +46,8 @@ export function parseOvhConf(text: string, path = "ovh.conf"): OvhConf {
     const header = /^\[([^\]]*)\]$/.exec(line);
     if (header) {
       const name = header[1].trim();
-      section = conf[name] ??= {};
+      refuseReservedName(name, `${path} line ${index + 1}: section [${name}]`);
+      section = conf[name] ??= Object.create(null) as Record<string, string>;
       return;
     }
     const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
@@ -53,9 +57,20 @@ export function parseOvhConf(text: string, path = "ovh.conf"): OvhConf {
     if (!section) {
       throw new OvhConfigError(`${path} line ${index + 1} comes before any [section]; start the file with [default].`);
     }
-    section[pair[1].toLowerCase()] = pair[2].trim();
+    const key = pair[1].toLowerCase();
+    refuseReservedName(key, `${path} line ${index + 1}: key "${key}"`);
+    section[key] = pair[2].trim();
   });
   return conf;
+}
+
+/** Names that address an object's prototype machinery rather than a value. */
+const RESERVED_NAMES = new Set(["__proto__", "constructor", "prototype"]);
+
+function refuseReservedName(name: string, where: string): void {
+  if (RESERVED_NAMES.has(name)) {
+    throw new OvhConfigError(`${where} is not an OVH section or key name; remove or rename it (sections are endpoints such as [ovh-eu]).`);
+  }
 }
 
 /** Reads a file with node:fs; a missing file (or a directory) is `undefined`, as in go-ovh's LooseLoad. */

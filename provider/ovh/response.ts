@@ -44,14 +44,17 @@ export function readResponse<T>(raw: RawResponse, ctx: ResponseContext): T {
   if (raw.status === 204 || raw.body.trim() === "") return undefined as T;
   try {
     return JSON.parse(raw.body) as T;
-  } catch (cause) {
+  } catch (parseError) {
+    // Redact first, then cut: a secret straddling the cut would otherwise survive in part. The parse error
+    // quotes the body too, so it is rebuilt from the redacted text.
     const redact = ctx.redact ?? ((t: string) => t);
+    const cause = new SyntaxError(redact(parseError instanceof Error ? parseError.message : String(parseError)));
     throw new OvhResponseError({
       status: raw.status,
       method: ctx.method,
       path: ctx.path,
       queryId: readHeader(raw.headers, "x-ovh-queryid"),
-      excerpt: redact(excerpt(raw.body)),
+      excerpt: excerpt(redact(raw.body)),
       cause,
     });
   }
@@ -60,7 +63,8 @@ export function readResponse<T>(raw: RawResponse, ctx: ResponseContext): T {
 /** Builds the {@link OvhApiError} for a non-2xx response, hint included. */
 export function createApiError(raw: RawResponse, ctx: ResponseContext): OvhApiError {
   const redact = ctx.redact ?? ((t: string) => t);
-  const parsed = redactDeep(parseErrorBody(raw.body, raw.status), redact);
+  // Redact the whole body before it is parsed and cut into an excerpt (see readResponse).
+  const parsed = redactDeep(parseErrorBody(redact(raw.body), raw.status), redact);
   const hint = hintForApiError({ ...parsed, status: raw.status, method: ctx.method, path: ctx.path, endpoint: ctx.endpoint });
   return new OvhApiError({
     status: raw.status,

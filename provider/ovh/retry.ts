@@ -1,4 +1,4 @@
-import { OvhApiError, OvhAuthSetupError, OvhNetworkError } from "./errors";
+import { MAX_RETRY_AFTER_MS, backoffDelayMs, classifyFailure, isIdempotentMethod } from "./outcome";
 
 /** When and how the client retries. */
 export interface RetryOptions {
@@ -6,41 +6,32 @@ export interface RetryOptions {
   maxAttempts?: number;
   /** Backoff base: the n-th retry waits up to `baseDelayMs * 2^(n-1)` (default 500). */
   baseDelayMs?: number;
-  /** Longest backoff (default 10 000). */
+  /** Longest backoff (default 10 000). A `Retry-After` is capped at `MAX_RETRY_AFTER_MS` (30 s) instead. */
   maxDelayMs?: number;
-  /** Longest wait a `Retry-After` header can impose (default 30 000); longer values are capped. */
-  maxRetryAfterMs?: number;
 }
 
 /** {@link RetryOptions} with every default filled in. */
 export type RetryPolicy = Required<RetryOptions>;
 
-/** The defaults: 4 attempts, 500 ms base, 10 s cap, Retry-After capped at 30 s. */
+/** The defaults: 4 attempts, 500 ms base, 10 s cap. */
 export const DEFAULT_RETRY: RetryPolicy = Object.freeze({
   maxAttempts: 4,
   baseDelayMs: 500,
   maxDelayMs: 10_000,
-  maxRetryAfterMs: 30_000,
 });
 
 /**
- * Methods the client may send twice. A POST is never sent twice: if its outcome is ambiguous the
- * caller decides (ky retries only idempotent methods; python-ovh maintainers drew the same line in
- * PR #69, ANCHORS b.9).
+ * Methods the client may send twice whatever the failure. A POST is sent again only when it was certainly not
+ * applied (see `mayResend` in outcome.ts): ky retries only idempotent methods, and python-ovh's maintainers drew
+ * the same line (docs/ovh-api-client.md).
  */
 export function isRetryableMethod(method: string): boolean {
-  return ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method.toUpperCase());
+  return isIdempotentMethod(method);
 }
 
-/**
- * Network errors, 408, 429 and 5xx are worth another try; other 4xx are not (ANCHORS b.9). A
- * transient failure to get an OAuth2 token is too; a failed `/auth/time` was already retried.
- */
+/** Network errors, 408, 429 and 5xx are worth another try; other 4xx are not (`classifyFailure`). */
 export function isRetryableError(err: unknown): boolean {
-  if (err instanceof OvhAuthSetupError) return err.retryable;
-  if (err instanceof OvhNetworkError) return true;
-  if (err instanceof OvhApiError) return err.status === 408 || err.status === 429 || err.status >= 500;
-  return false;
+  return classifyFailure(err).retryable;
 }
 
 /**
@@ -56,12 +47,10 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number): num
 }
 
 /**
- * The wait before retry number `retry` (1 for the first retry). A server's `Retry-After` is
- * authoritative (capped by `maxRetryAfterMs`); otherwise exponential backoff with full jitter:
- * a uniform draw in `[0, min(maxDelayMs, baseDelayMs * 2^(retry-1)))`.
+ * The wait before retry number `retry` (1 for the first retry): the server's `Retry-After` when there is one
+ * (capped at 30 s, one cap everywhere), else exponential backoff with full jitter (`backoffDelayMs`).
  */
 export function computeRetryDelayMs(retry: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  return Math.floor(random() * ceiling);
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+  return backoffDelayMs(retry, policy, random);
 }

@@ -2,80 +2,19 @@
  * Creating a record without ever making a duplicate.
  *
  * A POST that fails ambiguously (timeout, reset, 5xx after the request was sent) may or may not have made the
- * record. The client never sends a POST twice (provider/ovh); here the ambiguity is settled by looking: a
+ * record, and may still be being applied after the client gave up. The client sends a POST again only when it
+ * was certainly not applied (provider/ovh/outcome.ts); here the ambiguity is settled by waiting, then looking: a
  * record that matches what was asked for, that was not in the zone before this process first wrote to it, and
  * that no other create of this process owns, is the one this POST made, and is adopted. Only when there is none
- * is the POST sent again. A POST refused outright (429, connection refused) made nothing and is sent again.
+ * is the POST sent again. When the lookup itself cannot be done, the create fails with an
+ * {@link UnsettledCreateError} naming the record that may exist (see lifecycle.ts for what the next `up` does).
  */
+import { classifyFailure } from "../ovh/outcome";
 import { sameRecord, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
+import { CreateLedger } from "./create-ledger";
 import type { ZoneApi } from "./zone-api";
 
-/** What a failed POST means for the record. */
-export type PostFailure = "not-applied-retry" | "unknown" | "final";
-
-/** Reads a failed POST: refused before it was applied, possibly applied, or refused for good (4xx). */
-export function classifyPostFailure(err: unknown): PostFailure {
-  if (typeof err !== "object" || err === null) return "final";
-  const status = (err as { status?: unknown }).status;
-  if (typeof status === "number") {
-    if (status === 429) return "not-applied-retry";
-    if (status === 408 || status >= 500) return "unknown";
-    return "final";
-  }
-  const applied = (err as { mayHaveBeenApplied?: unknown }).mayHaveBeenApplied;
-  if (typeof applied === "boolean") return applied ? "unknown" : "not-applied-retry";
-  return "final";
-}
-
-/** Bookkeeping shared by every create of one provider process, per zone. */
-export class CreateLedger {
-  private readonly before = new Map<string, Promise<Set<string>>>();
-  private readonly owned = new Map<string, Set<string>>();
-  private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
-
-  constructor(private readonly api: ZoneApi) {}
-
-  /** Ids in the zone before this process's first create there (one listing per zone). */
-  idsBefore(zoneName: string): Promise<Set<string>> {
-    let ids = this.before.get(zoneName);
-    if (!ids) {
-      ids = this.api.listRecordIds(zoneName).then((list) => new Set(list));
-      // A failed listing is not cached: the next create asks again.
-      ids.catch(() => this.before.delete(zoneName));
-      this.before.set(zoneName, ids);
-    }
-    return ids;
-  }
-
-  /** Marks `id` as belonging to a resource of this process. */
-  own(zoneName: string, id: string): void {
-    let ids = this.owned.get(zoneName);
-    if (!ids) this.owned.set(zoneName, (ids = new Set()));
-    ids.add(id);
-  }
-
-  isOwned(zoneName: string, id: string): boolean {
-    return this.owned.get(zoneName)?.has(id) ?? false;
-  }
-
-  /** Runs a POST, tracked so that a lookup for the same name and type waits for it first. */
-  async track<T>(key: string, post: Promise<T>): Promise<T> {
-    let set = this.inFlight.get(key);
-    if (!set) this.inFlight.set(key, (set = new Set()));
-    set.add(post);
-    try {
-      return await post;
-    } finally {
-      set.delete(post);
-    }
-  }
-
-  /** Waits until no other POST for `key` is in flight, so its record is owned before anyone looks. */
-  async settle(key: string): Promise<void> {
-    const set = this.inFlight.get(key);
-    if (set && set.size) await Promise.allSettled([...set]);
-  }
-}
+export { CreateLedger } from "./create-ledger";
 
 /** Tuning of {@link createRecordOnce}. */
 export interface CreateOptions {
@@ -83,12 +22,34 @@ export interface CreateOptions {
   attempts?: number;
   /** POSTs refused with a 429 (rate limit: nothing applied) that are sent again. Default 60. */
   throttledAttempts?: number;
-  /** First delay before a new attempt (ms), doubled each time. Default 250. */
+  /** First wait before a new attempt (ms), doubled each time (capped at 8 s). Default 250. */
   baseDelayMs?: number;
+  /**
+   * First wait after a POST that may have been applied, before looking for its record (ms), doubled each time
+   * (capped at 8 s): a POST still being applied after the client gave up must be seen. Default 1000.
+   */
+  settleDelayMs?: number;
+  /** Attempts of the lookup after an ambiguous POST (each already retried by the client). Default 3. */
+  lookupAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A create whose POST may have made the record, and whose lookup could not say: the record may exist. */
+export class UnsettledCreateError extends Error {
+  constructor(readonly spec: RecordSpec, cause: unknown) {
+    const name = spec.subDomain === "" ? "the apex" : `"${spec.subDomain}"`;
+    super(
+      `the creation of ${spec.fieldType} record ${name} -> ${spec.target} (ttl ${spec.ttl}) in zone ${spec.zoneName} may ` +
+        `have been applied, and looking for it failed: ${cause instanceof Error ? cause.message : String(cause)}. ` +
+        "It is kept in the state as unsettled: the next `pulumi up` (or `pulumi refresh`) looks for it again and adopts it " +
+        "instead of creating a second one.",
+      { cause },
+    );
+    this.name = "UnsettledCreateError";
+  }
+}
 
 /** Creates the record described by `spec` exactly once and returns it as the API has it. */
 export async function createRecordOnce(
@@ -102,34 +63,84 @@ export async function createRecordOnce(
   const sleep = options.sleep ?? defaultSleep;
   const key = `${spec.zoneName}|${spec.subDomain.toLowerCase()}|${spec.fieldType}`;
   const before = await ledger.idsBefore(spec.zoneName);
+  const look = () => lookUpCreated(api, ledger, spec, before, key, options);
   let lastError: unknown;
+  let mayExist = false;
   let throttled = 0;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (lastError !== undefined) await sleep(retryDelay(lastError, Math.max(attempt, 2), options.baseDelayMs ?? 250));
+    if (mayExist) {
+      // Wait, then look, then post: a POST still being applied must be found before anything is sent again.
+      await sleep(delay(options.settleDelayMs ?? 1000, attempt - 1));
+      const found = await look();
+      if (found) return found;
+      mayExist = false;
+    } else if (lastError !== undefined && !classifyFailure(lastError).throttled) {
+      // After a 429 the client itself holds every call until Retry-After: no second wait here.
+      await sleep(delay(options.baseDelayMs ?? 250, attempt - 1));
+    }
     try {
       const made = await ledger.track(key, api.createRecord(spec.zoneName, body));
       // OVH may answer id 0 (terraform-provider-ovh works around this "known OVH API bug"): look it up.
       if (made && Number(made.id) > 0) {
-        ledger.own(spec.zoneName, String(made.id));
-        return made;
+        if (ledger.claim(spec.zoneName, String(made.id))) return made;
+        lastError = new Error(`OVH answered the creation of a record in zone ${spec.zoneName} with id ${made.id}, already held by another resource`);
+      } else {
+        lastError = new Error(`OVH answered the creation of a record in zone ${spec.zoneName} without an id`);
       }
-      lastError = new Error(`OVH answered the creation of a record in zone ${spec.zoneName} without an id`);
+      mayExist = true;
     } catch (err) {
       lastError = err;
-      const failure = classifyPostFailure(err);
-      if (failure === "final") throw err;
+      const outcome = classifyFailure(err);
+      if (outcome.applied === "applied") return settleApplied(spec, look, err);
+      if (outcome.applied === "unknown") {
+        mayExist = true;
+        continue;
+      }
+      if (!outcome.retryable) throw err;
       // A rate limit is not a failure of this record: under a limit every call waits its turn (the client
       // holds all calls until Retry-After), so a 429 does not use up an attempt, up to a bound.
-      if (isThrottled(err) && ++throttled <= (options.throttledAttempts ?? 60)) attempt--;
-      if (failure === "not-applied-retry") continue;
+      if (outcome.throttled && ++throttled <= (options.throttledAttempts ?? 60)) attempt--;
     }
-    const adopted = await findCreatedRecord(api, ledger, spec, before, key);
-    if (adopted) return adopted;
+  }
+  if (mayExist) {
+    await sleep(delay(options.settleDelayMs ?? 1000, attempts));
+    const found = await look();
+    if (found) return found;
   }
   throw lastError;
 }
 
-/** The record a possibly applied POST made, if it is there; it is then owned. */
+/** A POST that was applied but whose answer was unreadable: its record is there; never post again. */
+async function settleApplied(spec: RecordSpec, look: () => Promise<ApiRecord | undefined>, err: unknown): Promise<ApiRecord> {
+  const found = await look();
+  if (found) return found;
+  throw new UnsettledCreateError(spec, err);
+}
+
+/**
+ * The record a possibly applied POST made, if it is there (then owned); `undefined` when the zone was read and
+ * it is not. The lookup is only GETs: it is tried again, and when it still fails the create is unsettled.
+ */
+async function lookUpCreated(
+  api: ZoneApi,
+  ledger: CreateLedger,
+  spec: RecordSpec,
+  before: Set<string>,
+  key: string,
+  options: CreateOptions,
+): Promise<ApiRecord | undefined> {
+  const attempts = options.lookupAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await findCreatedRecord(api, ledger, spec, before, key);
+    } catch (err) {
+      if (attempt >= attempts) throw new UnsettledCreateError(spec, err);
+      await (options.sleep ?? defaultSleep)(delay(options.baseDelayMs ?? 250, attempt));
+    }
+  }
+}
+
+/** One look for the record a POST made: new since `before`, identical to `spec`, claimed by nobody. */
 async function findCreatedRecord(
   api: ZoneApi,
   ledger: CreateLedger,
@@ -142,21 +153,16 @@ async function findCreatedRecord(
   for (const id of ids) {
     if (before.has(id) || ledger.isOwned(spec.zoneName, id)) continue;
     const record = await api.getRecord(spec.zoneName, id);
-    if (record && sameRecord(spec, record)) {
-      ledger.own(spec.zoneName, id);
-      return record;
-    }
+    // The claim follows the last await: the test of ownership and the claim happen in one turn of the event
+    // loop, so two lookups in parallel never both take this record (adopt-record.ts does the same).
+    if (record && sameRecord(spec, record) && ledger.claim(spec.zoneName, id)) return record;
   }
   return undefined;
 }
 
-function isThrottled(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { status?: unknown }).status === 429;
-}
-
-function retryDelay(err: unknown, attempt: number, baseDelayMs: number): number {
-  const retryAfter = (err as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
-  if (typeof retryAfter === "number" && retryAfter >= 0) return retryAfter;
-  const cap = Math.min(8000, baseDelayMs * 2 ** (attempt - 2));
+/** `base * 2^(n-1)`, capped at 8 s, with jitter in its upper half; 0 for n < 1. */
+function delay(base: number, n: number): number {
+  if (n < 1) return 0;
+  const cap = Math.min(8000, base * 2 ** (n - 1));
   return cap / 2 + Math.random() * (cap / 2);
 }

@@ -3,6 +3,7 @@
  * (so that existing records can be imported without hunting for opaque ids, terraform-provider-ovh #1114).
  */
 import { fqdnOf } from "../records";
+import { checkZoneName } from "../records/names";
 import type { RecordFilter, ZoneApi } from "./zone-api";
 
 /** One zone, as `GET /domain/zone/{zoneName}` describes it. */
@@ -43,8 +44,20 @@ export async function fetchZones(api: ZoneApi): Promise<string[]> {
   return [...(await api.listZones())].sort();
 }
 
+/**
+ * `zoneName` written as the API knows it (trimmed, lower case, no trailing dot), or an error naming the function
+ * and saying why: `"."` or `""` would otherwise send `GET /domain/zone/`, the listing, and read it as a zone.
+ */
+export function requireZoneName(zoneName: unknown, fn: string): string {
+  const name = typeof zoneName === "string" ? zoneName.trim().toLowerCase().replace(/\.$/, "") : "";
+  const reasons = typeof zoneName === "string" ? checkZoneName(name) : ["zoneName must be a string"];
+  if (reasons.length > 0) throw new Error(`${fn}: zoneName must be a zone name such as "example.com": ${reasons.join("; ")}`);
+  return name;
+}
+
+/** One zone. `zoneName` is checked first (see {@link requireZoneName}). */
 export async function fetchZone(api: ZoneApi, zoneName: string): Promise<ZoneInfo> {
-  const zone = await api.getZone(zoneName);
+  const zone = await api.getZone(requireZoneName(zoneName, "getZone"));
   return {
     name: zone.name,
     dnssecSupported: Boolean(zone.dnssecSupported),
@@ -56,6 +69,7 @@ export async function fetchZone(api: ZoneApi, zoneName: string): Promise<ZoneInf
 
 /** Records of a zone, filtered as OVH filters them, sorted by name, type and id. */
 export async function fetchZoneRecords(api: ZoneApi, zoneName: string, filter: RecordFilter = {}): Promise<ZoneRecordInfo[]> {
+  requireZoneName(zoneName, "getZoneRecords");
   const ids = await api.listRecordIds(zoneName, filter);
   const records = await Promise.all(ids.map((id) => api.getRecord(zoneName, id)));
   const found: ZoneRecordInfo[] = [];

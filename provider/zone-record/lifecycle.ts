@@ -6,11 +6,12 @@
  */
 import { toApiRecordCreate, toApiRecordUpdate, type ApiRecord, type RecordSpec } from "../records";
 import { adoptExistingRecord } from "./adopt-record";
-import { createRecordOnce } from "./create-record";
+import { createRecordOnce, UnsettledCreateError } from "./create-record";
 import { ZoneRefreshError } from "./refresh-coalescer";
 import { isNotFound } from "./zone-api";
 import { toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
 import type { ZoneSession } from "./session";
+import { UNSETTLED_ID, isUnsettled, recordIdOf, settleUnsettled } from "./unsettled";
 
 /** An error the plugin host reports as ErrorResourceInitFailed: the record exists and stays in the state. */
 export class RecordInitError extends Error {
@@ -39,7 +40,7 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
       if (adopted) return await takeOver(session, spec, adopted);
     }
     const made = await session.coalescer.run(spec.zoneName, () =>
-      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep }));
+      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }));
     const id = String(made.id);
     return { id, outs: toOutputs(observedSpec(spec, made), id) };
   } catch (err) {
@@ -49,6 +50,10 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
       // The plugin host does not add `__provider` to the properties of a failed create: carry it, so that a
       // `destroy` run before the next `up` can still load the provider for this record.
       throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id), inputs));
+    }
+    // The record may exist: keep the resource in the state so that the next `up` settles it (unsettled.ts).
+    if (err instanceof UnsettledCreateError) {
+      throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID), inputs));
     }
     throw err;
   }
@@ -66,17 +71,25 @@ async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord
   return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id) };
 }
 
-/** Changes `subDomain`, `target` and `ttl` of record `id` in place. */
-export async function updateZoneRecord(session: ZoneSession, id: string, news: Record<string, unknown>) {
+/**
+ * Changes `subDomain`, `target` and `ttl` of record `id` in place; for a create left unsettled, first settles it
+ * (takes over the record it may have made, or creates it).
+ */
+export async function updateZoneRecord(session: ZoneSession, id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+  if (isUnsettled(id, olds)) return settleOnUpdate(session, olds, news);
+  const recordId = recordIdOf(id, olds);
   const spec = specOf(news);
-  const outs = toOutputs(spec, id);
+  const outs = toOutputs(spec, recordId);
   try {
-    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec)));
+    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)));
   } catch (err) {
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(outs, news));
+    // Not a replace: the record may only have been renumbered (a text edit of the zone in the OVH console), and
+    // a new record beside it would be a duplicate serving both targets. `pulumi refresh` re-binds a renumbered
+    // record or drops a deleted one; the next `up` then updates or recreates it.
     if (isNotFound(err)) {
       throw new Error(
-        `record ${id} of zone ${spec.zoneName} no longer exists: it was deleted or renumbered outside Pulumi ` +
+        `record ${recordId} of zone ${spec.zoneName} no longer exists: it was deleted or renumbered outside Pulumi ` +
           "(editing a zone as text in the OVH console renumbers its records). Run `pulumi refresh` to re-bind " +
           "or drop it, then `pulumi up` again.",
         { cause: err },
@@ -87,8 +100,36 @@ export async function updateZoneRecord(session: ZoneSession, id: string, news: R
   return { outs };
 }
 
-/** Deletes record `id`; a record already gone (404) is deleted. */
-export async function deleteZoneRecord(session: ZoneSession, id: string, props: Record<string, unknown>) {
-  const { zoneName } = specOf(props);
-  await session.coalescer.run(zoneName, () => session.api.deleteRecord(zoneName, id));
+async function settleOnUpdate(session: ZoneSession, olds: Record<string, unknown>, news: Record<string, unknown>) {
+  const spec = specOf(news);
+  const settled = await settleUnsettled(session, specOf(olds), spec).catch((err: unknown) => {
+    if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID), news));
+    throw err;
+  });
+  if (settled) return { outs: settled.outs };
+  const { outs } = await createZoneRecord(session, news);
+  return { outs };
 }
+
+/**
+ * Deletes record `id`. A record already gone (404) is deleted, and needs no refresh: nothing changed. A zone
+ * that no longer exists (404 on the zone, on the DELETE or on its refresh) took its records with it. A create
+ * left unsettled and never settled has no known record: there is nothing this stack knows it made.
+ */
+export async function deleteZoneRecord(session: ZoneSession, id: string, props: Record<string, unknown>) {
+  if (isUnsettled(id, props)) return;
+  const recordId = recordIdOf(id, props);
+  const { zoneName } = specOf(props);
+  try {
+    await session.coalescer.run(zoneName, async () => {
+      if (!(await session.api.deleteRecord(zoneName, recordId))) throw new AlreadyGone();
+    });
+  } catch (err) {
+    if (err instanceof AlreadyGone) return;
+    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return;
+    throw err;
+  }
+}
+
+/** The DELETE found nothing (404): no refresh to wait for. */
+class AlreadyGone extends Error {}

@@ -47,8 +47,8 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
     return readZoneRecord(this.session(), id, props);
   }
 
-  async update(id: string, _olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    return updateZoneRecord(this.session(), id, news);
+  async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+    return updateZoneRecord(this.session(), id, olds, news);
   }
 
   async delete(id: string, props: Props): Promise<void> {

@@ -1,14 +1,18 @@
 /**
  * read: the record as OVH has it now, for `pulumi refresh` and for the `import` resource option.
  *
- * On a 404 the record may have been renumbered rather than deleted: editing a zone as text in the OVH console
- * gives every record a new id (ANCHORS.md (c) 5, terraform-provider-ovh #275). An identical record that no
- * other resource holds is then re-bound to; otherwise the record is gone and refresh drops it. A failure to
- * read (403, 5xx, unknown zone) is an error, never a silent drop.
+ * On a 404 during a refresh the record may have been renumbered rather than deleted: editing a zone as text in
+ * the OVH console gives every record a new id (terraform-provider-ovh #275, docs/ovh-api-client.md). An identical
+ * record that no other resource holds is then re-bound to; otherwise the record is gone and refresh drops it.
+ * Only a refresh re-binds (its stored outputs carry the `recordId` this stack created): an import or `.get()` of
+ * an id that does not exist is answered "not found", never with some other record. A create left unsettled
+ * (unsettled.ts) is settled the same way. A failure to read (403, 5xx, unknown zone) is an error, never a
+ * silent drop.
  */
 import { normaliseRecordInputs, sameRecord, type ApiRecord, type RecordSpec } from "../records";
 import { observedSpec, specOf, toOutputs } from "./outputs";
 import type { ZoneSession } from "./session";
+import { isUnsettled, recordIdOf } from "./unsettled";
 
 /** What read answers: an empty id when the record no longer exists. */
 export interface ZoneRecordRead {
@@ -23,16 +27,28 @@ export interface ZoneRecordRead {
  */
 export async function readZoneRecord(session: ZoneSession, id: string, props: Record<string, unknown>): Promise<ZoneRecordRead> {
   const importing = props.recordId === undefined;
-  const { recordId, zoneName } = parseId(id, props);
+  if (!importing && isUnsettled(id, props)) return settleOnRefresh(session, props);
+  const { recordId, zoneName } = parseId(recordIdOf(id, props), props);
   const found = await session.api.getRecord(zoneName, recordId);
+  // A record read where it is stays its resource's: no renumbered twin may re-bind to it.
+  if (found) session.rebound.add(`${zoneName}/${recordId}`);
   const prior = importing ? priorFromInputs(props, zoneName, found) : specOf(props);
-  const live = found ? { id: recordId, record: found } : await findRenumbered(session, prior);
+  const live = found ? { id: recordId, record: found } : importing ? undefined : await findRenumbered(session, prior);
   if (!live) return { id: "", props: {} };
   const spec = observedSpec(prior, live.record);
   const outs = toOutputs(spec, live.id);
   if (!importing) return { id: live.id, props: { ...outs } };
   const { recordId: _r, fqdn: _f, ...inputs } = outs;
   return { id: live.id, props: { ...outs }, inputs };
+}
+
+/** A refresh of a create left unsettled: the identical record it may have made, or nothing (never made). */
+async function settleOnRefresh(session: ZoneSession, props: Record<string, unknown>): Promise<ZoneRecordRead> {
+  const prior = specOf(props);
+  const live = await findRenumbered(session, prior);
+  if (!live) return { id: "", props: {} };
+  session.ledger.own(prior.zoneName, live.id);
+  return { id: live.id, props: { ...toOutputs(observedSpec(prior, live.record), live.id) } };
 }
 
 function parseId(id: string, props: Record<string, unknown>): { recordId: string; zoneName: string } {
@@ -61,16 +77,18 @@ function priorFromInputs(props: Record<string, unknown>, zoneName: string, found
   };
 }
 
+/** The identical record that no other resource re-bound to, now re-bound. */
 async function findRenumbered(session: ZoneSession, prior: RecordSpec): Promise<{ id: string; record: ApiRecord } | undefined> {
   const ids = await session.api.listRecordIds(prior.zoneName, { fieldType: prior.fieldType, subDomain: prior.subDomain });
   for (const id of ids) {
     const key = `${prior.zoneName}/${id}`;
     if (session.rebound.has(key)) continue;
     const record = await session.api.getRecord(prior.zoneName, id);
-    if (record && sameRecord(prior, record)) {
-      session.rebound.add(key);
-      return { id, record };
-    }
+    // Refreshes run in parallel: the test and the claim follow the last await, in one turn of the event loop,
+    // so two identical renumbered records never both re-bind to this one (adopt-record.ts does the same).
+    if (!record || !sameRecord(prior, record) || session.rebound.has(key)) continue;
+    session.rebound.add(key);
+    return { id, record };
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * create ledger. One session serves every resource of a `pulumi up` that uses the same credentials, so the
  * clock offset is fetched once, the pacing is shared, and refreshes of a zone are batched across resources.
  */
-import { CreateLedger } from "./create-record";
+import { CreateLedger, type CreateOptions } from "./create-record";
 import { RefreshCoalescer, type RefreshCoalescerOptions } from "./refresh-coalescer";
 import { ZoneApi, type OvhRequester } from "./zone-api";
 import { refreshZoneWithRetry, type RefreshRetryOptions } from "./zone-refresh";
@@ -14,6 +14,8 @@ export interface ZoneSessionOptions {
   refreshRetry?: RefreshRetryOptions;
   /** Sleep between create attempts, injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** Tuning of record creates (waits after an ambiguous POST, lookup attempts), for tests. */
+  create?: Omit<CreateOptions, "sleep">;
 }
 
 /** The per-credentials state of the record lifecycle. */

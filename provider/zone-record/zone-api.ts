@@ -43,6 +43,17 @@ export function isNotFound(err: unknown): boolean {
 
 const zonePath = (zoneName: string) => `/domain/zone/${encodeURIComponent(zoneName)}`;
 
+/**
+ * The path of record `id`. Ids come from the state, which anyone can edit: only a decimal OVH id goes into a
+ * path, so that `5?x=1` or `../refresh` is never signed and sent.
+ */
+function recordPath(zoneName: string, id: string): string {
+  if (!/^[1-9][0-9]{0,19}$/.test(id)) {
+    throw new Error(`record id ${JSON.stringify(id)} of zone ${zoneName} is not an OVH record id (digits, such as 5390038375): check the resource's id in the state`);
+  }
+  return `${zonePath(zoneName)}/record/${id}`;
+}
+
 /** Typed DNS routes of the OVH API. */
 export class ZoneApi {
   constructor(readonly client: OvhRequester) {}
@@ -79,7 +90,7 @@ export class ZoneApi {
   /** One record, or `undefined` when the API answers 404 (deleted, or renumbered by a text edit). */
   async getRecord(zoneName: string, id: string): Promise<ApiRecord | undefined> {
     try {
-      return await this.client.request<ApiRecord>("GET", `${zonePath(zoneName)}/record/${id}`);
+      return await this.client.request<ApiRecord>("GET", recordPath(zoneName, id));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -91,13 +102,13 @@ export class ZoneApi {
   }
 
   async updateRecord(zoneName: string, id: string, body: ApiRecordUpdate): Promise<void> {
-    await this.client.request<unknown>("PUT", `${zonePath(zoneName)}/record/${id}`, { body });
+    await this.client.request<unknown>("PUT", recordPath(zoneName, id), { body });
   }
 
   /** Deletes a record; `false` when it was already gone (404). */
   async deleteRecord(zoneName: string, id: string): Promise<boolean> {
     try {
-      await this.client.request<unknown>("DELETE", `${zonePath(zoneName)}/record/${id}`);
+      await this.client.request<unknown>("DELETE", recordPath(zoneName, id));
       return true;
     } catch (err) {
       if (isNotFound(err)) return false;

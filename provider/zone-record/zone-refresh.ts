@@ -4,6 +4,7 @@
  * error. Any other failure (403 without the refresh right, 404 zone) is returned at once, with the API's
  * message: never swallowed (ANCHORS.md (c) 1).
  */
+import { classifyFailure } from "../ovh/outcome";
 import type { ZoneApi } from "./zone-api";
 
 /** Bounds of the refresh retries. */
@@ -18,18 +19,12 @@ export interface RefreshRetryOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** True when sending the same refresh again is the right answer to `err`. */
+/**
+ * True when sending the same refresh again is the right answer to `err`: whatever the client would retry
+ * (429, 5xx, network errors: outcome.ts), and 409, the refresh of this zone already running.
+ */
 export function isRetryableRefreshError(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const status = (err as { status?: unknown }).status;
-  if (typeof status === "number") return status === 409 || status === 429 || status >= 500;
-  // No HTTP status: a network failure (reset, timeout, refused).
-  return (err as { name?: unknown }).name === "OvhNetworkError";
-}
-
-function retryAfterMs(err: unknown): number | undefined {
-  const value = (err as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof value === "number" && value >= 0 ? value : undefined;
+  return classifyFailure(err).retryable || (typeof err === "object" && err !== null && (err as { status?: unknown }).status === 409);
 }
 
 /** Refreshes `zoneName`, retrying the failures after which a refresh may safely be sent again. */
@@ -47,8 +42,10 @@ export async function refreshZoneWithRetry(
       return;
     } catch (err) {
       if (attempt >= attempts || !isRetryableRefreshError(err)) throw err;
-      const backoff = Math.min(5000, baseDelayMs * 2 ** (attempt - 1));
-      await sleep(retryAfterMs(err) ?? backoff);
+      // Retry-After (capped) when the server gave one, else a doubling wait (a 409 clears when the running
+      // refresh ends); after a 429 the client already paused every call, so no second wait.
+      const outcome = classifyFailure(err);
+      if (!outcome.throttled) await sleep(outcome.retryAfterMs ?? Math.min(5000, baseDelayMs * 2 ** (attempt - 1)));
     }
   }
 }

@@ -27,19 +27,38 @@ describe("client clock against the emulator's", () => {
     client.close();
   });
 
-  it("answers QUERY_TIME_OUT with a clock hint when the API's clock jumps after the client synced", async () => {
+  it("re-syncs its clock once on QUERY_TIME_OUT when the API's clock jumps after the client synced, and the call succeeds", async () => {
     let jumpMs = 0;
-    emu = await startEmulator({ now: () => Date.now() + jumpMs, clockToleranceSeconds: 180, errorFormat: "both" });
+    emu = await startEmulator({ now: () => Date.now() + jumpMs, clockToleranceSeconds: 180, errorFormat: "both", zones: { "example.com": [] } });
     const { client } = appClient(emu);
-    expect(await client.get("/domain")).toEqual([]);
-    jumpMs = 181_000;
+    expect(await client.get("/domain")).toEqual(["example.com"]);
+    jumpMs = 600_000;
+    expect(await client.get("/domain")).toEqual(["example.com"]);
+    // A POST refused at authentication was not applied: it is sent again after the re-sync, and made once.
+    jumpMs = 1_200_000;
+    await client.post("/domain/zone/example.com/record", { fieldType: "A", subDomain: "x", target: "192.0.2.1" });
+    expect(emu.log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
+      "GET /auth/time 200", "GET /domain 200",
+      "GET /domain 400", "GET /auth/time 200", "GET /domain 200",
+      "POST /domain/zone/example.com/record 400", "GET /auth/time 200", "POST /domain/zone/example.com/record 200",
+    ]);
+    expect(emu.zone("example.com").records).toHaveLength(1);
+    expect(client.stats.timeSyncs).toBe(3);
+    client.close();
+  });
+
+  it("answers QUERY_TIME_OUT with a clock hint when the API's clock still disagrees after one re-sync", async () => {
+    let jumpMs = 0;
+    // The API's clock jumps 10 minutes at every reading: a re-synced offset is already stale when used.
+    emu = await startEmulator({ now: () => Date.now() + (jumpMs += 600_000), clockToleranceSeconds: 180, errorFormat: "both" });
+    const { client } = appClient(emu);
     const err = (await caught(() => client.get("/domain"))) as OvhApiError;
     expect(err).toBeInstanceOf(OvhApiError);
     expect([err.status, err.errorClass, err.errorCode, err.apiMessage]).toEqual([400, "Client::BadRequest", "QUERY_TIME_OUT", "Query out of time"]);
     expect(err.hint).toContain("outside the API's tolerance: check the machine's clock");
     expect(ovhErrorOutcome(err)).toBe("not-applied");
-    // A 400 is not retried and the offset is not learnt again: one sync, one refused call.
-    expect(emu.log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(["GET /auth/time 200", "GET /domain 200", "GET /domain 400"]);
+    // Once, not in a loop: two syncs, two refused calls.
+    expect(emu.log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(["GET /auth/time 200", "GET /domain 400", "GET /auth/time 200", "GET /domain 400"]);
     expect(err.queryId).toMatch(/^EU\.ext-3\./);
     client.close();
   });

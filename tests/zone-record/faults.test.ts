@@ -1,3 +1,4 @@
+import { SessionPool, ZoneRecordProvider } from "../../provider/zone-record";
 import { RecordInitError } from "../../provider/zone-record/lifecycle";
 import { startRig, stackConfigFor, zoneLines, type Rig } from "./support";
 
@@ -31,6 +32,18 @@ describe("ZoneRecordProvider when the API fails", () => {
     rig.emulator.setFaults({});
     await done;
     expect(zoneLines(rig.emulator)).toEqual(["A h1 192.0.2.1 0"]);
+  });
+
+  it("waits, then looks, then posts: a POST applied 300 ms after its connection dropped is found, not sent again", async () => {
+    rig = await startRig({ faults: { lateApplyRate: 1, lateApplyDelayMs: 300, ...POST_RECORD } });
+    // Real waits here: the create must outwait the late apply (400 ms, then 800...), as it would a slow API.
+    const provider = new ZoneRecordProvider(new SessionPool(undefined, { refresh: { settleMs: 2 }, create: { settleDelayMs: 800 } }));
+    await provider.configure({ config: { get: (key: string) => rig.config[key], require: (key: string) => rig.config[key] } });
+    const { id } = await provider.create(rec(1));
+    await rig.emulator.settle();
+    expect(zoneLines(rig.emulator)).toEqual(["A h1 192.0.2.1 0"]);
+    expect(String(rig.emulator.zone("example.com").records[0].id)).toBe(id);
+    expect(rig.emulator.count({ method: "POST", path: "/domain/zone/example.com/record" })).toBe(1);
   });
 
   it("ends with exactly the declared records after 60 creates through 30% faults of every kind", async () => {

@@ -38,11 +38,11 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
   });
   beforeEach(() => emulator.addZone("example.com", []));
 
-  it("serializes a provider of under 1,500 bytes that holds no credential", () => {
+  // That no credential reaches the state is checked on a real state file: tests/zone-record/state-secrets.test.ts.
+  it("serializes a provider of under 1,500 bytes", () => {
     const bytes = Buffer.byteLength(JSON.stringify(SERIALIZED_PROVIDER));
     console.log(`serialized __provider: ${bytes} bytes`);
     expect(bytes).toBeLessThanOrEqual(1500);
-    for (const value of Object.values(config)) expect(SERIALIZED_PROVIDER).not.toContain(value);
   });
 
   it("checks every input, reporting each failure with its property", async () => {

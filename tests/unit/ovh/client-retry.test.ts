@@ -1,5 +1,6 @@
 import { OvhClient } from "../../../provider/ovh/client";
-import { OvhApiError, OvhConfigError, OvhNetworkError, ovhErrorOutcome } from "../../../provider/ovh/errors";
+import { OvhApiError, OvhConfigError, OvhNetworkError } from "../../../provider/ovh/errors";
+import { ovhErrorOutcome } from "../../../provider/ovh/outcome";
 import { createHttpTransport } from "../../../provider/ovh/transport";
 import { type FakeServer, findClosedPort, startFakeServer } from "./support/fake-ovh-server";
 import { appClient, caught, inSequence, withAuthTime } from "./support/clients";
@@ -29,24 +30,24 @@ describe("OvhClient retries", () => {
     expect(client.stats).toMatchObject({ requestsSent: 4, retries: 1 });
   });
 
-  it("never resends a POST after a 429 either, and calls it not applied", async () => {
+  it("resends a POST refused with a 429 (certainly not applied), up to 4 attempts, and calls it not applied", async () => {
     server = await startFakeServer(withAuthTime(() => ({ status: 429, body: { message: "Too many requests" }, headers: { "Retry-After": "1" } })));
     ({ client } = appClient(server));
     const err = await caught(() => client.post("/domain/zone/x.com/refresh"));
     expect(ovhErrorOutcome(err)).toBe("not-applied");
-    expect(server.count("/1.0/domain/zone/x.com/refresh")).toBe(1);
+    expect(server.count("/1.0/domain/zone/x.com/refresh")).toBe(4);
   });
 
   it("honours Retry-After in seconds on a 429", async () => {
     server = await startFakeServer(withAuthTime(inSequence({ status: 429, body: { message: "slow down" }, headers: { "Retry-After": "3" } }, OK)));
     let sleeps: number[];
-    ({ client, sleeps } = appClient(server));
+    ({ client, sleeps } = appClient(server, { now: () => 1_716_717_600_000 }));
     await expect(client.get("/domain/zone")).resolves.toEqual({ ok: true });
     expect(sleeps).toEqual([3000]);
     expect(client.stats).toMatchObject({ throttled: 1, throttledRetried: 1, retries: 1 });
   });
 
-  it("honours Retry-After as an HTTP date, capped at maxRetryAfterMs", async () => {
+  it("honours Retry-After as an HTTP date, capped at 30 s", async () => {
     const now = Date.parse("2024-05-26T10:00:00Z");
     server = await startFakeServer(
       withAuthTime(
@@ -58,9 +59,9 @@ describe("OvhClient retries", () => {
       ),
     );
     let sleeps: number[];
-    ({ client, sleeps } = appClient(server, { now: () => now, retry: { maxRetryAfterMs: 20_000 } }));
+    ({ client, sleeps } = appClient(server, { now: () => now }));
     await client.get("/domain/zone");
-    expect(sleeps).toEqual([7000, 20_000]);
+    expect(sleeps).toEqual([7000, 30_000]);
   });
 
   it("stops after 4 attempts in total with exponential full-jitter backoff", async () => {

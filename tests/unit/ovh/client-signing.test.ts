@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { OvhClient, type OvhLogEvent } from "../../../provider/ovh/client";
 import { type FakeServer, TEST_KEYS, startFakeServer } from "./support/fake-ovh-server";
 import { SERVER_TIME, appClient, caught, withAuthTime } from "./support/clients";
-import { OvhAuthSetupError, ovhErrorOutcome } from "../../../provider/ovh/errors";
+import { OvhAuthSetupError } from "../../../provider/ovh/errors";
+import { ovhErrorOutcome } from "../../../provider/ovh/outcome";
 
 /** The signature computed independently of the module under test. */
 function expectedSignature(method: string, url: string, body: string, ts: string): string {

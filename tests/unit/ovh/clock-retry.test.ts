@@ -55,7 +55,7 @@ describe("retry policy", () => {
     expect(computeRetryDelayMs(3, DEFAULT_RETRY, () => 0)).toBe(0);
   });
 
-  it("lets Retry-After override the backoff, within maxRetryAfterMs", () => {
+  it("lets Retry-After override the backoff, capped at 30 s", () => {
     expect(computeRetryDelayMs(1, DEFAULT_RETRY, () => 0.5, 4000)).toBe(4000);
     expect(computeRetryDelayMs(1, DEFAULT_RETRY, () => 0.5, 600_000)).toBe(30_000);
   });

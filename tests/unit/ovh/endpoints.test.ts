@@ -106,3 +106,11 @@ describe("buildRequestUrl", () => {
     expect(() => buildRequestUrl("https://eu.api.ovh.com/1.0", "domain")).toThrow('OVH API path "domain" must start with "/".');
   });
 });
+
+describe("resolveEndpoint against names of Object.prototype", () => {
+  it.each([["constructor"], ["toString"], ["__proto__"], ["hasOwnProperty"]])("answers %s as an unknown endpoint", (name) => {
+    expect(() => resolveEndpoint(name)).toThrow(new OvhConfigError(
+      `Unknown OVH endpoint "${name}": use one of ovh-eu, ovh-ca, ovh-us, kimsufi-eu, kimsufi-ca, soyoustart-eu, soyoustart-ca, or a base URL such as https://eu.api.ovh.com/1.0.`,
+    ));
+  });
+});

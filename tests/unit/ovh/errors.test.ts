@@ -4,8 +4,8 @@ import {
   OvhConfigError,
   OvhNetworkError,
   OvhResponseError,
-  ovhErrorOutcome,
 } from "../../../provider/ovh/errors";
+import { ovhErrorOutcome } from "../../../provider/ovh/outcome";
 import { createApiError, readResponse } from "../../../provider/ovh/response";
 
 const QID = "EU.ext-3.63ac85b6.10528.27b4f1fc-7be3-4da2-bdd0-ce044c421e61";

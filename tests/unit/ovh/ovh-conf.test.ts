@@ -57,3 +57,26 @@ describe("ovh.conf files", () => {
     expect(files).toEqual([{ path: join(dir, "ovh.conf"), conf: { default: { endpoint: "ovh-us" } } }]);
   });
 });
+
+describe("parseOvhConf against hostile names", () => {
+  afterEach(() => {
+    // Undo a pollution, should a regression cause one, so that it cannot leak into other tests.
+    delete (Object.prototype as Record<string, unknown>).application_key;
+  });
+
+  it.each([["[__proto__]"], ["[constructor]"], ["[prototype]"]])("refuses section %s, naming the line, and pollutes nothing", (header) => {
+    expect(() => parseOvhConf(`[default]\nendpoint=ovh-eu\n${header}\napplication_key=polluted`, "/home/u/.ovh.conf")).toThrow(
+      new OvhConfigError(`/home/u/.ovh.conf line 3: section ${header} is not an OVH section or key name; remove or rename it (sections are endpoints such as [ovh-eu]).`),
+    );
+    expect(({} as Record<string, unknown>).application_key).toBeUndefined();
+  });
+
+  it("refuses a key named __proto__", () => {
+    expect(() => parseOvhConf("[ovh-eu]\n__proto__ = x")).toThrow(/line 2: key "__proto__" is not an OVH section or key name/);
+  });
+
+  it("keeps sections and keys in objects without a prototype", () => {
+    const conf = parseOvhConf("[ovh-eu]\napplication_key=k");
+    expect([Object.getPrototypeOf(conf), Object.getPrototypeOf(conf["ovh-eu"]), conf.toString]).toEqual([null, null, undefined]);
+  });
+});
