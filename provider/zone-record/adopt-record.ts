@@ -3,7 +3,7 @@
  *
  * Every real zone already holds records, and Pulumi's `import` resource option cannot carry a dynamic
  * provider's code through the real engine (its import Read sends neither inputs nor state: pulumi/pulumi#16175,
- * docs/pulumi-engine.md). So adoption is an input the program sets: with `adopt: true`, create first looks for a
+ * docs/pulumi-cli.md). So adoption is an input the program sets: with `adopt: true`, create first looks for a
  * record of the same zone, name, type and target (meaning, not spelling: `targetsEqual`) that no other create
  * of this process has taken, and takes it. Only the TTL may differ; the lifecycle then sets it in place. A
  * record whose name, type or target differ is never taken: that would silently rewrite someone else's record.

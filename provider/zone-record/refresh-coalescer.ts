@@ -7,9 +7,12 @@
  * - at most one refresh per zone is in flight;
  * - a mutation that completes while a refresh runs waits for the next one, which it shares with every other
  *   mutation completed meanwhile;
- * - a refresh is started when the zone has no mutation in flight (after a short settle delay), when
- *   `batchSize` mutations completed since the last one started, or when the oldest waiter has waited
- *   `maxDelayMs`;
+ * - a refresh is started when the zone has been quiet (no mutation in flight, none started or ended) for
+ *   the settle delay, when `batchSize` mutations completed since the last one started, or when the waiting
+ *   mutation has waited `maxDelayMs`. The settle delay adapts to the pace at which mutations arrive: three
+ *   times the recent mean gap between them, between `settleMs` and `maxSettleMs`. Under the real engine on
+ *   a busy machine the next step can come hundreds of milliseconds after the last (measured: `npm run
+ *   bench:cli`); a fixed 30 ms would call every such gap "quiet" and refresh after nearly every record;
  * - hand-off: a completed mutation waits only until a later mutation of the same zone completes. The later
  *   one waits for a refresh that starts after it completed, which publishes every earlier change too, so the
  *   earlier one may return. Pulumi's engine runs at most `--parallel` steps at once (8 by default here:
@@ -34,6 +37,10 @@ export interface RefreshCoalescerOptions {
   maxDelayMs?: number;
   /** Mutations completed since the last refresh started that start a new one at once. Default 50. */
   batchSize?: number;
+  /** The longest settle delay, however slowly mutations arrive (ms). Default 1000. */
+  maxSettleMs?: number;
+  /** The settle delay before the pace is known, i.e. after the first mutation of a zone (ms). Default 100. */
+  firstSettleMs?: number;
   /** Timer, injectable for tests. */
   setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
   /** Clock in ms, injectable for tests. */
@@ -53,6 +60,11 @@ interface ZoneQueue {
   timerArmed: boolean;
   /** Mutations completed since the last refresh started. */
   sinceRefresh: number;
+  /** When a mutation last started or ended (ms). */
+  lastActivity: number;
+  /** When the last mutation started, and the moving mean of the gaps between starts (ms). */
+  lastStart?: number;
+  meanGap?: number;
 }
 
 /** Batches the zone refreshes that the record mutations of one provider process need. */
@@ -61,6 +73,8 @@ export class RefreshCoalescer {
   private readonly settleMs: number;
   private readonly maxDelayMs: number;
   private readonly batchSize: number;
+  private readonly maxSettleMs: number;
+  private readonly firstSettleMs: number;
   private readonly setTimer: NonNullable<RefreshCoalescerOptions["setTimer"]>;
   private readonly now: () => number;
 
@@ -68,6 +82,8 @@ export class RefreshCoalescer {
     this.settleMs = options.settleMs ?? 30;
     this.maxDelayMs = options.maxDelayMs ?? 2000;
     this.batchSize = options.batchSize ?? 50;
+    this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? 1000);
+    this.firstSettleMs = Math.min(this.maxSettleMs, Math.max(this.settleMs, options.firstSettleMs ?? 100));
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.now = options.now ?? Date.now;
   }
@@ -81,12 +97,13 @@ export class RefreshCoalescer {
    */
   async run<T>(zoneName: string, mutation: () => Promise<T>): Promise<T> {
     const queue = this.queueOf(zoneName);
-    queue.inFlight += 1;
+    this.started(queue);
     let result: T;
     try {
       result = await mutation();
     } finally {
       queue.inFlight -= 1;
+      queue.lastActivity = this.now();
     }
     try {
       await this.waitForRefresh(zoneName, queue);
@@ -104,10 +121,28 @@ export class RefreshCoalescer {
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
-      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false, sinceRefresh: 0 };
+      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false, sinceRefresh: 0, lastActivity: this.now() };
       this.zones.set(zoneName, queue);
     }
     return queue;
+  }
+
+  /** Counts a mutation in, and learns the pace at which they arrive. */
+  private started(queue: ZoneQueue): void {
+    const now = this.now();
+    if (queue.lastStart !== undefined) {
+      const gap = now - queue.lastStart;
+      queue.meanGap = queue.meanGap === undefined ? gap : 0.7 * queue.meanGap + 0.3 * gap;
+    }
+    queue.lastStart = now;
+    queue.lastActivity = now;
+    queue.inFlight += 1;
+  }
+
+  /** How long the zone must stay quiet before a refresh starts. */
+  private settleOf(queue: ZoneQueue): number {
+    if (queue.meanGap === undefined) return this.firstSettleMs;
+    return Math.min(this.maxSettleMs, Math.max(this.settleMs, 3 * queue.meanGap));
   }
 
   private waitForRefresh(zoneName: string, queue: ZoneQueue): Promise<void> {
@@ -124,9 +159,9 @@ export class RefreshCoalescer {
 
   private schedule(zoneName: string, queue: ZoneQueue): void {
     if (queue.running || queue.timerArmed || queue.waiters.length === 0) return;
-    // Checked again every `settleMs` while mutations are in flight: cheap, and it starts the refresh soon
+    // Checked again after each settle delay while the zone is busy: cheap, and it starts the refresh soon
     // after the zone goes quiet.
-    const delay = this.settleMs;
+    const delay = Math.max(1, this.settleOf(queue) - (this.now() - queue.lastActivity));
     queue.timerArmed = true;
     const timer = this.setTimer(() => {
       queue.timerArmed = false;
@@ -138,7 +173,8 @@ export class RefreshCoalescer {
   private maybeStart(zoneName: string, queue: ZoneQueue): void {
     if (queue.running || queue.waiters.length === 0) return;
     const oldestWait = this.now() - queue.waiters[0].since;
-    if (queue.inFlight > 0 && oldestWait < this.maxDelayMs && queue.sinceRefresh < this.batchSize) {
+    const quiet = queue.inFlight === 0 && this.now() - queue.lastActivity >= this.settleOf(queue);
+    if (!quiet && oldestWait < this.maxDelayMs && queue.sinceRefresh < this.batchSize) {
       this.schedule(zoneName, queue);
       return;
     }

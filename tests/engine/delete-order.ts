@@ -21,3 +21,19 @@ export function deletionOrder(toDelete: StateResource[]): StateResource[] {
 function dependsOn(r: StateResource, urn: string): boolean {
   return r.parent === urn || r.dependencies.includes(urn);
 }
+
+/**
+ * The same order as waves: every resource of a wave has no dependent left once the waves before it are done,
+ * so a wave's deletes run in parallel, as the real engine runs independent deletes.
+ */
+export function deletionWaves(toDelete: StateResource[]): StateResource[][] {
+  const remaining = [...toDelete].reverse();
+  const waves: StateResource[][] = [];
+  while (remaining.length > 0) {
+    let wave = remaining.filter((candidate) => !remaining.some((r) => r !== candidate && dependsOn(r, candidate.urn)));
+    if (wave.length === 0) wave = [remaining[0]]; // a cycle (see deletionOrder)
+    waves.push(wave);
+    for (const done of wave) remaining.splice(remaining.indexOf(done), 1);
+  }
+  return waves;
+}

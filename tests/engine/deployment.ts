@@ -1,5 +1,6 @@
+import { Semaphore } from "./semaphore";
 import type { PropertyMap } from "../host/struct";
-import { deletionOrder } from "./delete-order";
+import { deletionWaves } from "./delete-order";
 import type { ProviderPool } from "./provider-pool";
 import { importResource, readExternal } from "./read-steps";
 import type { StackState, StateFile, StateResource } from "./state-file";
@@ -32,13 +33,20 @@ export class Deployment implements StateRecorder {
   private onFailure?: () => void;
   private readonly failed = new Promise<void>((resolve) => (this.onFailure = resolve));
 
+  /** Resource steps in flight, as the real engine bounds them with `--parallel`. */
+  private readonly slots: Semaphore;
+  /** Check and Diff, which the real engine sends one at a time. */
+  private readonly serial = new Semaphore(1);
+
   constructor(
     old: StackState,
     private readonly stateFile: StateFile,
     private readonly pool: ProviderPool,
     readonly preview: boolean,
+    parallel = 8,
   ) {
     this.state = { ...old, resources: [...old.resources] };
+    this.slots = new Semaphore(parallel);
   }
 
   /** The first error of the run, if any. */
@@ -53,7 +61,7 @@ export class Deployment implements StateRecorder {
 
   /** The step machinery of this run. */
   get ctx(): StepContext {
-    return { pool: this.pool, preview: this.preview, state: this };
+    return { pool: this.pool, preview: this.preview, state: this, serial: (call) => this.serial.run(call) };
   }
 
   /** A RegisterResource: steps a custom resource, records a component. */
@@ -107,15 +115,16 @@ export class Deployment implements StateRecorder {
   async finish(): Promise<void> {
     if (this.failure) return;
     const gone = this.state.resources.filter((r) => r.pendingDelete || !this.registered.has(r.urn));
-    for (const entry of deletionOrder(gone)) {
-      if (entry.custom && !entry.external && !this.replacedThisRun.has(entry)) {
-        this.steps.push({ op: "delete", urn: entry.urn, type: entry.type, name: entry.urn.split("::").slice(3).join("::"), changes: [], replaceKeys: [] });
+    for (const wave of deletionWaves(gone)) {
+      for (const entry of wave) {
+        if (entry.custom && !entry.external && !this.replacedThisRun.has(entry)) {
+          this.steps.push({ op: "delete", urn: entry.urn, type: entry.type, name: entry.urn.split("::").slice(3).join("::"), changes: [], replaceKeys: [] });
+        }
       }
-      try {
-        await deleteResource(this.ctx, entry);
-      } catch (err) {
-        return this.fail(err as Error);
-      }
+      // Independent deletes run in parallel, bounded like every step; a failure stops before the next wave.
+      const results = await Promise.allSettled(wave.map((entry) => this.slots.run(() => deleteResource(this.ctx, entry))));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) return this.fail(failed.reason as Error);
     }
     if (!this.preview) {
       this.state.outputs = this.outputs;
@@ -157,7 +166,7 @@ export class Deployment implements StateRecorder {
     if (this.failure) throw new StepError(`not run: the deployment stopped after an earlier error`, urn);
     if (this.registered.has(urn)) throw new StepError(`Duplicate resource URN '${urn}'; try giving it a unique name`, urn);
     this.registered.add(urn);
-    const step = f();
+    const step = this.slots.run(f);
     this.inFlight.add(step);
     try {
       return await step;

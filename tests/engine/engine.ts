@@ -73,7 +73,7 @@ export class LocalEngine {
     );
     const address = `127.0.0.1:${port}`;
     const pool = this.pool(address);
-    const deployment = new Deployment(this.stateFile.load(this.project, this.options.stack), this.stateFile, pool, preview);
+    const deployment = new Deployment(this.stateFile.load(this.project, this.options.stack), this.stateFile, pool, preview, this.options.parallel ?? 8);
     server.addService(resrpc.ResourceMonitorService, monitorHandlers({ project: this.project, stack: this.options.stack }, deployment));
     server.addService(engrpc.EngineService, engine.handlers());
     pool.warmUp();

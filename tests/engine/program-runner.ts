@@ -39,9 +39,9 @@ export interface ProgramExit {
  * Runs `node <@pulumi/pulumi/cmd/run> --monitor --engine --project --stack --pwd --root-directory
  * --parallel [--dry-run] <main>` in the program directory, with the config in `PULUMI_CONFIG` and
  * `PULUMI_CONFIG_SECRET_KEYS`, and TypeScript through ts-node in transpile-only mode (the program
- * directory's tsconfig.json applies). The entry file is passed explicitly: with `.`, cmd/run would take
- * the entry point from the nearest package.json, which for a program inside this repository is the
- * repository's own.
+ * directory's tsconfig.json applies). The entry point is the one the CLI passes: with `.` (no `main` in
+ * Pulumi.yaml, or `main` a folder), cmd/run takes the `main` of the nearest package.json, so every program
+ * here has a package.json of its own, as it must under the real CLI.
  */
 export function startProgram(options: ProgramRunOptions): RunningProgram {
   const args = [

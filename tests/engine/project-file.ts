@@ -5,7 +5,11 @@ import YAML from "yaml";
 /** What the engine reads from a program's Pulumi.yaml. */
 export interface ProjectFile {
   name: string;
-  /** The entry file, relative to the program directory. */
+  /**
+   * The entry point as the Pulumi CLI passes it to the program runner, relative to the program directory:
+   * `main` when it names a file, else the folder (`.` or `main`), from which `@pulumi/pulumi/cmd/run` takes the
+   * `main` of the nearest package.json (docs/pulumi-cli.md, "Entry point").
+   */
   main: string;
 }
 
@@ -16,6 +20,6 @@ export function readProjectFile(programDir: string): ProjectFile {
   if (!doc?.name) throw new Error(`${file} has no project name`);
   const runtime = typeof doc.runtime === "string" ? doc.runtime : doc.runtime?.name;
   if (runtime !== "nodejs") throw new Error(`${file}: the local engine runs only nodejs programs, not ${runtime}`);
-  const main = doc.main ? (fs.statSync(path.join(programDir, doc.main)).isDirectory() ? path.join(doc.main, "index.ts") : doc.main) : "index.ts";
+  const main = doc.main ?? ".";
   return { name: doc.name, main };
 }

@@ -44,6 +44,13 @@ export interface StepContext {
   pool: ProviderPool;
   preview: boolean;
   state: StateRecorder;
+  /** Runs a Check or a Diff: the real engine sends them one at a time. */
+  serial?: <T>(call: () => Promise<T>) => Promise<T>;
+}
+
+/** `call` through the context's serial lane, if it has one. */
+function serially<T>(ctx: StepContext, call: () => Promise<T>): Promise<T> {
+  return ctx.serial ? ctx.serial(call) : call();
 }
 
 /**
@@ -54,7 +61,7 @@ export interface StepContext {
 export async function stepCustomResource(ctx: StepContext, goal: ResourceGoal, old?: StateResource): Promise<StepOutcome> {
   const checked = await checkInputs(ctx, goal, old?.inputs ?? {});
   if (!old) return createResource(ctx, goal, checked, "create");
-  const diff = await (await ctx.pool.for("diff", goal.urn)).diff(old.id ?? "", goal.urn, old.outputs, checked, old.inputs);
+  const diff = await serially(ctx, async () => (await ctx.pool.for("diff", goal.urn)).diff(old.id ?? "", goal.urn, old.outputs, checked, old.inputs));
   const changed = diff.changes === "some" || (diff.changes === "unknown" && inputsDiffer(old.inputs, checked));
   const base = { urn: goal.urn, type: goal.type, name: goal.name, changes: propertyChanges(old.inputs, checked), replaceKeys: diff.replaces };
   if (diff.replaces.length > 0) {
@@ -68,7 +75,7 @@ export async function stepCustomResource(ctx: StepContext, goal: ResourceGoal, o
 
 /** Check; failures stop the step with the engine's message format. Secrets are re-wrapped on the result. */
 export async function checkInputs(ctx: StepContext, goal: ResourceGoal, oldInputs: PropertyMap): Promise<PropertyMap> {
-  const res = await (await ctx.pool.for("check", goal.urn)).check(goal.urn, oldInputs, goal.inputs);
+  const res = await serially(ctx, async () => (await ctx.pool.for("check", goal.urn)).check(goal.urn, oldInputs, goal.inputs));
   if (res.failures.length > 0) {
     const lines = res.failures.map((f) => {
       if (!f.property) return `${goal.type} resource '${goal.name}' has a problem: ${f.reason}`;

@@ -118,6 +118,19 @@ describe("RefreshCoalescer", () => {
     expect(await Promise.all([slow, ...quick])).toEqual(["slow", ...Array.from({ length: 12 }, (_, i) => i)]);
   });
 
+  it("learns the pace of mutations: ones arriving one after another, slower than settleMs, share one refresh", async () => {
+    const calls: string[] = [];
+    const coalescer = new RefreshCoalescer(async (zone) => void calls.push(zone), { settleMs: 1, maxDelayMs: 10_000, maxSettleMs: 500 });
+    const done: Promise<number>[] = [];
+    // As the real engine feeds steps on a busy machine: one at a time, 15 ms apart, each quick.
+    for (let i = 0; i < 10; i++) {
+      done.push(coalescer.run("example.com", async () => i));
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    expect(await Promise.all(done)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+    expect(calls).toEqual(["example.com"]);
+  });
+
   it("does not refresh after a failed mutation", async () => {
     const { calls, refresh } = controlledRefresh();
     const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
