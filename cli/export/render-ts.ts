@@ -1,0 +1,49 @@
+/**
+ * The zone as a Pulumi TypeScript program: one `new ovhdns.ZoneRecord(name, {...})` per record, each with
+ * the adoption setting, so the first `pulumi up` takes the existing records over instead of creating copies.
+ */
+import type { ExportedRecord, ExportedZone } from "./exported-zone";
+
+/**
+ * How a record is taken over: `adopt` (the `adopt: true` input: create adopts an identical record in place),
+ * `import` (Pulumi's `import` resource option with the OVH record id), or `none` (plain declarations).
+ */
+export type Adoption = "adopt" | "import" | "none";
+
+/** The program text. */
+export function renderTypeScript(zone: ExportedZone, adoption: Adoption): string {
+  const lines = [
+    `// The records of ${zone.zoneName}, exported by \`pulumi-ovh-dns export\`.`,
+    adoptionComment(adoption),
+    `import * as ovhdns from "pulumi-ovh-dns";`,
+    "",
+    `const zoneName = ${JSON.stringify(zone.zoneName)};`,
+    "",
+  ];
+  if (zone.skippedNameServers.length > 0) {
+    lines.push(`// Not declared: the apex NS records (${zone.skippedNameServers.join(", ")}), which OVH manages itself.`, "");
+  }
+  for (const record of zone.records) lines.push(...declaration(record, adoption));
+  return `${lines.join("\n")}\n`;
+}
+
+function adoptionComment(adoption: Adoption): string {
+  if (adoption === "adopt") return "// `adopt: true`: the first `pulumi up` takes each existing record over (no POST); it has no effect afterwards.";
+  if (adoption === "import") return "// `import`: the first `pulumi up` imports each existing record by its OVH id; remove the option afterwards.";
+  return "// No adoption setting: `pulumi up` would create a second copy of every record.";
+}
+
+function declaration(record: ExportedRecord, adoption: Adoption): string[] {
+  const args = [
+    "zoneName",
+    `subDomain: ${JSON.stringify(record.subDomain)}`,
+    `fieldType: ${JSON.stringify(record.fieldType)}`,
+    `target: ${JSON.stringify(record.target)}`,
+    `ttl: ${record.ttl}`,
+    ...(adoption === "adopt" ? ["adopt: true"] : []),
+  ];
+  const options = adoption === "import" ? `, { import: ${JSON.stringify(record.recordId)} }` : "";
+  const line = `new ovhdns.ZoneRecord(${JSON.stringify(record.name)}, { ${args.join(", ")} }${options});`;
+  if (record.problems.length === 0) return [line];
+  return [`// Left out: the provider would refuse this record (${record.problems.join("; ")}):`, `// ${line}`];
+}
