@@ -1,13 +1,12 @@
 /**
  * `export` against the emulator: every record of a realistic zone (the 17 types, quoted and split TXT,
- * wildcard, apex, `_dmarc`) written as a program, a records.yaml and a BIND file with stable names; a
- * 500-record zone; and the exported records.yaml run through the local engine, adopting every record.
+ * wildcard, apex, `_dmarc`) written as a program, a records.yaml and a BIND file with stable names, and a
+ * 500-record zone (export-adoption.test.ts runs what is exported).
  */
 import * as fs from "node:fs";
 import { parse } from "yaml";
 import { startEmulator, type Emulator } from "../../emulator";
 import { checkRecordInputs } from "../../provider/records";
-import { GitopsStack, planLines } from "../scenarios/gitops-rig";
 import { CliSandbox, emulatorEnv } from "./cli-rig";
 import { REALISTIC_ZONE, largeZone } from "./zones";
 
@@ -141,32 +140,4 @@ describe("pulumi-ovh-dns export", () => {
     expect([result.code, result.stdout]).toEqual([1, ""]);
     expect(result.stderr).toContain("no zone nowhere.example in this account");
   });
-});
-
-describe("an exported zone run through the local engine", () => {
-  let stack: GitopsStack;
-  let sandbox: CliSandbox;
-  beforeAll(async () => {
-    stack = await GitopsStack.start(REALISTIC_ZONE);
-    sandbox = new CliSandbox();
-  });
-  afterAll(async () => {
-    await stack.close();
-    sandbox.remove();
-  });
-
-  test("adopts every record (import ids): no POST, the zone unchanged, then a preview with no change", async () => {
-    const before = stack.zone();
-    const exported = await sandbox.run(["export", "example.com", "--format", "yaml", "--adoption", "import"], emulatorEnv(stack.emulator));
-    expect(exported.code).toBe(0);
-    const file = parse(exported.stdout) as { records: Record<string, YamlEntry> };
-    stack.declare(file.records);
-    const up = await stack.run("up");
-    expect(up.calls.filter((c) => c.method !== "GET")).toEqual([]);
-    expect(up.summary).toMatchObject({ import: 23 });
-    expect(stack.zone()).toEqual(before);
-    const preview = await stack.run("preview");
-    expect(preview.calls).toEqual([]);
-    expect(planLines(preview.printed)).toEqual(["Resources: 23 unchanged"]);
-  }, 120_000);
 });
