@@ -73,7 +73,7 @@ function isNotValidYet(err: unknown): boolean {
  * polling goes on until the timeout; any other error (a wrong application secret gives "Invalid signature")
  * stops at once, since waiting would not fix it.
  */
-export async function waitForValidation(client: OvhClient, options: WaitOptions): Promise<CurrentCredential> {
+export async function waitForValidation(client: Pick<OvhClient, "get">, options: WaitOptions): Promise<CurrentCredential> {
   const now = options.now ?? Date.now;
   const started = now();
   for (;;) {
@@ -104,6 +104,8 @@ function interrupted(): CommandFailure {
 /** Waits `ms`, or less when the signal aborts. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    // Aborted during the call that preceded this wait: an abort event will not come again.
+    if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
     signal.addEventListener("abort", done, { once: true });
     function done(): void {

@@ -30,8 +30,8 @@ export function exportCommand(): Command {
     .option("-o, --output <file>", "write to <file> instead of stdout")
     .option("--force", "overwrite --output if it exists")
     .addOption(
-      new Option("--adoption <how>", "adopt: `adopt: true` on each record; import: the `import` option with the OVH id; none")
-        .choices(["adopt", "import", "none"])
+      new Option("--adoption <how>", "adopt: `adopt: true` on each record (the first up takes them over); none: plain declarations")
+        .choices(["adopt", "none"])
         .default("adopt"),
     )
     .option("--name-prefix <prefix>", "prefix of every resource name (to export several zones into one stack)", "")

@@ -5,10 +5,11 @@
 import type { ExportedRecord, ExportedZone } from "./exported-zone";
 
 /**
- * How a record is taken over: `adopt` (the `adopt: true` input: create adopts an identical record in place),
- * `import` (Pulumi's `import` resource option with the OVH record id), or `none` (plain declarations).
+ * How a record is taken over: `adopt` (the `adopt: true` input: create adopts an identical record in place), or
+ * `none` (plain declarations). Not Pulumi's `import` option: the real engine cannot run a dynamic provider's
+ * import (see the `adopt` input in sdk/zone-record.ts).
  */
-export type Adoption = "adopt" | "import" | "none";
+export type Adoption = "adopt" | "none";
 
 /** The program text. */
 export function renderTypeScript(zone: ExportedZone, adoption: Adoption): string {
@@ -29,7 +30,6 @@ export function renderTypeScript(zone: ExportedZone, adoption: Adoption): string
 
 function adoptionComment(adoption: Adoption): string {
   if (adoption === "adopt") return "// `adopt: true`: the first `pulumi up` takes each existing record over (no POST); it has no effect afterwards.";
-  if (adoption === "import") return "// `import`: the first `pulumi up` imports each existing record by its OVH id; remove the option afterwards.";
   return "// No adoption setting: `pulumi up` would create a second copy of every record.";
 }
 
@@ -42,8 +42,7 @@ function declaration(record: ExportedRecord, adoption: Adoption): string[] {
     `ttl: ${record.ttl}`,
     ...(adoption === "adopt" ? ["adopt: true"] : []),
   ];
-  const options = adoption === "import" ? `, { import: ${JSON.stringify(record.recordId)} }` : "";
-  const line = `new ovhdns.ZoneRecord(${JSON.stringify(record.name)}, { ${args.join(", ")} }${options});`;
+  const line = `new ovhdns.ZoneRecord(${JSON.stringify(record.name)}, { ${args.join(", ")} });`;
   if (record.problems.length === 0) return [line];
   return [`// Left out: the provider would refuse this record (${record.problems.join("; ")}):`, `// ${line}`];
 }

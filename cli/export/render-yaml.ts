@@ -21,7 +21,6 @@ export function renderYaml(zone: ExportedZone, adoption: Adoption): string {
       `    target: ${JSON.stringify(r.target)}`,
       `    ttl: ${r.ttl}`,
       ...(adoption === "adopt" ? ["    adopt: true"] : []),
-      ...(adoption === "import" ? [`    importId: ${JSON.stringify(r.recordId)}`] : []),
     ];
     if (r.problems.length === 0) lines.push(...entry);
     else lines.push(`  # Left out: the provider would refuse this record (${r.problems.join("; ")}):`, ...entry.map((l) => `  #${l}`));

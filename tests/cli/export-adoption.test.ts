@@ -14,7 +14,7 @@ import { REALISTIC_ZONE } from "./zones";
 
 const RECORDS = REALISTIC_ZONE.length - 2; // the two apex NS are OVH's
 
-describe.each(["adopt", "import"])("a records.yaml exported with --adoption %s, through the local engine", (adoption) => {
+describe("a records.yaml exported with adopt: true, through the local engine", () => {
   let stack: GitopsStack;
   let sandbox: CliSandbox;
   beforeAll(async () => {
@@ -28,12 +28,12 @@ describe.each(["adopt", "import"])("a records.yaml exported with --adoption %s, 
 
   test("takes every record over with no POST, leaves the zone as it was, and the next preview shows no change", async () => {
     const before = stack.zone();
-    const exported = await sandbox.run(["export", "example.com", "--format", "yaml", "--adoption", adoption], emulatorEnv(stack.emulator));
+    const exported = await sandbox.run(["export", "example.com", "--format", "yaml"], emulatorEnv(stack.emulator));
     expect(exported.code).toBe(0);
     stack.declare((parse(exported.stdout) as { records: Record<string, never> }).records);
     const up = await stack.run("up");
     expect(up.calls.filter((c) => c.method !== "GET")).toEqual([]);
-    expect(up.summary).toMatchObject(adoption === "adopt" ? { create: RECORDS } : { import: RECORDS });
+    expect(up.summary).toMatchObject({ create: RECORDS });
     expect(stack.zone()).toEqual(before);
     const preview = await stack.run("preview");
     expect(preview.calls).toEqual([]);
