@@ -125,4 +125,15 @@ describe("pulumi-ovh-dns doctor", () => {
     const warnings = findings(result.stdout).filter((f) => f.status === "warn").map((f) => f.message);
     expect(warnings).toEqual([expect.stringMatching(/^the keys come from the environment but the endpoint from .*\.ovh\.conf \[default\] endpoint/)]);
   });
+
+  test("checks an OAuth2 service account by using it: a token, then each zone", async () => {
+    const c = emulator.credentials;
+    const env = { OVH_ENDPOINT: emulator.url, OVH_CLIENT_ID: c.clientId, OVH_CLIENT_SECRET: c.clientSecret };
+    const result = await sandbox.run(["doctor", "--zone", "example.com", "--zone", "nope.example", "--json"], env);
+    expect(result.code).toBe(1);
+    const lines = findings(result.stdout).filter((f) => f.status !== "info").map((f) => `${f.status} ${f.check}`);
+    expect(lines).toEqual(["ok credentials", "ok endpoint", "ok clock", "ok zone example.com", "fail zone nope.example"]);
+    expect(result.stdout).toContain(`clientId from env OVH_CLIENT_ID = ${c.clientId}`);
+    expect(result.stdout).not.toContain(c.clientSecret);
+  });
 });
