@@ -29,6 +29,17 @@ export function demoRecords(zone: string): SeedRecord[] {
   ];
 }
 
+/** The flag values, as strings, before they are checked. */
+export interface EmulatorFlagValues {
+  port?: string;
+  zone?: string[];
+  state?: string;
+  latency?: string;
+  "fault-rate"?: string;
+  "rate-limit"?: string;
+  seed?: string;
+}
+
 /** Parses the flags; throws an Error naming the bad flag. */
 export function parseEmulatorArgs(argv: string[]): EmulatorCliArgs {
   const { values } = parseArgs({
@@ -46,6 +57,11 @@ export function parseEmulatorArgs(argv: string[]): EmulatorCliArgs {
     },
   });
   if (values.help) return { help: true };
+  return { help: false, options: emulatorOptionsFrom(values) };
+}
+
+/** Checks flag values and turns them into emulator options; throws an Error naming the bad flag. */
+export function emulatorOptionsFrom(values: EmulatorFlagValues): EmulatorOptions {
   const options: EmulatorOptions = {};
   if (values.port !== undefined) options.port = integer("--port", values.port, 0, 65535);
   if (values.zone !== undefined) {
@@ -59,7 +75,7 @@ export function parseEmulatorArgs(argv: string[]): EmulatorCliArgs {
   if (values["rate-limit"] !== undefined) {
     options.rateLimit = { perMinute: integer("--rate-limit", values["rate-limit"], 1, 1_000_000) };
   }
-  return { help: false, options };
+  return options;
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {

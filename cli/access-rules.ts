@@ -1,0 +1,115 @@
+/**
+ * The consumer-key access rules this package needs, and how a rule matches a call (docs/cli.md
+ * "Access rules"): a rule is a method and a path glob where `*` matches any characters, `/` included;
+ * `/domain/zone/*` does not match `/domain/zone` itself.
+ */
+
+/** One access rule, as `POST /auth/credential` takes it and `GET /auth/currentCredential` returns it. */
+export interface AccessRule {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+}
+
+/** What the rules are asked for. */
+export interface RuleScope {
+  /** Zones named with `--zone`; ignored when `allZones` is set. */
+  zones: string[];
+  /** Every zone of the account (`--all-zones`): the zone segment becomes `*`. */
+  allZones: boolean;
+  /** Only what data sources need (`--read-only`). */
+  readOnly: boolean;
+}
+
+/** A call the provider makes on a zone, with a record id where the path has one. */
+interface ZoneCall {
+  method: AccessRule["method"];
+  /** Path under `/domain/zone/<zone>`, `""` for the zone itself. */
+  suffix: string;
+  /** Why the provider makes it, to say what breaks without it. */
+  purpose: string;
+  write: boolean;
+}
+
+/** Every call the provider and the data sources make under one zone (provider/zone-record/zone-api.ts). */
+const ZONE_CALLS: ZoneCall[] = [
+  { method: "GET", suffix: "", purpose: "getZone", write: false },
+  { method: "GET", suffix: "/record", purpose: "list records (getZoneRecords, create)", write: false },
+  { method: "GET", suffix: "/record/1", purpose: "read a record (refresh, import)", write: false },
+  { method: "POST", suffix: "/record", purpose: "create a record", write: true },
+  { method: "PUT", suffix: "/record/1", purpose: "update a record", write: true },
+  { method: "DELETE", suffix: "/record/1", purpose: "delete a record", write: true },
+  { method: "POST", suffix: "/refresh", purpose: "apply changes (zone refresh)", write: true },
+];
+
+/** Account-wide calls of the data sources `getDomains` and `getZones`. */
+const ACCOUNT_RULES: AccessRule[] = [
+  { method: "GET", path: "/domain" },
+  { method: "GET", path: "/domain/zone" },
+];
+
+/**
+ * The least-privilege rules for a scope: `GET /domain`, `GET /domain/zone`, then per zone the zone
+ * itself and everything under it for reading, and only the record and refresh routes for writing
+ * (not `POST /domain/zone/<zone>/*`, which would also grant imports, DNSSEC and zone resets).
+ */
+export function rulesFor(scope: RuleScope): AccessRule[] {
+  const zones = scope.allZones ? ["*"] : scope.zones;
+  const rules = [...ACCOUNT_RULES];
+  for (const zone of zones) {
+    const base = `/domain/zone/${zone}`;
+    rules.push({ method: "GET", path: base }, { method: "GET", path: `${base}/*` });
+    if (scope.readOnly) continue;
+    rules.push(
+      { method: "POST", path: `${base}/record` },
+      { method: "PUT", path: `${base}/record/*` },
+      { method: "DELETE", path: `${base}/record/*` },
+      { method: "POST", path: `${base}/refresh` },
+    );
+  }
+  return rules;
+}
+
+/** Whether a glob (only `*` is special) matches the whole path. */
+export function globMatches(glob: string, path: string): boolean {
+  const source = glob
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${source}$`, "s").test(path);
+}
+
+/** Whether some rule grants `method path`. */
+export function isGranted(rules: readonly AccessRule[], method: string, path: string): boolean {
+  return rules.some((rule) => rule.method === method && globMatches(rule.path, path));
+}
+
+/** A call the rules do not grant, with the rule that would. */
+export interface MissingRule {
+  /** The call, e.g. `POST /domain/zone/example.com/refresh`. */
+  call: string;
+  /** What the provider does with it. */
+  purpose: string;
+  /** The rule to add, e.g. `POST /domain/zone/example.com/refresh`. */
+  rule: string;
+}
+
+/** The calls on `zone` the rules do not grant (read-only checks skip the write calls). */
+export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false): MissingRule[] {
+  const base = `/domain/zone/${zone}`;
+  return ZONE_CALLS.filter((c) => !readOnly || !c.write)
+    .filter((c) => !isGranted(rules, c.method, base + c.suffix))
+    .map((c) => ({
+      call: `${c.method} ${base}${c.suffix}`,
+      purpose: c.purpose,
+      rule: `${c.method} ${base}${c.suffix.replace(/\/1$/, "/*")}`,
+    }));
+}
+
+/** The account-wide calls (data sources) the rules do not grant. */
+export function missingAccountRules(rules: readonly AccessRule[]): MissingRule[] {
+  return ACCOUNT_RULES.filter((r) => !isGranted(rules, r.method, r.path)).map((r) => ({
+    call: `${r.method} ${r.path}`,
+    purpose: r.path === "/domain" ? "getDomains" : "getZones",
+    rule: `${r.method} ${r.path}`,
+  }));
+}

@@ -1,0 +1,79 @@
+/**
+ * `pulumi-ovh-dns export <zone>`: reads every record of a zone and writes a Pulumi program, a records.yaml
+ * or a BIND file declaring them, with the adoption setting so the first `pulumi up` creates nothing.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { OvhClient, resolveCredentials } from "../../provider/ovh";
+import { CommandFailure, UsageError, zoneName } from "../cli-errors";
+import { exportedZone, type ExportedZone } from "./exported-zone";
+import { readZoneRecords } from "./read-zone";
+import { renderBind } from "./render-bind";
+import { type Adoption, renderTypeScript } from "./render-ts";
+import { renderYaml } from "./render-yaml";
+
+interface ExportFlags {
+  format: "ts" | "yaml" | "bind";
+  output?: string;
+  force?: boolean;
+  adoption: Adoption;
+  namePrefix: string;
+  json?: boolean;
+}
+
+/** The `export` command. */
+export function exportCommand(): Command {
+  return new Command("export")
+    .description("write every record of a zone as a Pulumi program (ts), a records.yaml (yaml) or a BIND file (bind)")
+    .argument("<zone>", "the zone, e.g. example.com")
+    .addOption(new Option("--format <format>", "what to write").choices(["ts", "yaml", "bind"]).default("ts"))
+    .option("-o, --output <file>", "write to <file> instead of stdout")
+    .option("--force", "overwrite --output if it exists")
+    .addOption(
+      new Option("--adoption <how>", "adopt: `adopt: true` on each record (the first up takes them over); none: plain declarations")
+        .choices(["adopt", "none"])
+        .default("adopt"),
+    )
+    .option("--name-prefix <prefix>", "prefix of every resource name (to export several zones into one stack)", "")
+    .option("--json", "print the records read as JSON instead")
+    .action(async (zone: string, flags: ExportFlags) => runExport(zoneName("<zone>", zone), flags));
+}
+
+async function runExport(zone: string, flags: ExportFlags): Promise<void> {
+  if (flags.namePrefix && !/^[A-Za-z0-9_-]+$/.test(flags.namePrefix)) {
+    throw new UsageError(`--name-prefix "${flags.namePrefix}" may hold only letters, digits, "-" and "_"`);
+  }
+  if (flags.output && existsSync(flags.output) && !flags.force) {
+    throw new UsageError(`--output ${flags.output} exists: give another path, or --force to overwrite it`);
+  }
+  // As the provider resolves them, without a stack config: environment, then ovh.conf.
+  const client = new OvhClient({ credentials: resolveCredentials({ env: process.env }) });
+  let exported: ExportedZone;
+  try {
+    exported = exportedZone(zone, await readZoneRecords(client, zone), flags.namePrefix);
+  } finally {
+    client.close();
+  }
+  const text = flags.json ? `${JSON.stringify(exported, null, 2)}\n` : render(exported, flags);
+  if (flags.output) {
+    try {
+      writeFileSync(flags.output, text);
+    } catch (err) {
+      throw new CommandFailure(`cannot write ${flags.output}: ${(err as Error).message}`);
+    }
+  } else {
+    process.stdout.write(text);
+  }
+  const left = exported.records.filter((r) => r.problems.length > 0).length;
+  process.stderr.write(
+    `${exported.records.length - left} record(s) of ${zone} written${flags.output ? ` to ${flags.output}` : ""}` +
+      `${exported.skippedNameServers.length ? `; ${exported.skippedNameServers.length} apex NS left to OVH` : ""}` +
+      `${left ? `; ${left} left out as the provider would refuse them (see the comments)` : ""}\n`,
+  );
+}
+
+function render(zone: ExportedZone, flags: ExportFlags): string {
+  if (flags.format === "yaml") return renderYaml(zone, flags.adoption);
+  if (flags.format === "bind") return renderBind(zone);
+  return renderTypeScript(zone, flags.adoption);
+}

@@ -1,0 +1,73 @@
+/**
+ * A zone as it will be written: records sorted by name, type and target (not by id, so two runs give the
+ * same file), each with its resource name, its target in the form a program declares (TXT unquoted), and
+ * any reason the provider's `check` would refuse it; the apex NS records, which OVH manages, set apart.
+ */
+import { TEXT_FIELD_TYPES, canonicalTarget, checkRecordInputs, decodeTxt, type FieldType, type ReadRecord } from "../../provider/records";
+import { resourceNames } from "./names";
+
+/** One record to declare. */
+export interface ExportedRecord {
+  /** The Pulumi resource name (or records.yaml key). */
+  name: string;
+  recordId: string;
+  subDomain: string;
+  fieldType: FieldType;
+  /** As a program declares it: TXT, SPF, DKIM, DMARC decoded from OVH's quoted form. */
+  target: string;
+  /** As OVH stores it (TXT quoted), for a BIND file. */
+  wireTarget: string;
+  ttl: number;
+  /** Why the provider's check would refuse this record (then it is written commented out). */
+  problems: string[];
+}
+
+/** The zone to write. */
+export interface ExportedZone {
+  zoneName: string;
+  records: ExportedRecord[];
+  /** Apex NS records: OVH serves the zone from its own name servers and manages these itself. */
+  skippedNameServers: string[];
+}
+
+/** Builds the zone to write from the records read. */
+export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = ""): ExportedZone {
+  const skippedNameServers = read.filter(isApexNs).map((r) => r.target).sort();
+  const kept = read
+    .filter((r) => !isApexNs(r))
+    .map((r) => ({ ...r, programTarget: programTarget(r.fieldType, r.target) }))
+    .sort(compare);
+  const names = resourceNames(kept, namePrefix);
+  const records = kept.map((r, i) => ({
+    name: names[i],
+    recordId: r.recordId,
+    subDomain: r.subDomain,
+    fieldType: r.fieldType,
+    target: r.programTarget,
+    wireTarget: r.target,
+    ttl: r.ttl,
+    problems: checkRecordInputs({ zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.programTarget, ttl: r.ttl }).failures.map(
+      (f) => `${f.property}: ${f.reason}`,
+    ),
+  }));
+  return { zoneName, records, skippedNameServers };
+}
+
+function isApexNs(r: ReadRecord): boolean {
+  return r.fieldType === "NS" && r.subDomain === "";
+}
+
+/** The target a program declares: text types unquoted (the provider compares decoded text). */
+function programTarget(fieldType: FieldType, target: string): string {
+  return TEXT_FIELD_TYPES.includes(fieldType) ? decodeTxt(target) : target;
+}
+
+function compare(a: ReadRecord & { programTarget: string }, b: ReadRecord & { programTarget: string }): number {
+  const keys = (r: ReadRecord & { programTarget: string }) => [r.subDomain, r.fieldType, canonicalTarget(r.fieldType, r.programTarget), String(r.ttl).padStart(10, "0"), r.recordId.padStart(20, "0")];
+  const ka = keys(a);
+  const kb = keys(b);
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  }
+  return 0;
+}

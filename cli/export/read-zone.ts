@@ -1,0 +1,30 @@
+/**
+ * Reads every record of a zone (`GET /domain/zone/<zone>/record`, then one GET per id, as the provider
+ * reads them) into the record model, showing progress: a 500-record zone is 501 calls.
+ */
+import type { OvhClient } from "../../provider/ovh";
+import { fromApiRecord, type ReadRecord } from "../../provider/records";
+import { ZoneApi } from "../../provider/zone-record/zone-api";
+import { CommandFailure } from "../cli-errors";
+import { Progress, type ProgressStream } from "../progress";
+
+/** Every record of `zone`, in id order; a record deleted while reading is left out. */
+export async function readZoneRecords(client: OvhClient, zone: string, stream?: ProgressStream): Promise<ReadRecord[]> {
+  const api = new ZoneApi(client);
+  await api.getZone(zone).catch((err: { status?: number; message: string }) => {
+    if (err.status === 404) throw new CommandFailure(`no zone ${zone} in this account: check the name and the endpoint (\`pulumi-ovh-dns doctor --zone ${zone}\`)`);
+    throw err;
+  });
+  const ids = await api.listRecordIds(zone);
+  const progress = new Progress(`reading ${zone}`, ids.length, stream);
+  // The client paces these (8 in flight at most, ovh:apiRateLimit when set) and retries the GETs it may.
+  const records = await Promise.all(
+    ids.map(async (id) => {
+      const api_record = await api.getRecord(zone, id);
+      progress.tick();
+      return api_record === undefined ? undefined : fromApiRecord(api_record);
+    }),
+  );
+  progress.finish();
+  return records.filter((r): r is ReadRecord => r !== undefined);
+}

@@ -1,0 +1,48 @@
+/**
+ * The zone as a Pulumi TypeScript program: one `new ovhdns.ZoneRecord(name, {...})` per record, each with
+ * the adoption setting, so the first `pulumi up` takes the existing records over instead of creating copies.
+ */
+import type { ExportedRecord, ExportedZone } from "./exported-zone";
+
+/**
+ * How a record is taken over: `adopt` (the `adopt: true` input: create adopts an identical record in place), or
+ * `none` (plain declarations). Not Pulumi's `import` option: the real engine cannot run a dynamic provider's
+ * import (see the `adopt` input in sdk/zone-record.ts).
+ */
+export type Adoption = "adopt" | "none";
+
+/** The program text. */
+export function renderTypeScript(zone: ExportedZone, adoption: Adoption): string {
+  const lines = [
+    `// The records of ${zone.zoneName}, exported by \`pulumi-ovh-dns export\`.`,
+    adoptionComment(adoption),
+    `import * as ovhdns from "pulumi-ovh-dns";`,
+    "",
+    `const zoneName = ${JSON.stringify(zone.zoneName)};`,
+    "",
+  ];
+  if (zone.skippedNameServers.length > 0) {
+    lines.push(`// Not declared: the apex NS records (${zone.skippedNameServers.join(", ")}), which OVH manages itself.`, "");
+  }
+  for (const record of zone.records) lines.push(...declaration(record, adoption));
+  return `${lines.join("\n")}\n`;
+}
+
+function adoptionComment(adoption: Adoption): string {
+  if (adoption === "adopt") return "// `adopt: true`: the first `pulumi up` takes each existing record over (no POST); it has no effect afterwards.";
+  return "// No adoption setting: `pulumi up` would create a second copy of every record.";
+}
+
+function declaration(record: ExportedRecord, adoption: Adoption): string[] {
+  const args = [
+    "zoneName",
+    `subDomain: ${JSON.stringify(record.subDomain)}`,
+    `fieldType: ${JSON.stringify(record.fieldType)}`,
+    `target: ${JSON.stringify(record.target)}`,
+    `ttl: ${record.ttl}`,
+    ...(adoption === "adopt" ? ["adopt: true"] : []),
+  ];
+  const line = `new ovhdns.ZoneRecord(${JSON.stringify(record.name)}, { ${args.join(", ")} });`;
+  if (record.problems.length === 0) return [line];
+  return [`// Left out: the provider would refuse this record (${record.problems.join("; ")}):`, `// ${line}`];
+}

@@ -1,0 +1,46 @@
+/**
+ * The IAM policy an OAuth2 service account needs instead of consumer-key access rules (docs/cli.md
+ * "OAuth2 service accounts"): OVH checks service accounts against IAM actions named
+ * `dnsZone:apiovh:...` on resources named by URN, not against access rules.
+ */
+import type { RuleScope } from "./access-rules";
+
+/** The body of `POST /v2/iam/policy`, as OVH's IAM guide documents it. */
+export interface IamPolicy {
+  name: string;
+  description: string;
+  identities: string[];
+  resources: { urn: string }[];
+  permissions: { allow: { action: string }[] };
+}
+
+const READ_ACTIONS = ["dnsZone:apiovh:get", "dnsZone:apiovh:record/get"];
+const WRITE_ACTIONS = [
+  "dnsZone:apiovh:record/create",
+  "dnsZone:apiovh:record/edit",
+  "dnsZone:apiovh:record/delete",
+  "dnsZone:apiovh:refresh",
+];
+
+/** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
+export function urnRegion(endpoint: string): string {
+  const match = /^ovh-(eu|ca|us)$/.exec(endpoint);
+  return match ? match[1] : "eu";
+}
+
+/**
+ * The policy granting a service account what the provider needs on the zones of `scope`. The account
+ * id (`xx1111-ovh`) is not known to this command: it is left as `<account>` for the user to fill in.
+ */
+export function iamPolicyFor(scope: RuleScope, clientId: string, endpoint: string): IamPolicy {
+  const region = urnRegion(endpoint);
+  const zones = scope.allZones ? ["*"] : scope.zones;
+  const actions = scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS];
+  return {
+    name: "pulumi-ovh-dns",
+    description: `pulumi-ovh-dns ${scope.readOnly ? "read-only " : ""}access to ${scope.allZones ? "every zone" : zones.join(", ")}`,
+    identities: [`urn:v1:${region}:identity:credential:<account>/oauth2-${clientId}`],
+    resources: zones.map((zone) => ({ urn: `urn:v1:${region}:resource:dnsZone:${zone}` })),
+    permissions: { allow: actions.map((action) => ({ action })) },
+  };
+}

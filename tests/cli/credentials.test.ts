@@ -1,0 +1,187 @@
+/**
+ * `credentials` against the emulator: the consumer key is requested with least-privilege rules, validated on
+ * the emulator's validation page as a user would, and stored where asked; refusals, timeouts and a wrong
+ * secret end with exit 1 and nothing stored.
+ */
+import * as fs from "node:fs";
+import { startEmulator, type Emulator } from "../../emulator";
+import { CliSandbox, answerValidationPage, emulatorEnv } from "./cli-rig";
+
+const ZONE_RULES = (z: string) => [
+  { method: "GET", path: `/domain/zone/${z}` },
+  { method: "GET", path: `/domain/zone/${z}/*` },
+  { method: "POST", path: `/domain/zone/${z}/record` },
+  { method: "PUT", path: `/domain/zone/${z}/record/*` },
+  { method: "DELETE", path: `/domain/zone/${z}/record/*` },
+  { method: "POST", path: `/domain/zone/${z}/refresh` },
+];
+const ACCOUNT_RULES = [
+  { method: "GET", path: "/domain" },
+  { method: "GET", path: "/domain/zone" },
+];
+
+describe("pulumi-ovh-dns credentials", () => {
+  let emulator: Emulator;
+  let sandbox: CliSandbox;
+  /** The application key and secret only: the consumer key is what the command asks for. */
+  let appEnv: Record<string, string | undefined>;
+  beforeAll(async () => {
+    emulator = await startEmulator({ zones: { "example.com": [], "example.net": [] } });
+    appEnv = emulatorEnv(emulator, { OVH_CONSUMER_KEY: undefined });
+  });
+  beforeEach(() => (sandbox = new CliSandbox()));
+  afterEach(() => sandbox.remove());
+  afterAll(() => emulator.close());
+
+  /** Starts the command, validates the key once its URL is printed, and waits for the end. */
+  async function validated(args: string[], env = appEnv) {
+    const running = sandbox.start(args, env);
+    const url = (await running.line(/credentialToken=/)).trim();
+    expect(await answerValidationPage(url, "validate")).toBe(303);
+    return running.done;
+  }
+
+  test("asks for the provider's rules on each --zone, waits for validation, and writes ovh.conf with mode 0600, keeping other sections", async () => {
+    fs.writeFileSync(sandbox.file("ovh.conf"), "# mine\n[default]\nendpoint=ovh-eu\n\n[ovh-eu]\napplication_key=keep\nconsumer_key=keep-too\n");
+    const result = await validated(["credentials", "--zone", "example.com", "--zone", "Example.NET.", "--ovh-conf", "ovh.conf", "--interval", "1"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const conf = fs.readFileSync(sandbox.file("ovh.conf"), "utf8");
+    const ck = /consumer_key=(\w{32})/.exec(conf)?.[1] as string;
+    expect(conf).toBe(
+      `# mine\n[default]\nendpoint=${emulator.url}\n\n[ovh-eu]\napplication_key=keep\nconsumer_key=keep-too\n\n[${emulator.url}]\n` +
+        `application_key=${appEnv.OVH_APPLICATION_KEY}\napplication_secret=${appEnv.OVH_APPLICATION_SECRET}\nconsumer_key=${ck}\n`,
+    );
+    expect(fs.statSync(sandbox.file("ovh.conf")).mode & 0o777).toBe(0o600);
+    expect(result.stdout).toContain(`Validated. The key carries 14 rule(s):`);
+    expect(result.stdout).toContain(`stored in ovh.conf [${emulator.url}] (mode 0600)`);
+    for (const secret of [ck, appEnv.OVH_APPLICATION_SECRET as string]) expect(result.stdout).not.toContain(secret);
+    // The key works with exactly the rules asked for: doctor reads them back from /auth/currentCredential.
+    const doctor = await sandbox.run(["doctor", "--zone", "example.com", "--zone", "example.net", "--json"], {});
+    expect(doctor.code).toBe(0);
+    expect(JSON.parse(doctor.stdout).findings.filter((f: { status: string }) => f.status === "fail")).toEqual([]);
+  }, 30_000);
+
+  test("--pulumi-config runs `pulumi config set`, secrets on stdin and never on the command line", async () => {
+    sandbox.fakePulumi();
+    const result = await validated(["credentials", "--all-zones", "--read-only", "--pulumi-config", "--stack", "dev", "--interval", "1"]);
+    expect(result.code).toBe(0);
+    const calls = sandbox.pulumiCalls();
+    const ck = calls[3].stdin;
+    expect(calls).toEqual([
+      { args: ["config", "set", "--stack", "dev", "ovh:endpoint"], stdin: emulator.url },
+      { args: ["config", "set", "--stack", "dev", "ovh:applicationKey"], stdin: appEnv.OVH_APPLICATION_KEY },
+      { args: ["config", "set", "--secret", "--stack", "dev", "ovh:applicationSecret"], stdin: appEnv.OVH_APPLICATION_SECRET },
+      { args: ["config", "set", "--secret", "--stack", "dev", "ovh:consumerKey"], stdin: expect.stringMatching(/^\w{32}$/) },
+    ]);
+    expect(result.stdout).not.toContain(ck);
+    expect(result.stdout).toContain("    GET /domain/zone/*/*\n");
+    expect(result.stdout).not.toMatch(/(POST|PUT|DELETE) \/domain/);
+  }, 30_000);
+
+  test("--print-exports prints the consumer key (asked for), never the application secret; --json gives the rules", async () => {
+    const result = await validated(["credentials", "--zone", "example.com", "--print-exports", "--json", "--interval", "1"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toEqual({
+      validated: true,
+      rules: [...ACCOUNT_RULES, ...ZONE_RULES("example.com")],
+      expiration: null,
+      stored: [],
+      consumerKey: expect.stringMatching(/^\w{32}$/),
+    });
+    expect(result.stdout + result.stderr).not.toContain(appEnv.OVH_APPLICATION_SECRET);
+    const plain = await validated(["credentials", "--zone", "example.com", "--print-exports", "--interval", "1"]);
+    expect(plain.stdout).toMatch(new RegExp(`^export OVH_CONSUMER_KEY=\\w{32}$`, "m"));
+    expect(plain.stdout).toContain(`export OVH_ENDPOINT=${emulator.url}\n`);
+  }, 30_000);
+
+  test("a request refused by the API (unknown application key) exits 1 and stores nothing", async () => {
+    sandbox.fakePulumi();
+    emulator.clearLog();
+    const result = await sandbox.run(["credentials", "--zone", "example.com", "--pulumi-config"], { ...appEnv, OVH_APPLICATION_KEY: "unknownAppKey000" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("This application key is invalid");
+    expect(result.stderr).toContain("Check applicationKey");
+    expect(sandbox.pulumiCalls()).toEqual([]);
+    expect(emulator.log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(["POST /auth/credential 403"]);
+  });
+
+  test("a key left unvalidated times out with exit 1 and nothing stored", async () => {
+    const running = sandbox.start(["credentials", "--zone", "example.com", "--ovh-conf", "ovh.conf", "--interval", "1", "--timeout", "2"], appEnv);
+    await running.line(/credentialToken=/);
+    const result = await running.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error: the consumer key was not validated within 2 s");
+    expect(fs.existsSync(sandbox.file("ovh.conf"))).toBe(false);
+  }, 30_000);
+
+  test("a key refused on the validation page is never taken as valid: timeout, exit 1, nothing stored", async () => {
+    const running = sandbox.start(["credentials", "--zone", "example.com", "--ovh-conf", "ovh.conf", "--interval", "1", "--timeout", "3"], appEnv);
+    const url = (await running.line(/credentialToken=/)).trim();
+    expect(await answerValidationPage(url, "refuse")).toBe(200);
+    const result = await running.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("(it is pending, or was refused on the validation page)");
+    expect(fs.existsSync(sandbox.file("ovh.conf"))).toBe(false);
+  }, 30_000);
+
+  test("a wrong application secret stops the wait at once (Invalid signature) instead of polling to the timeout", async () => {
+    const running = sandbox.start(["credentials", "--zone", "example.com", "--print-exports", "--interval", "1", "--timeout", "600"], {
+      ...appEnv,
+      OVH_APPLICATION_SECRET: "x".repeat(32),
+    });
+    const url = (await running.line(/credentialToken=/)).trim();
+    await answerValidationPage(url, "validate");
+    const result = await running.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Invalid signature");
+    expect(result.stdout).not.toMatch(/export OVH_CONSUMER_KEY/);
+  }, 30_000);
+
+  test("Ctrl-C while waiting exits 1 and stores nothing", async () => {
+    const running = sandbox.start(["credentials", "--zone", "example.com", "--ovh-conf", "ovh.conf", "--interval", "1"], appEnv);
+    await running.line(/Waiting for the validation/);
+    running.child.kill("SIGINT");
+    const result = await running.done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("interrupted before the consumer key was validated; nothing was stored");
+    expect(fs.existsSync(sandbox.file("ovh.conf"))).toBe(false);
+  }, 30_000);
+
+  test("--pulumi-config without a pulumi CLI fails before asking for a key", async () => {
+    emulator.clearLog();
+    const result = await sandbox.run(["credentials", "--zone", "example.com", "--pulumi-config"], appEnv);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("--pulumi-config needs the pulumi CLI on the PATH");
+    expect(emulator.count({ method: "POST" })).toBe(0);
+  });
+
+  test("no application key anywhere: exit 1 saying where to create one", async () => {
+    const result = await sandbox.run(["credentials", "--zone", "example.com", "--print-exports"], { OVH_ENDPOINT: emulator.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("no application key found: create an application at https://eu.api.ovh.com/createApp/");
+  });
+
+  test("an OAuth2 service account gets the IAM policy to attach, and no key is requested", async () => {
+    emulator.clearLog();
+    const c = emulator.credentials;
+    const result = await sandbox.run(["credentials", "--zone", "example.com", "--print-exports", "--json"], {
+      OVH_ENDPOINT: "ovh-ca",
+      OVH_CLIENT_ID: c.clientId,
+      OVH_CLIENT_SECRET: c.clientSecret,
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      name: "pulumi-ovh-dns",
+      description: "pulumi-ovh-dns access to example.com",
+      identities: [`urn:v1:ca:identity:credential:<account>/oauth2-${c.clientId}`],
+      resources: [{ urn: "urn:v1:ca:resource:dnsZone:example.com" }],
+      permissions: {
+        allow: ["get", "record/get", "record/create", "record/edit", "record/delete", "refresh"].map((a) => ({ action: `dnsZone:apiovh:${a}` })),
+      },
+    });
+    expect(result.stdout).not.toContain(c.clientSecret);
+    expect(emulator.log).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * `npx pulumi-ovh-dns` from a project that installed the package: the packed tarball declares the bin, npm links
+ * it into node_modules/.bin, and it runs with the package's own dependencies (no @pulumi/pulumi needed to run it).
+ */
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "../..");
+
+describe("the installed package", () => {
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-dns-installed-"))));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("runs `npx pulumi-ovh-dns`, from a bin file with a node shebang", async () => {
+    // dist/ is built by `npm test` (pretest); --ignore-scripts keeps `prepare` from rebuilding it under other tests.
+    const packed = await run("npm", ["pack", "--ignore-scripts", "--pack-destination", dir, "--json"], { cwd: ROOT });
+    const [{ filename, files }] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+    expect(files.map((f) => f.path)).toContain("dist/cli/main.js");
+    const project = path.join(dir, "project");
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "project", private: true }));
+    // Offline: commander is in npm's cache since this repository's own install; no registry is asked.
+    await run("npm", ["install", "--offline", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps", path.join(dir, filename)], { cwd: project });
+    const bin = path.join(project, "node_modules", ".bin", "pulumi-ovh-dns");
+    expect(fs.readFileSync(bin, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+    const version = await run("npx", ["--no-install", "pulumi-ovh-dns", "--version"], { cwd: project });
+    expect(version.stdout).toBe(`${(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version}\n`);
+    const help = await run("npx", ["--no-install", "pulumi-ovh-dns", "emulator", "--help"], { cwd: project });
+    expect(help.stdout).toMatch(/^Usage: pulumi-ovh-dns emulator \[options\]/);
+  }, 120_000);
+});
