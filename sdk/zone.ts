@@ -91,13 +91,15 @@ export class Zone extends pulumi.ComponentResource {
       allowMassDelete: allowMassDelete(),
       unmanagedDeletions: listing ? listing.apply((l) => (policy.unmanaged === "delete" ? l.map(toDeletion) : ([] as UnmanagedDeletion[]))) : [],
     }, { parent: this });
-    const before = policy.unmanaged === "delete" && listing
-      ? new ZoneUnmanaged(`${name}-unmanaged`, { zoneName, deletions: listing.apply((l) => l.map(toPruneTarget)) }, { parent: this, dependsOn: [manifest] })
-      : manifest;
-
     const children: Record<string, ZoneRecord> = {};
-    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, zoneName, declared[i], args.adopt === true, before)));
+    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, zoneName, declared[i], args.adopt === true, manifest)));
     this.records = children;
+    if (policy.unmanaged === "delete" && listing) {
+      // After every record: the ids they hold are then known, so a deletion can never hit one of them.
+      const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));
+      new ZoneUnmanaged(`${name}-unmanaged`, { zoneName, deletions: listing.apply((l) => l.map(toPruneTarget)), heldIds },
+        { parent: this, dependsOn: Object.values(children) });
+    }
     this.recordCount = pulumi.output(declared.length);
     this.fqdns = pulumi.all(Object.fromEntries(keys.map((key) => [key, children[key].fqdn])));
     this.zoneFile = pulumi.output(writeBindZone(zoneName, declared));
@@ -128,7 +130,7 @@ export class Zone extends pulumi.ComponentResource {
 }
 
 function toPruneTarget(r: ZoneRecordInfo): PruneTarget {
-  return { recordId: r.recordId, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target };
+  return { subDomain: r.subDomain, fieldType: r.fieldType, target: r.target };
 }
 
 function readZoneName(zoneName: unknown): string {

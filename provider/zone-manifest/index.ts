@@ -1,5 +1,5 @@
 export { ZoneManifestProvider } from "./manifest-provider";
-export { ZonePruneProvider, type PruneTarget } from "./prune-provider";
+export { ZonePruneProvider, chooseRecords, type PruneTarget } from "./prune-provider";
 export {
   judgeMassDelete,
   DEFAULT_MAX_DELETE_PERCENT,

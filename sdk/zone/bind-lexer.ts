@@ -17,6 +17,8 @@ export interface Entry {
   /** The entry starts with blank space: its owner is the previous entry's (RFC 1035 §5.1). */
   blankOwner: boolean;
   tokens: Token[];
+  /** The text after the last `;` comment start, as written: OVH's export writes DKIM and DMARC data unquoted, `;` included. */
+  comment?: string;
 }
 
 /** A zone file problem at `file:line`. */
@@ -40,19 +42,20 @@ export function lexZoneFile(file: string, text: string): Entry[] {
     if (depth === 0 && scan.depth > 0) openedAt = line;
     depth = scan.depth;
     current!.tokens.push(...scan.tokens);
+    if (scan.comment !== undefined) current!.comment = scan.comment;
     if (depth === 0 && current!.tokens.length > 0) entries.push(current!);
   });
   if (depth > 0) throw new ZoneFileError(file, openedAt, "'(' is never closed by ')'");
   return entries;
 }
 
-function scanLine(file: string, line: number, text: string, startDepth: number): { tokens: Token[]; depth: number } {
+function scanLine(file: string, line: number, text: string, startDepth: number): { tokens: Token[]; depth: number; comment?: string } {
   const tokens: Token[] = [];
   let depth = startDepth;
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c === ";") break;
+    if (c === ";") return { tokens, depth, comment: text.slice(i + 1) };
     if (c === " " || c === "\t") i++;
     else if (c === "(") {
       depth++;

@@ -14,7 +14,7 @@ import type { ZoneSource } from "./yaml-source";
 export interface BindOptions {
   /** The zone; needed when the file has no `$ORIGIN` before its first relative name (an OVH export has none). */
   zoneName?: string;
-  /** The zone default TTL: a record whose TTL is this value (or absent, under `$TTL` of this value) gets ttl 0. Default 3600, OVH's. */
+  /** The zone default TTL: a record without a TTL column under `$TTL` of this value (or no `$TTL`) gets ttl 0. Default 3600, OVH's. */
   zoneDefaultTtl?: number;
   /** Keep NS records at the apex (default false: OVH manages them and lists them in every export). */
   keepApexNs?: boolean;
@@ -91,11 +91,15 @@ function record(state: ParseState, entry: Entry): ZoneRecordSpec[] {
   if (tokens.length === 0) throw fail(`the ${type} record has no data`);
   const subDomain = relativeName(state, state.owner);
   if (type === "NS" && subDomain === "" && !state.options.keepApexNs) return [];
-  const target = TEXT_FIELD_TYPES.includes(type) ? textTarget(type, tokens, fail) : dataTarget(state, type, tokens);
-  const effective = ttl ?? state.defaultTtl;
-  const zoneDefault = state.options.zoneDefaultTtl ?? 3600;
-  const spec: ZoneRecordSpec = { subDomain, fieldType: type, target, ttl: effective === undefined || effective === zoneDefault ? 0 : effective };
+  const target = TEXT_FIELD_TYPES.includes(type) ? textTarget(type, tokens, entry.comment, fail) : dataTarget(state, type, tokens);
+  const spec: ZoneRecordSpec = { subDomain, fieldType: type, target, ttl: ttl ?? inheritedTtl(state) };
   return [{ ...spec, source: `${state.file}:${entry.line}` }];
+}
+
+/** The TTL of a record without a TTL column: `$TTL`, or 0 (the zone default) when `$TTL` is absent or the zone default. */
+function inheritedTtl(state: ParseState): number {
+  const zoneDefault = state.options.zoneDefaultTtl ?? 3600;
+  return state.defaultTtl === undefined || state.defaultTtl === zoneDefault ? 0 : state.defaultTtl;
 }
 
 function ownerName(state: ParseState, name: string, fail: (r: string) => Error): string {
@@ -119,12 +123,18 @@ function relativeName(state: ParseState, owner: string): string {
   return owner === state.zone ? "" : owner.slice(0, -state.zone!.length - 1);
 }
 
-/** TXT-like data: quoted character-strings joined (they form one value), or one unquoted word. */
-function textTarget(type: string, tokens: Token[], fail: (r: string) => Error): string {
+/**
+ * TXT-like data: quoted character-strings joined (they form one value), or one unquoted word. OVH's own DKIM
+ * and DMARC types are exported unquoted with their `;` separators (`v=DMARC1;p=none`), which BIND would read
+ * as a comment: for those two types only, the rest of the line is the value.
+ */
+function textTarget(type: string, tokens: Token[], comment: string | undefined, fail: (r: string) => Error): string {
   if (tokens.every((t) => t.quoted)) return decodeTxt(tokens.map((t) => t.raw).join(" "));
   if (tokens.some((t) => t.quoted)) throw fail(`the ${type} data mixes quoted and unquoted words: quote every part`);
   // OVH's own DKIM, DMARC and SPF types are exported unquoted (v=DMARC1; p=none): the words are the value.
-  if (type !== "TXT") return tokens.map((t) => t.raw).join(" ");
+  const words = tokens.map((t) => t.raw).join(" ");
+  if (type === "DKIM" || type === "DMARC") return comment === undefined ? words : `${words};${comment}`.trimEnd();
+  if (type === "SPF") return words;
   if (tokens.length > 1) throw fail(`the TXT data has several unquoted words: quote it, e.g. "${tokens.map((t) => t.text).join(" ")}"`);
   return tokens[0].text;
 }

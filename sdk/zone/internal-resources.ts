@@ -35,7 +35,7 @@ export class ZoneUnmanaged extends pulumi.CustomResource {
   /** Ids of the records the last update deleted. */
   declare public readonly deleted: pulumi.Output<string[]>;
 
-  constructor(name: string, args: { zoneName: string; deletions: pulumi.Input<PruneTarget[]> }, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: { zoneName: string; deletions: pulumi.Input<PruneTarget[]>; heldIds: pulumi.Input<string[]> }, opts?: pulumi.CustomResourceOptions) {
     super(ZONE_PRUNE_TYPE, name, { ...args, deleted: undefined, __provider: providerText("zonePruneProvider") }, opts);
   }
 }

@@ -85,3 +85,13 @@ describe("writeBindZone", () => {
     expect(back.map(key).sort()).toEqual(declared.map(key).sort());
   });
 });
+
+describe("readBindZone on OVH's own text types", () => {
+  it("reads unquoted DKIM and DMARC data whole, `;` included, as OVH's export writes them", () => {
+    expect(plain("$ORIGIN example.com.\n_dmarc IN DMARC v=DMARC1; p=none\ns._domainkey DKIM v=DKIM1;k=rsa;p=MIGf\n").map((r) => r.target)).toEqual(["v=DMARC1; p=none", "v=DKIM1;k=rsa;p=MIGf"]);
+  });
+
+  it("keeps a TTL column equal to the zone default, and gives 0 to a record without one", () => {
+    expect(plain("$ORIGIN example.com.\n$TTL 3600\na 3600 A 203.0.113.1\nb A 203.0.113.2\n").map((r) => r.ttl)).toEqual([3600, 0]);
+  });
+});
