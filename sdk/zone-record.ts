@@ -44,6 +44,17 @@ export interface ZoneRecordArgs {
    * 1-59 to 60, which would show a change at every preview, so they are refused). Changed in place.
    */
   ttl?: pulumi.Input<number>;
+  /**
+   * Take over an existing record instead of creating one. When `true`, the first `pulumi up` looks in the zone
+   * for a record with the same name, type and target (compared by meaning: TXT quoting, host-name case) that no
+   * other resource of this `up` has taken, and manages it from then on; its TTL is set in place if it differs.
+   * When there is none, the record is created as usual. A record that differs in name, type or target is never
+   * taken. Leaving it set is harmless: it only matters when the resource is created. Default `false`.
+   *
+   * This is how to bring records that already exist under Pulumi without duplicates (`pulumi-ovh-dns export`
+   * writes it); it works through the real Pulumi engine, where the `import` resource option cannot (see README).
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /**
@@ -91,6 +102,7 @@ export class ZoneRecord extends pulumi.CustomResource {
       fieldType: args.fieldType,
       target: args.target,
       ttl: opts?.id ? args.ttl : args.ttl ?? 0,
+      adopt: args.adopt,
       recordId: undefined,
       fqdn: undefined,
       __provider: SERIALIZED_PROVIDER,

@@ -13,7 +13,7 @@ export interface ZoneRecordCheck {
 
 const INPUT_KEYS = ["zoneName", "subDomain", "fieldType", "target", "ttl"] as const;
 /** Keys that may travel with the inputs: the host's `__provider`, and the outputs the SDK declares. */
-const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "__provider", "recordId", "fqdn"];
+const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "__provider", "recordId", "fqdn"];
 
 /** Checks the inputs `news` of a ZoneRecord (the old inputs play no part: every state is checked whole). */
 export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck {
@@ -29,7 +29,22 @@ export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck 
   }
   const extra: RecordFailure[] = unknownKeys.map((key) => ({
     property: key as RecordFailure["property"],
-    reason: `unknown property "${key}": a ZoneRecord takes zoneName, subDomain, fieldType, target and ttl`,
+    reason: `unknown property "${key}": a ZoneRecord takes zoneName, subDomain, fieldType, target, ttl and adopt`,
   }));
+  const adopt = checkAdopt(news.adopt);
+  if (adopt.failure) extra.push(adopt.failure);
+  else if (adopt.value !== undefined) inputs.adopt = adopt.value;
   return { inputs, failures: [...all, ...extra] };
+}
+
+/** `adopt` is a plain boolean (or not known yet in a preview); absent means false. */
+function checkAdopt(value: unknown): { value?: unknown; failure?: RecordFailure } {
+  if (value === undefined || value === null) return {};
+  if (typeof value === "boolean" || isUnknownValue(value)) return { value };
+  return {
+    failure: {
+      property: "adopt" as RecordFailure["property"],
+      reason: `adopt must be true or false, not ${JSON.stringify(value)}: true takes over an identical existing record instead of creating one`,
+    },
+  };
 }

@@ -4,7 +4,8 @@
  * reported with its id (Pulumi's "created but failed to initialise"), so nothing is orphaned and the next
  * `pulumi up` finishes the job.
  */
-import { toApiRecordCreate, toApiRecordUpdate } from "../records";
+import { toApiRecordCreate, toApiRecordUpdate, type ApiRecord, type RecordSpec } from "../records";
+import { adoptExistingRecord } from "./adopt-record";
 import { createRecordOnce } from "./create-record";
 import { ZoneRefreshError } from "./refresh-coalescer";
 import { isNotFound } from "./zone-api";
@@ -26,10 +27,17 @@ function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): 
   return props.__provider === undefined ? outs : { ...outs, __provider: props.__provider };
 }
 
-/** Creates the record of the checked `inputs`. */
+/**
+ * Creates the record of the checked `inputs`, or with `adopt: true` takes over the identical record that
+ * already exists (see adopt-record.ts), setting its TTL in place when it differs.
+ */
 export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>) {
   const spec = specOf(inputs);
   try {
+    if (inputs.adopt === true) {
+      const adopted = await adoptExistingRecord(session.api, session.ledger, spec);
+      if (adopted) return await takeOver(session, spec, adopted);
+    }
     const made = await session.coalescer.run(spec.zoneName, () =>
       createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep }));
     const id = String(made.id);
@@ -44,6 +52,18 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
     }
     throw err;
   }
+}
+
+/** An adopted record: unchanged when it already is as declared, else its TTL is set (and published) in place. */
+async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord) {
+  const id = String(found.id);
+  if ((found.ttl ?? 0) !== spec.ttl) {
+    await session.coalescer.run(spec.zoneName, async () => {
+      await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
+      return found;
+    });
+  }
+  return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id) };
 }
 
 /** Changes `subDomain`, `target` and `ttl` of record `id` in place. */

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds what the real Pulumi CLI needs here, pinned, into .tools/ (gitignored), and reuses what is there.
+#   .tools/bin/pulumi                         the CLI, built from the Go module proxy (go.mod in this folder)
+#   .tools/bin/pulumi-language-nodejs         the Node.js language host (language-host.ts: the proxy does not
+#                                             serve Pulumi's own; see docs/pulumi-cli.md)
+#   .tools/bin/pulumi-resource-pulumi-nodejs  the dynamic-provider plugin: starts the @pulumi/pulumi of the
+#                                             program's directory, as the script shipped with the CLI does
+# Usage: npm run setup:pulumi   (needs Go >= 1.26, the Go module proxy, and `npm run build` done first)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+bin="${PULUMI_TOOLS_DIR:-$root/.tools}/bin"
+version="v3.274.1"
+mkdir -p "$bin"
+
+if [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$version" ]; then
+  echo "pulumi $version: reusing $bin/pulumi"
+else
+  command -v go >/dev/null || { echo "setup:pulumi: Go is needed to build the Pulumi CLI (go 1.26 or later)" >&2; exit 1; }
+  echo "pulumi $version: building $bin/pulumi from the Go module proxy (several minutes the first time)"
+  start=$(date +%s)
+  (cd "$here" && go build \
+    -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
+    -o "$bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+  mv "$bin/pulumi.tmp" "$bin/pulumi"
+  echo "pulumi $version: built in $(( $(date +%s) - start )) s"
+fi
+
+host="$root/dist/tools/pulumi-cli/language-host.js"
+[ -f "$host" ] || { echo "setup:pulumi: $host is missing: run npm run build first" >&2; exit 1; }
+cat > "$bin/pulumi-language-nodejs" <<SCRIPT
+#!/bin/sh
+exec node "$host" "\$@"
+SCRIPT
+cat > "$bin/pulumi-resource-pulumi-nodejs" <<'SCRIPT'
+#!/bin/sh
+# Pulumi's dynamic providers run in the @pulumi/pulumi that the program's directory resolves.
+script=$(node -e 'process.stdout.write(require.resolve("@pulumi/pulumi/cmd/dynamic-provider"))') || exit 1
+exec node "$script" "$@"
+SCRIPT
+chmod +x "$bin/pulumi-language-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
+"$bin/pulumi" version
