@@ -108,9 +108,7 @@ export class Zone extends pulumi.ComponentResource {
 
   private child(name: string, zoneName: string, r: DeclaredRecord, adopt: boolean, after: pulumi.Resource): ZoneRecord {
     const args: ZoneRecordArgs = { zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl };
-    // `adopt` is passed only when asked, so that a provider without it never sees the key.
-    const withAdopt = adopt ? ({ ...args, adopt: true } as ZoneRecordArgs) : args;
-    return new ZoneRecord(name, withAdopt, { parent: this, dependsOn: [after] });
+    return new ZoneRecord(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after] });
   }
 
   /** One listing of the zone: the records no declared record accounts for; `warn` names them. */
