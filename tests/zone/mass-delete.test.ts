@@ -1,4 +1,4 @@
-import { judgeMassDelete, type ZoneManifestInputs } from "../../provider/zone-manifest";
+import { judgeMassDelete, ZoneManifestProvider, type ZoneManifestInputs } from "../../provider/zone-manifest";
 
 const records = (n: number, from = 0) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`r${i + from}-A`, `r${i + from} A 203.0.113.${i + from}`]));
 const inputs = (over: Partial<ZoneManifestInputs>): ZoneManifestInputs => ({
@@ -44,5 +44,26 @@ describe("judgeMassDelete", () => {
 
   it("lets anything through when allowed", () => {
     expect(judgeMassDelete(inputs({ records: records(20) }), inputs({ allowMassDelete: true })).refusal).toBeUndefined();
+  });
+});
+
+describe("ZoneManifestProvider.check", () => {
+  const provider = new ZoneManifestProvider();
+
+  it("fails with the refusal when the update deletes too much, and passes the inputs through otherwise", async () => {
+    const refused = await provider.check(inputs({ records: records(20) }) as never, inputs({ records: records(5) }) as never);
+    expect(refused.failures).toEqual([{ property: "", reason: expect.stringContaining("15 of the 20 records") }]);
+    const fine = await provider.check(inputs({ records: records(20) }) as never, inputs({ records: records(19) }) as never);
+    expect(fine).toEqual({ inputs: inputs({ records: records(19) }), failures: [] });
+  });
+
+  it("refuses inputs of the wrong shape, naming the field", async () => {
+    const res = await provider.check({}, { zoneName: "", records: [], maxDeletePercent: 130 });
+    expect((res.failures ?? []).map((f) => f.reason)).toEqual([
+      "zoneName must be a zone name such as example.com",
+      "records must be a map of key to record",
+      "maxDeletePercent must be a number from 0 to 100",
+      "unmanagedDeletions must be a list",
+    ]);
   });
 });
