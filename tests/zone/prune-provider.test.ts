@@ -4,7 +4,7 @@
  */
 import { startEmulator, type Emulator } from "../../emulator";
 import { SessionPool } from "../../provider/zone-record";
-import { ZonePruneProvider } from "../../provider/zone-manifest";
+import { chooseRecords, ZonePruneProvider } from "../../provider/zone-manifest";
 import { stackConfigFor } from "../zone-record/support";
 
 const ZONE = "example.com";
@@ -59,5 +59,14 @@ describe("ZonePruneProvider", () => {
     expect(outs.deleted).toEqual([txt]);
     expect(emulator.count({ method: "DELETE" })).toBe(1);
     expect(ids()).toEqual([held]);
+  });
+});
+
+describe("chooseRecords", () => {
+  const rec = (recordId: string, target: string) => ({ recordId, zoneName: ZONE, subDomain: "www", fieldType: "A", target, ttl: 0, fqdn: "www.example.com" });
+
+  it("chooses each record once: two copies to delete take two records", () => {
+    const want = { subDomain: "www", fieldType: "A", target: "203.0.113.10" };
+    expect(chooseRecords([want, want, want], [rec("1", "203.0.113.10"), rec("2", "203.0.113.11"), rec("3", "203.0.113.10")]).map((r) => r.recordId)).toEqual(["1", "3"]);
   });
 });

@@ -57,7 +57,8 @@ describe("a Zone of 200 records, moved from state to state", () => {
 
   it("refuses a 50% deletion at preview and at up with no DELETE sent, naming what would go and how to allow it", async () => {
     const half = records.filter((r) => r.target !== "token-3").slice(0, 100);
-    stack.declare(half);
+    // A new record too: no record may be applied before the guard (they depend on it), so nothing is POSTed.
+    stack.declare([...half, { subDomain: "new", fieldType: "A", target: "203.0.113.200" }]);
     for (const op of ["preview", "up"] as const) {
       const run = await stack.run(op);
       expect(run.ok).toBe(false);
