@@ -63,3 +63,22 @@ describe("unmanaged records", () => {
     expect(again.plan.filter((s) => s.op !== "same")).toEqual([]);
   });
 });
+
+describe("unmanaged records and the mass-deletion guard", () => {
+  let stack: ZoneStack;
+  beforeAll(async () => (stack = await ZoneStack.start(Array.from({ length: 12 }, (_, i) => ({ subDomain: `legacy${i}`, fieldType: "A", target: `198.51.100.${i}` })))));
+  afterAll(() => stack.close());
+
+  it("refuses a first unmanaged: \"delete\" that would empty a zone of 12 records, with no DELETE and nothing created", async () => {
+    stack.declare([a("www")], { unmanaged: "delete" });
+    const preview = await stack.run("preview");
+    expect(preview.ok).toBe(false);
+    expect(preview.error).toContain("this update would delete or replace 12 of the 12 records the stack manages there (100% > maxDeletePercent 30)");
+    expect(preview.error).toContain("  - legacy0 A 198.51.100.0 (id ");
+    const up = await stack.run("up");
+    expect(up.ok).toBe(false);
+    expect(mutating(up.calls)).toEqual([]);
+    expect(stack.zone()).toHaveLength(12);
+  });
+});
+
