@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import { LocalEngine } from "../engine/engine";
+import { runWithPulumiCli, type PulumiCliResult } from "../engine/pulumi-cli";
 import type { RunResult } from "../engine/types";
 import type { ZoneArgs, ZoneRecordSpec } from "../../sdk";
 
@@ -51,9 +52,9 @@ export class ZoneStack {
     else this.extraConfig[key] = value;
   }
 
-  private engine(): LocalEngine {
+  private config(): Record<string, string> {
     const c = this.emulator.credentials;
-    const config = {
+    return {
       recordsFile: this.recordsFile,
       zoneOptions: JSON.stringify(this.options),
       "ovh:endpoint": this.emulator.url,
@@ -62,7 +63,18 @@ export class ZoneStack {
       "ovh:consumerKey": c.consumerKey,
       ...this.extraConfig,
     };
-    return new LocalEngine({ programDir: PROGRAM, stack: "prod", statePath: this.statePath, config, secretKeys: SECRET_KEYS });
+  }
+
+  private engine(): LocalEngine {
+    return new LocalEngine({ programDir: PROGRAM, stack: "prod", statePath: this.statePath, config: this.config(), secretKeys: SECRET_KEYS });
+  }
+
+  /** Runs an operation through the real Pulumi CLI (local backend, passphrase), with the API calls it made. */
+  async runCli(op: "preview" | "up" | "destroy"): Promise<PulumiCliResult & { calls: { method: string; path: string }[] }> {
+    const before = this.emulator.log.length;
+    const backendDir = path.join(this.dir, "backend");
+    const result = await runWithPulumiCli(op, { programDir: PROGRAM, stack: "prod", config: this.config(), secretKeys: SECRET_KEYS, backendDir });
+    return { ...result, calls: this.emulator.log.slice(before).map((e) => ({ method: e.method, path: e.path })) };
   }
 
   /** Runs an operation; the result says whether it succeeded (a refused run is a result, not a throw). */
