@@ -113,7 +113,15 @@ export class Zone extends pulumi.ComponentResource {
 
   /** One listing of the zone: the records no declared record accounts for; `warn` names them. */
   private unmanagedOf(zoneName: string, declared: DeclaredRecord[], policy: UnmanagedPolicy): pulumi.Output<ZoneRecordInfo[]> {
-    return pulumi.output(getZoneRecords({ zoneName })).apply(({ records }) => {
+    const listed = getZoneRecords({ zoneName }).catch((err: unknown) => {
+      // Never guessed: without the listing, nothing can be said (or deleted) about the rest of the zone.
+      throw new Error(
+        `zone ${zoneName}: listing the zone for records this Zone does not declare failed: ${err instanceof Error ? err.message : String(err)}. ` +
+          'If the zone is created by this program, set newZone: true; to skip the listing, set unmanaged: "ignore".',
+        { cause: err },
+      );
+    });
+    return pulumi.output(listed).apply(({ records }) => {
       const unmanaged = findUnmanaged(declared, records);
       if (unmanaged.length > 0 && policy === "warn") {
         pulumi.log.warn(

@@ -48,6 +48,18 @@ describe("unmanaged records", () => {
     expect(mutating(up.calls).filter((c) => c.method === "DELETE")).toEqual([]);
   });
 
+  it("fails the preview with the reason when the zone cannot be listed, and says what to set", async () => {
+    stack.declare([a("www")], {}, "not-hosted.example");
+    const preview = await stack.run("preview");
+    expect(preview.ok).toBe(false);
+    expect(preview.error).toContain("zone not-hosted.example: listing the zone for records this Zone does not declare failed: ");
+    expect(preview.error).toContain('If the zone is created by this program, set newZone: true; to skip the listing, set unmanaged: "ignore".');
+    expect(mutating(preview.calls)).toEqual([]);
+    stack.declare([a("www")], { newZone: true }, "not-hosted.example");
+    const skipped = await stack.runOk("preview");
+    expect(skipped.calls).toEqual([]);
+  });
+
   it("deletes them on up with unmanaged: \"delete\", after the guard let them through", async () => {
     stack.declare([a("www"), a("api")], { unmanaged: "delete" });
     const preview = await stack.runOk("preview");

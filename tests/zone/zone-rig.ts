@@ -33,9 +33,9 @@ export class ZoneStack {
   }
 
   /** Writes the records file (YAML). */
-  declare(records: ZoneRecordSpec[], options: Partial<ZoneArgs> = {}): void {
+  declare(records: ZoneRecordSpec[], options: Partial<ZoneArgs> = {}, zoneName = ZONE): void {
     this.recordsFile = path.join(this.dir, "records.yaml");
-    fs.writeFileSync(this.recordsFile, stringify({ zoneName: ZONE, records }));
+    fs.writeFileSync(this.recordsFile, stringify({ zoneName, records }));
     this.options = options;
   }
 
