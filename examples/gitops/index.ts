@@ -1,36 +1,19 @@
-// Records declared in records.yaml (or the file named by the `recordsFile` config key), one ZoneRecord each.
-import * as fs from "node:fs";
+// The zone declared in records.yaml (or the file named by the `recordsFile` config key), managed as a whole:
+// checked before anything is sent, guarded against mass deletion, its BIND text exported for review.
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { parse } from "yaml";
 import * as ovhdns from "pulumi-ovh-dns";
-
-interface RecordEntry {
-  subDomain?: string;
-  fieldType: string;
-  target: string;
-  ttl?: number;
-  /** The OVH id of an existing record to adopt (Pulumi's `import` option): no duplicate is made. */
-  importId?: string;
-}
-
-interface RecordsFile {
-  zoneName: string;
-  records: Record<string, RecordEntry>;
-}
 
 const config = new pulumi.Config();
 const file = path.resolve(__dirname, config.get("recordsFile") ?? "records.yaml");
-const declared = parse(fs.readFileSync(file, "utf8")) as RecordsFile;
-if (!declared || typeof declared.zoneName !== "string" || typeof declared.records !== "object") {
-  throw new Error(`${file}: expected "zoneName: <zone>" and a "records:" map`);
-}
 
-const fqdns: Record<string, pulumi.Output<string>> = {};
-for (const [key, entry] of Object.entries(declared.records)) {
-  const { importId, ...args } = entry;
-  const record = new ovhdns.ZoneRecord(key, { zoneName: declared.zoneName, ...args }, importId ? { import: importId } : {});
-  fqdns[key] = record.fqdn;
-}
+const zone = new ovhdns.Zone("zone", {
+  ...ovhdns.Zone.fromYaml(file),
+  // Records of the zone that records.yaml does not declare are named in a warning; "delete" would delete them.
+  unmanaged: "warn",
+});
 
-export const names = fqdns;
+export const names = zone.fqdns;
+export const recordCount = zone.recordCount;
+/** The declared zone as BIND text: `pulumi stack output zoneFile` shows it in a pull request's review. */
+export const zoneFile = zone.zoneFile;

@@ -1,6 +1,7 @@
 /**
- * A GitOps stack for scenario tests: `examples/gitops` run through the local engine against the emulator,
- * with the records file rewritten between runs, as pull requests would.
+ * A GitOps stack for scenario tests: a program of one ZoneRecord per records-file entry (records-program/, the
+ * per-record shape examples/gitops had before it became a Zone) run through the local engine against the
+ * emulator, with the records file rewritten between runs, as pull requests would.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -10,7 +11,7 @@ import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import { LocalEngine } from "../engine/engine";
 import type { RunResult } from "../engine/types";
 
-const PROGRAM = path.resolve(__dirname, "../../examples/gitops");
+const PROGRAM = path.resolve(__dirname, "records-program");
 export const ZONE = "example.com";
 const SECRET_KEYS = ["ovh:applicationSecret", "ovh:consumerKey"];
 

@@ -1,0 +1,10 @@
+export { ZoneManifestProvider } from "./manifest-provider";
+export { ZonePruneProvider, chooseRecords, type PruneTarget } from "./prune-provider";
+export {
+  judgeMassDelete,
+  DEFAULT_MAX_DELETE_PERCENT,
+  MIN_RECORDS_FOR_PERCENT,
+  type MassDeleteVerdict,
+  type UnmanagedDeletion,
+  type ZoneManifestInputs,
+} from "./mass-delete";

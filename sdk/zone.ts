@@ -1,0 +1,157 @@
+/**
+ * `Zone`: a whole DNS zone as data (code, YAML or a BIND file), checked as a whole before anything is sent,
+ * guarded against mass deletion, with one ZoneRecord child per record. Design and facts: docs/zone.md.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_MAX_DELETE_PERCENT, type PruneTarget, type UnmanagedDeletion } from "../provider/zone-manifest";
+import type { ZoneRecordInfo } from "../provider/zone-record";
+import { getZoneRecords } from "./data-sources";
+import { readBindZone, type BindOptions } from "./zone/bind-parser";
+import { writeBindZone } from "./zone/bind-writer";
+import { checkZone } from "./zone/checks";
+import { ZoneManifest, ZoneUnmanaged } from "./zone/internal-resources";
+import { childKeys } from "./zone/naming";
+import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
+import { describeListed, findUnmanaged, toDeletion } from "./zone/unmanaged";
+import { readYamlZone, type ZoneSource } from "./zone/yaml-source";
+import { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
+
+/** What a Zone does with records of the zone that none of its records declares. */
+export type UnmanagedPolicy = "ignore" | "warn" | "delete";
+
+/** The arguments of a {@link Zone}. */
+export interface ZoneArgs {
+  /** The DNS zone, e.g. `example.com`. */
+  zoneName: string;
+  /** The records, plain values (the whole-zone checks and the child names need them at once). */
+  records: readonly ZoneRecordSpec[];
+  /** Take over records that already exist identically instead of creating duplicates (ZoneRecord's `adopt`). */
+  adopt?: boolean;
+  /**
+   * Records of the zone that no record here declares: `"warn"` (the default) names them in a warning,
+   * `"ignore"` does not list the zone, `"delete"` deletes them on `up` (the Zone then owns the whole zone).
+   */
+  unmanaged?: UnmanagedPolicy;
+  /** The zone is created by this same program: it cannot be listed yet, so unmanaged records are not looked for. */
+  newZone?: boolean;
+  /** Refuse an update that deletes or replaces more than this percentage of the records (default 30; from 10 records up). */
+  maxDeletePercent?: number;
+  /** Refuse an update that deletes or replaces more than this many records (default: no limit). */
+  maxDeleteCount?: number;
+}
+
+/** Reads the config key that lets one update through the mass-deletion guard. */
+function allowMassDelete(): boolean {
+  return new pulumi.Config("ovhdns").getBoolean("allowMassDelete") ?? false;
+}
+
+/**
+ * A DNS zone managed as a whole: one {@link ZoneRecord} child per declared record, named from its content.
+ *
+ * ```ts
+ * const zone = new Zone("example", Zone.fromYaml("records.yaml"));
+ * export const review = zone.zoneFile;
+ * ```
+ */
+export class Zone extends pulumi.ComponentResource {
+  /** How many records the zone declares. */
+  readonly recordCount: pulumi.Output<number>;
+  /** The full name of each record, by child key (`www-A`, `@-MX-3f9a0c12`). */
+  readonly fqdns: pulumi.Output<Record<string, string>>;
+  /** The declared records as a BIND zone file, sorted: for review in pull requests. */
+  readonly zoneFile: pulumi.Output<string>;
+  /** The child ZoneRecords, by key. */
+  readonly records: Readonly<Record<string, ZoneRecord>>;
+
+  /** Reads a records file (see docs/zone.md for its shape); errors carry file:line. */
+  static fromYaml(file: string): ZoneSource {
+    return readYamlZone(file);
+  }
+
+  /** Reads a BIND zone file; errors carry file:line. An OVH export needs `{ zoneName }` (it has no $ORIGIN). */
+  static fromBind(file: string, options: BindOptions = {}): ZoneSource {
+    return readBindZone(file, options);
+  }
+
+  constructor(name: string, args: ZoneArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("ovhdns:index:Zone", name, {}, opts);
+    const zoneName = readZoneName(args.zoneName);
+    const policy = readOptions(zoneName, args);
+    const declared = declareRecords(zoneName, args.records);
+    const problems = checkZone(zoneName, declared);
+    if (problems.length > 0) throw new ZoneDeclarationError(zoneName, problems);
+    const keys = childKeys(declared);
+
+    const listing = policy.unmanaged === "ignore" || args.newZone ? undefined : this.unmanagedOf(zoneName, declared, policy.unmanaged);
+    const manifest = new ZoneManifest(`${name}-manifest`, {
+      zoneName,
+      records: Object.fromEntries(keys.map((key, i) => [key, `${declared[i].subDomain || "@"} ${declared[i].fieldType} ${declared[i].target}`])),
+      maxDeletePercent: policy.maxDeletePercent,
+      ...(policy.maxDeleteCount === undefined ? {} : { maxDeleteCount: policy.maxDeleteCount }),
+      allowMassDelete: allowMassDelete(),
+      unmanagedDeletions: listing ? listing.apply((l) => (policy.unmanaged === "delete" ? l.map(toDeletion) : ([] as UnmanagedDeletion[]))) : [],
+    }, { parent: this });
+    const children: Record<string, ZoneRecord> = {};
+    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, zoneName, declared[i], args.adopt === true, manifest)));
+    this.records = children;
+    if (policy.unmanaged === "delete" && listing) {
+      // After every record: the ids they hold are then known, so a deletion can never hit one of them.
+      const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));
+      new ZoneUnmanaged(`${name}-unmanaged`, { zoneName, deletions: listing.apply((l) => l.map(toPruneTarget)), heldIds },
+        { parent: this, dependsOn: Object.values(children) });
+    }
+    this.recordCount = pulumi.output(declared.length);
+    this.fqdns = pulumi.all(Object.fromEntries(keys.map((key) => [key, children[key].fqdn])));
+    this.zoneFile = pulumi.output(writeBindZone(zoneName, declared));
+    this.registerOutputs({ recordCount: this.recordCount, fqdns: this.fqdns, zoneFile: this.zoneFile });
+  }
+
+  private child(name: string, zoneName: string, r: DeclaredRecord, adopt: boolean, after: pulumi.Resource): ZoneRecord {
+    const args: ZoneRecordArgs = { zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl };
+    return new ZoneRecord(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after] });
+  }
+
+  /** One listing of the zone: the records no declared record accounts for; `warn` names them. */
+  private unmanagedOf(zoneName: string, declared: DeclaredRecord[], policy: UnmanagedPolicy): pulumi.Output<ZoneRecordInfo[]> {
+    const listed = getZoneRecords({ zoneName }).catch((err: unknown) => {
+      // Never guessed: without the listing, nothing can be said (or deleted) about the rest of the zone.
+      throw new Error(
+        `zone ${zoneName}: listing the zone for records this Zone does not declare failed: ${err instanceof Error ? err.message : String(err)}. ` +
+          'If the zone is created by this program, set newZone: true; to skip the listing, set unmanaged: "ignore".',
+        { cause: err },
+      );
+    });
+    return pulumi.output(listed).apply(({ records }) => {
+      const unmanaged = findUnmanaged(declared, records);
+      if (unmanaged.length > 0 && policy === "warn") {
+        pulumi.log.warn(
+          `zone ${zoneName} holds ${unmanaged.length} record(s) that this Zone does not declare:\n  - ${unmanaged.map(describeListed).join("\n  - ")}\n` +
+            'Declare them, or set unmanaged: "delete" to delete them on up, or unmanaged: "ignore" to stop this warning.',
+          this,
+        );
+      }
+      return unmanaged;
+    });
+  }
+}
+
+function toPruneTarget(r: ZoneRecordInfo): PruneTarget {
+  return { subDomain: r.subDomain, fieldType: r.fieldType, target: r.target };
+}
+
+function readZoneName(zoneName: unknown): string {
+  if (typeof zoneName !== "string" || zoneName.trim() === "") throw new Error('Zone: zoneName must be the zone as a plain string, e.g. "example.com"');
+  return zoneName.trim().toLowerCase().replace(/\.$/, "");
+}
+
+function readOptions(zoneName: string, args: ZoneArgs): { unmanaged: UnmanagedPolicy; maxDeletePercent: number; maxDeleteCount?: number } {
+  const problems: string[] = [];
+  const unmanaged = args.unmanaged ?? "warn";
+  if (!["ignore", "warn", "delete"].includes(unmanaged)) problems.push(`unmanaged is "${String(unmanaged)}": use "ignore", "warn" or "delete"`);
+  const maxDeletePercent = args.maxDeletePercent ?? DEFAULT_MAX_DELETE_PERCENT;
+  if (typeof maxDeletePercent !== "number" || !(maxDeletePercent >= 0 && maxDeletePercent <= 100)) problems.push(`maxDeletePercent is ${String(maxDeletePercent)}: use a number from 0 to 100`);
+  const count = args.maxDeleteCount;
+  if (count !== undefined && !(Number.isInteger(count) && count >= 0)) problems.push(`maxDeleteCount is ${String(count)}: use a whole number, 0 or more`);
+  if (problems.length > 0) throw new ZoneDeclarationError(zoneName, problems);
+  return { unmanaged, maxDeletePercent, ...(count === undefined ? {} : { maxDeleteCount: count }) };
+}

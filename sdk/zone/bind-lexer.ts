@@ -1,0 +1,100 @@
+/**
+ * The lexical layer of a BIND zone file (RFC 1035 §5.1): comments (`;` to the end of the line, outside
+ * quotes), quoted strings with `\"`, `\\` and `\DDD` escapes, and parentheses that continue an entry over
+ * several lines. Yields one entry per record or directive, with the line it starts on.
+ */
+
+/** One word of an entry. `text` is the decoded value; `raw` is the word as written (quotes included). */
+export interface Token {
+  text: string;
+  raw: string;
+  quoted: boolean;
+}
+
+/** One logical entry: a record or a `$` directive. */
+export interface Entry {
+  line: number;
+  /** The entry starts with blank space: its owner is the previous entry's (RFC 1035 §5.1). */
+  blankOwner: boolean;
+  tokens: Token[];
+  /** The text after the last `;` comment start, as written: OVH's export writes DKIM and DMARC data unquoted, `;` included. */
+  comment?: string;
+}
+
+/** A zone file problem at `file:line`. */
+export class ZoneFileError extends Error {
+  constructor(readonly file: string, readonly line: number, reason: string) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = "ZoneFileError";
+  }
+}
+
+/** Splits a zone file into entries; refuses an unclosed quote or parenthesis, or a stray `)`. */
+export function lexZoneFile(file: string, text: string): Entry[] {
+  const entries: Entry[] = [];
+  let current: Entry | undefined;
+  let depth = 0;
+  let openedAt = 0;
+  text.split(/\r?\n/).forEach((lineText, index) => {
+    const line = index + 1;
+    if (depth === 0) current = { line, blankOwner: /^[ \t]/.test(lineText), tokens: [] };
+    const scan = scanLine(file, line, lineText, depth);
+    if (depth === 0 && scan.depth > 0) openedAt = line;
+    depth = scan.depth;
+    current!.tokens.push(...scan.tokens);
+    if (scan.comment !== undefined) current!.comment = scan.comment;
+    if (depth === 0 && current!.tokens.length > 0) entries.push(current!);
+  });
+  if (depth > 0) throw new ZoneFileError(file, openedAt, "'(' is never closed by ')'");
+  return entries;
+}
+
+function scanLine(file: string, line: number, text: string, startDepth: number): { tokens: Token[]; depth: number; comment?: string } {
+  const tokens: Token[] = [];
+  let depth = startDepth;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ";") return { tokens, depth, comment: text.slice(i + 1) };
+    if (c === " " || c === "\t") i++;
+    else if (c === "(") {
+      depth++;
+      i++;
+    }
+    else if (c === ")") {
+      if (depth === 0) throw new ZoneFileError(file, line, "')' without a '(' before it");
+      depth--;
+      i++;
+    } else if (c === '"') {
+      const end = closingQuote(text, i);
+      if (end < 0) throw new ZoneFileError(file, line, "a quoted string is not closed on its line (add the closing \")");
+      tokens.push({ text: unescape(file, line, text.slice(i + 1, end)), raw: text.slice(i, end + 1), quoted: true });
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < text.length && !' \t;()"'.includes(text[j])) j += text[j] === "\\" ? 2 : 1;
+      const raw = text.slice(i, j);
+      tokens.push({ text: unescape(file, line, raw), raw, quoted: false });
+      i = j;
+    }
+  }
+  return { tokens, depth };
+}
+
+function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+  }
+  return -1;
+}
+
+/** Decodes `\X` (X itself) and `\DDD` (the byte DDD, RFC 1035 §5.1). */
+function unescape(file: string, line: number, text: string): string {
+  return text.replace(/\\(\d{3}|.)/g, (_m, e: string) => {
+    if (e.length === 1) return e;
+    const code = Number(e);
+    if (code > 255) throw new ZoneFileError(file, line, `escape \\${e} is not a byte (000 to 255)`);
+    return String.fromCharCode(code);
+  });
+}

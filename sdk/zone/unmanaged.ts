@@ -1,0 +1,49 @@
+/**
+ * Which records of a zone no child of a Zone declares, from one listing of the zone taken before any child
+ * is registered. Matching is by content (name, type, canonical target), so it needs no record id; see
+ * docs/zone.md, "Unmanaged records", for why a record whose declared target is changing is never counted.
+ */
+import { canonicalTarget } from "../../provider/records";
+import type { ZoneRecordInfo } from "../../provider/zone-record";
+import { possibleKeys } from "./naming";
+import type { DeclaredRecord } from "./records";
+import type { UnmanagedDeletion } from "../../provider/zone-manifest";
+
+/** The listed records that nothing declared accounts for, sorted by name, type and id. */
+export function findUnmanaged(declared: readonly DeclaredRecord[], listed: readonly ZoneRecordInfo[]): ZoneRecordInfo[] {
+  const rrset = (subDomain: string, fieldType: string) => `${subDomain}\n${fieldType}`;
+  const wanted = new Map<string, string[]>();
+  for (const r of declared) wanted.set(rrset(r.subDomain, r.fieldType), [...(wanted.get(rrset(r.subDomain, r.fieldType)) ?? []), r.canonical]);
+  const leftovers = new Map<string, ZoneRecordInfo[]>();
+  for (const r of listed) {
+    // OVH keeps the apex NS records itself: they are never a Zone's to delete.
+    if (r.fieldType === "NS" && r.subDomain === "") continue;
+    const set = rrset(r.subDomain, r.fieldType);
+    const open = wanted.get(set) ?? [];
+    const at = open.indexOf(canonicalTarget(r.fieldType, r.target));
+    if (at >= 0) open.splice(at, 1);
+    else leftovers.set(set, [...(leftovers.get(set) ?? []), r]);
+  }
+  const unmanaged: ZoneRecordInfo[] = [];
+  for (const [set, rest] of leftovers) {
+    // A declared record still unmatched in this RRset is one whose target is about to change: as many
+    // leftovers as there are such records are presumed to be the ones its child holds, and are left alone.
+    const changing = (wanted.get(set) ?? []).length;
+    unmanaged.push(...[...rest].sort(byId).slice(changing));
+  }
+  return unmanaged.sort((a, b) => a.subDomain.localeCompare(b.subDomain) || a.fieldType.localeCompare(b.fieldType) || byId(a, b));
+}
+
+function byId(a: ZoneRecordInfo, b: ZoneRecordInfo): number {
+  return BigInt(a.recordId) < BigInt(b.recordId) ? -1 : BigInt(a.recordId) > BigInt(b.recordId) ? 1 : 0;
+}
+
+/** `www A 203.0.113.10 (id 42)`. */
+export function describeListed(r: ZoneRecordInfo): string {
+  return `${r.subDomain || "@"} ${r.fieldType} ${r.target} (id ${r.recordId})`;
+}
+
+/** The manifest's view of an unmanaged record that will be deleted. */
+export function toDeletion(r: ZoneRecordInfo): UnmanagedDeletion {
+  return { keys: possibleKeys({ subDomain: r.subDomain, fieldType: r.fieldType, canonical: canonicalTarget(r.fieldType, r.target) }), description: describeListed(r) };
+}

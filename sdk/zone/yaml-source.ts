@@ -1,0 +1,78 @@
+/**
+ * `Zone.fromYaml`: a zone kept as YAML, in the records-file shape of examples/gitops:
+ *
+ * ```yaml
+ * zoneName: example.com
+ * records:
+ *   web: { subDomain: "", fieldType: A, target: 203.0.113.10, ttl: 3600 }
+ *   www: { subDomain: www, fieldType: CNAME, target: example.com. }
+ * ```
+ * `records` is a map (its keys are labels for people and errors; child names come from the content) or a
+ * list. Every error names the file and line.
+ */
+import * as fs from "node:fs";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import type { ZoneRecordSpec } from "./records";
+
+/** A zone read from a file: its name and records, each with its `source` (file:line). */
+export interface ZoneSource {
+  zoneName: string;
+  records: ZoneRecordSpec[];
+}
+
+const RECORD_FIELDS = ["subDomain", "fieldType", "target", "ttl"];
+
+/** Reads and validates a records file; throws every problem with its line. */
+export function readYamlZone(file: string, text: string = fs.readFileSync(file, "utf8")): ZoneSource {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (node: { range?: [number, number, number?] | null } | null | undefined) =>
+    `${file}:${node?.range ? lines.linePos(node.range[0]).line : 1}`;
+  if (doc.errors.length > 0) {
+    throw new Error(`${file}: not valid YAML:\n  - ${doc.errors.map((e) => `${file}:${lines.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`).join("\n  - ")}`);
+  }
+  const problems: string[] = [];
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error(`${at(root)}: expected a map with "zoneName:" and "records:"`);
+  const zoneNode = root.get("zoneName", true) as Node | undefined;
+  const zoneValue: unknown = isScalar(zoneNode) ? zoneNode.value : undefined;
+  const recordsNode = root.get("records", true) as Node | undefined;
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (!["zoneName", "records"].includes(key)) problems.push(`${at(pair.key as Node)}: unknown key "${key}"; the file takes zoneName and records`);
+  }
+  if (typeof zoneValue !== "string" || zoneValue.trim() === "") {
+    problems.push(`${at(zoneNode ?? root)}: zoneName must be the zone, e.g. "zoneName: example.com"`);
+  }
+  const entries: { label: string; node: unknown }[] = [];
+  if (isMap(recordsNode)) for (const pair of recordsNode.items as Pair[]) entries.push({ label: String((pair.key as { value?: unknown })?.value), node: pair.value });
+  else if (isSeq(recordsNode)) recordsNode.items.forEach((node, i) => entries.push({ label: `#${i + 1}`, node }));
+  else problems.push(`${at(recordsNode ?? root)}: records must be a map (label: record) or a list of records`);
+  const records = entries.flatMap(({ label, node }) => readRecord(node as Node, label, at, problems));
+  if (problems.length > 0) throw new Error(`${file}: ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
+  return { zoneName: String(zoneValue).trim(), records };
+}
+
+function readRecord(node: Node, label: string, at: (n: Node) => string, problems: string[]): ZoneRecordSpec[] {
+  if (!isMap(node)) {
+    problems.push(`${at(node)}: record ${label} must be a map with fieldType, target and optionally subDomain, ttl`);
+    return [];
+  }
+  const record: Record<string, unknown> = { source: `${at(node)} (${label})` };
+  for (const pair of node.items as Pair<Node, Node>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (key === "importId") {
+      problems.push(`${at(pair.key)}: record ${label}: importId is not taken by a Zone; set "adopt: true" on the Zone to take over existing records`);
+    } else if (!RECORD_FIELDS.includes(key)) {
+      problems.push(`${at(pair.key)}: record ${label}: unknown field "${key}"; a record takes subDomain, fieldType, target and ttl`);
+    } else if (!isScalar(pair.value)) {
+      problems.push(`${at(pair.value ?? pair.key)}: record ${label}: ${key} must be a single value`);
+    } else {
+      record[key] = pair.value.value;
+    }
+  }
+  // YAML reads `target: 10 mx.example.com.` as a string but `target: 1.5` as a number: keep the text.
+  if (typeof record.target === "number") record.target = String(record.target);
+  if (record.subDomain === null) record.subDomain = "";
+  return [record as unknown as ZoneRecordSpec];
+}

@@ -1,0 +1,37 @@
+/**
+ * The mass-deletion guard through the real Pulumi CLI, when one is present: the real engine hands the
+ * manifest's previous inputs to `check` as `olds`, and a refused check stops the update before any record
+ * changes (docs/zone.md, "Safety"). Without a CLI (`npm run setup:pulumi`) this suite is skipped.
+ */
+import { findPulumiCli } from "../engine/pulumi-cli";
+import type { ZoneRecordSpec } from "../../sdk";
+import { mutating, ZoneStack } from "./zone-rig";
+
+const cli = findPulumiCli();
+if (!cli) console.log("skipped: the Zone's Pulumi CLI test needs `pulumi` (npm run setup:pulumi, or on the PATH)");
+
+const records: ZoneRecordSpec[] = Array.from({ length: 12 }, (_, i) => ({ subDomain: `host${i}`, fieldType: "A", target: `203.0.113.${i}` }));
+
+(cli ? describe : describe.skip)("a Zone through the real Pulumi CLI", () => {
+  let stack: ZoneStack;
+  beforeAll(async () => (stack = await ZoneStack.start()));
+  afterAll(() => stack.close());
+
+  it("refuses a 50% deletion at preview and at up with no change sent, then lets it through when allowed", async () => {
+    stack.declare(records);
+    expect((await stack.runCli("up")).ok).toBe(true);
+    expect(stack.zone()).toHaveLength(12);
+    stack.declare([...records.slice(0, 6), { subDomain: "new", fieldType: "A", target: "203.0.113.200" }]);
+    for (const op of ["preview", "up"] as const) {
+      const run = await stack.runCli(op);
+      expect(run.ok).toBe(false);
+      expect(`${run.stdout}${run.stderr}`).toContain("this update would delete or replace 6 of the 12 records the stack manages there");
+      expect(mutating(run.calls)).toEqual([]);
+    }
+    stack.setConfig("ovhdns:allowMassDelete", "true");
+    const up = await stack.runCli("up");
+    expect(up.ok).toBe(true);
+    expect(up.calls.filter((c) => c.method === "DELETE")).toHaveLength(6);
+    expect(stack.zone()).toHaveLength(7);
+  });
+});
