@@ -1,7 +1,8 @@
 import * as grpc from "@grpc/grpc-js";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
-import { unwrapSecrets } from "../host/sentinels";
+import { secret, unwrapSecrets } from "../host/sentinels";
+import type { PropertyMap } from "../host/struct";
 import { Deployment } from "./deployment";
 import { EngineService } from "./engine-service";
 import { monitorHandlers } from "./monitor-service";
@@ -59,9 +60,15 @@ export class LocalEngine {
     return this.runWithoutProgram("destroy", destroyResources);
   }
 
-  private pool(engineAddress: string): ProviderPool {
+  /** A provider pool configured with `config` (the current config, or the one the state kept). */
+  private pool(engineAddress: string, config = this.config, secretKeys = this.secretKeys): ProviderPool {
     const { programDir, env } = this.options;
-    return new ProviderPool({ cwd: programDir, project: this.project, config: this.config, secretKeys: this.secretKeys, env, engineAddress });
+    return new ProviderPool({ cwd: programDir, project: this.project, config, secretKeys, env, engineAddress });
+  }
+
+  /** The config as the provider entry keeps it: secret keys wrapped. */
+  private providerConfig(): PropertyMap {
+    return Object.fromEntries(Object.entries(this.config).map(([k, v]) => [k, this.secretKeys.includes(k) ? secret(v) : v]));
   }
 
   private async runWithProgram(kind: "preview" | "up"): Promise<RunResult> {
@@ -74,6 +81,8 @@ export class LocalEngine {
     const address = `127.0.0.1:${port}`;
     const pool = this.pool(address);
     const deployment = new Deployment(this.stateFile.load(this.project, this.options.stack), this.stateFile, pool, preview, this.options.parallel ?? 8);
+    // An up stores the config the provider ran with, as the real engine's provider entry does.
+    if (!preview) deployment.state.providerConfig = this.providerConfig();
     server.addService(resrpc.ResourceMonitorService, monitorHandlers({ project: this.project, stack: this.options.stack }, deployment));
     server.addService(engrpc.EngineService, engine.handlers());
     pool.warmUp();
@@ -107,8 +116,14 @@ export class LocalEngine {
   }
 
   private async runWithoutProgram(kind: RunKind, operate: (d: Deployment) => Promise<void>): Promise<RunResult> {
-    const pool = this.pool("127.0.0.1:1"); // the host only checks that an engine address is given
-    const deployment = new Deployment(this.stateFile.load(this.project, this.options.stack), this.stateFile, pool, false);
+    // Like the real engine, refresh and destroy configure the provider from its entry in the state (the config
+    // of the last up), not from the current config.
+    const state = this.stateFile.load(this.project, this.options.stack);
+    const kept = state.providerConfig;
+    const pool = kept
+      ? this.pool("127.0.0.1:1", unwrapSecrets(kept) as Record<string, string>, secretKeysOf(kept))
+      : this.pool("127.0.0.1:1"); // the host only checks that an engine address is given
+    const deployment = new Deployment(state, this.stateFile, pool, false);
     try {
       await operate(deployment);
       return this.result(kind, deployment, pool, []);

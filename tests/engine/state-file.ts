@@ -33,6 +33,12 @@ export interface StackState {
   /** Stack outputs (secrets wrapped). */
   outputs: PropertyMap;
   resources: StateResource[];
+  /**
+   * The config the default provider was configured with at the last `up` (secrets wrapped), as the real
+   * engine keeps it in the provider's entry: `refresh` and `destroy` configure the provider from it, not from
+   * the current config (docs/pulumi-cli.md, "Refresh and destroy are configured from the state").
+   */
+  providerConfig?: PropertyMap;
 }
 
 interface StateFileJson extends StackState {
@@ -56,7 +62,8 @@ export class StateFile {
     if (!fs.existsSync(this.path)) return { version: 1, project, stack, outputs: {}, resources: [] };
     const json = JSON.parse(fs.readFileSync(this.path, "utf8")) as StateFileJson;
     this.crypter = new SecretCrypter(this.passphrase, json.secretsProvider.salt);
-    const state = this.crypter.decryptTree({ outputs: json.outputs, resources: json.resources }) as Pick<StackState, "outputs" | "resources">;
+    const state = this.crypter.decryptTree({ outputs: json.outputs, resources: json.resources, providerConfig: json.providerConfig }) as
+      Pick<StackState, "outputs" | "resources" | "providerConfig">;
     return { version: 1, project: json.project, stack: json.stack, ...state };
   }
 
@@ -70,6 +77,7 @@ export class StateFile {
       secretsProvider: { type: "passphrase", salt: this.crypter.salt },
       outputs: this.crypter.encryptTree(state.outputs) as PropertyMap,
       resources: this.crypter.encryptTree(state.resources) as StateResource[],
+      ...(state.providerConfig ? { providerConfig: this.crypter.encryptTree(state.providerConfig) as PropertyMap } : {}),
     };
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;

@@ -69,7 +69,11 @@ export async function stepCustomResource(ctx: StepContext, goal: ResourceGoal, o
     return replaceResource(ctx, goal, checked, old, { ...base, op: "replace", deleteBeforeReplace });
   }
   // A resource that was made but failed to initialise is always updated (the engine retries its init).
-  if (!changed && !old.initErrors) return { step: { ...base, op: "same", changes: [] }, id: old.id ?? "", outputs: old.outputs };
+  if (!changed && !old.initErrors) {
+    // The real engine keeps the new inputs of a resource that did not change (its outputs stay as they were).
+    if (!ctx.preview && inputsDiffer(old.inputs, checked)) ctx.state.put({ ...old, inputs: checked }, old);
+    return { step: { ...base, op: "same", changes: [] }, id: old.id ?? "", outputs: old.outputs };
+  }
   return updateResource(ctx, goal, checked, old, { ...base, op: "update" });
 }
 

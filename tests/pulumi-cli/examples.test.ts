@@ -1,11 +1,15 @@
 /**
  * Every example through the real Pulumi CLI against the emulator: preview, up, a change, refresh, destroy,
- * asserting on the zone and on the API calls each command made. (`verification` needs the @pulumi/random
+ * asserting on the zone and on the API calls each command made. `gitops` and `bind` manage their zone as a
+ * whole with the Zone component: a change there is an edit of the records file. (`verification` needs the @pulumi/random
  * plugin, which this machine cannot get: docs/pulumi-cli.md; it runs under setMocks in tests/examples.)
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { cliStack, withCalls, writes, zoneLines } from "./support";
+import { cliStack, EXAMPLES, withCalls, writes, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
@@ -74,5 +78,51 @@ describe("the examples through the real Pulumi CLI", () => {
     await ws.up();
     expect((await ws.outputs()).mailRecords).toEqual([expect.stringMatching(/^[0-9]+ example\.com 10 mx\.example\.com\.$/)]);
     await ws.destroy();
+  });
+
+  it("gitops: records.yaml through Zone.fromYaml - up, an edited file updates one record, refresh finds nothing, destroy", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gitops-example-"));
+    const file = path.join(dir, "records.yaml");
+    const original = fs.readFileSync(path.join(EXAMPLES, "gitops", "records.yaml"), "utf8");
+    fs.writeFileSync(file, original);
+    try {
+      ws = await cliStack("gitops", emulator, "stack-config", { config: { recordsFile: file } });
+      const preview = await withCalls(emulator, () => ws!.preview());
+      expect(preview.result.code).toBe(0);
+      expect(writes(preview.calls)).toEqual([]);
+      const up = await withCalls(emulator, () => ws!.up());
+      expect(writes(up.calls).filter((c) => c.endsWith("/record"))).toHaveLength(5);
+      expect(zoneLines(emulator)).toEqual([
+        "@ A 203.0.113.10 3600", "@ MX 10 mx1.example.com. 0", "@ NS dns200.anycast.me. 0", '@ TXT "v=spf1 mx -all" 0',
+        '_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com" 0', "www CNAME example.com. 0",
+      ]);
+      expect((await ws.outputs()).recordCount).toBe(5);
+      fs.writeFileSync(file, original.replace("target: 203.0.113.10", "target: 203.0.113.11"));
+      const edited = await ws.preview();
+      expect(changes(edited).filter((c) => !c.includes("manifest"))).toEqual([expect.stringMatching(/^update zone-@-A/)]);
+      const apply = await withCalls(emulator, () => ws!.up());
+      expect(writes(apply.calls).filter((c) => c.startsWith("PUT "))).toHaveLength(1);
+      expect(zoneLines(emulator)).toContain("@ A 203.0.113.11 3600");
+      const refresh = await withCalls(emulator, () => ws!.refresh());
+      expect(writes(refresh.calls)).toEqual([]);
+      await ws.destroy();
+      expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("bind: a zone file through Zone.fromBind - up creates every record, a second up changes nothing, destroy", async () => {
+    ws = await cliStack("bind", emulator, "stack-config");
+    await ws.up();
+    const lines = zoneLines(emulator);
+    expect(lines).toContain("www CNAME example.com. 300");
+    expect(lines).toContain("_sip._udp SRV 10 5 5060 sip.example.com. 0"); // no TTL column: the zone default
+    expect(lines.length).toBeGreaterThanOrEqual(13);
+    const again = await withCalls(emulator, () => ws!.preview());
+    expect(changes(again.result)).toEqual([]);
+    expect(again.calls.filter((c) => !c.startsWith("GET "))).toEqual([]);
+    await ws.destroy();
+    expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0"]);
   });
 });

@@ -6,7 +6,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Emulator } from "../../emulator";
-import { OvhClient, resolveCredentials } from "../../provider/ovh";
+import type { OvhClient } from "../../provider/ovh";
+import { behindPulumi as behindPulumiRig } from "../zone-record/support";
 import { PulumiWorkspace, type WorkspaceOptions } from "../../tools/pulumi-cli";
 
 export const EXAMPLES = path.resolve(__dirname, "../../examples");
@@ -108,12 +109,5 @@ export const RECORDS_PROGRAM = path.resolve(__dirname, "../fixtures/records-prog
 
 /** A client of the same account that is not Pulumi: someone editing the zone by hand. */
 export function behindPulumi(emulator: Emulator): OvhClient {
-  const c = emulator.credentials;
-  return new OvhClient({
-    credentials: resolveCredentials({
-      explicit: { endpoint: emulator.url, applicationKey: c.applicationKey, applicationSecret: c.applicationSecret, consumerKey: c.consumerKey },
-      env: {},
-      confFiles: [],
-    }),
-  });
+  return behindPulumiRig({ emulator });
 }

@@ -37,7 +37,7 @@ export function zoneLines(emulator: Emulator, zone = "example.com"): string[] {
 }
 
 /** A client of the same account that is not Pulumi: someone editing the zone by hand. */
-export function behindPulumi(rig: Rig): OvhClient {
+export function behindPulumi(rig: Pick<Rig, "emulator">): OvhClient {
   const c = rig.emulator.credentials;
   return new OvhClient({
     credentials: resolveCredentials({

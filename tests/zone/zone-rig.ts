@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import { LocalEngine } from "../engine/engine";
-import { runWithPulumiCli, type PulumiCliResult } from "../engine/pulumi-cli";
+import { PulumiWorkspace, type CliResult } from "../../tools/pulumi-cli";
 import type { RunResult } from "../engine/types";
 import type { ZoneArgs, ZoneRecordSpec } from "../../sdk";
 
@@ -25,6 +25,8 @@ export class ZoneStack {
   private recordsFile = path.join(this.dir, "records.yaml");
   private options: Partial<ZoneArgs> = {};
   private extraConfig: Record<string, string> = {};
+  private workspace?: PulumiWorkspace;
+  private cliConfig: Record<string, string> = {};
 
   private constructor(readonly emulator: Emulator) {}
 
@@ -69,12 +71,23 @@ export class ZoneStack {
     return new LocalEngine({ programDir: PROGRAM, stack: "prod", statePath: this.statePath, config: this.config(), secretKeys: SECRET_KEYS });
   }
 
-  /** Runs an operation through the real Pulumi CLI (local backend, passphrase), with the API calls it made. */
-  async runCli(op: "preview" | "up" | "destroy"): Promise<PulumiCliResult & { calls: { method: string; path: string }[] }> {
+  /** Runs an operation through the real Pulumi CLI (tools/pulumi-cli), with the API calls it made. */
+  async runCli(op: "preview" | "up" | "destroy"): Promise<CliResult & { ok: boolean; calls: { method: string; path: string }[] }> {
+    this.workspace ??= await PulumiWorkspace.create({ programDir: PROGRAM });
+    const secret = new Set(SECRET_KEYS);
+    for (const [key, value] of Object.entries(this.config())) {
+      if (this.cliConfig[key] !== value) await this.workspace.setConfig(key, value, secret.has(key));
+      this.cliConfig[key] = value;
+    }
+    for (const key of Object.keys(this.cliConfig)) {
+      if (!(key in this.config())) {
+        await this.workspace.must(["config", "rm", key]);
+        delete this.cliConfig[key];
+      }
+    }
     const before = this.emulator.log.length;
-    const backendDir = path.join(this.dir, "backend");
-    const result = await runWithPulumiCli(op, { programDir: PROGRAM, stack: "prod", config: this.config(), secretKeys: SECRET_KEYS, backendDir });
-    return { ...result, calls: this.emulator.log.slice(before).map((e) => ({ method: e.method, path: e.path })) };
+    const result = await this.workspace.run(op === "preview" ? ["preview"] : [op, "--yes", "--skip-preview"]);
+    return { ...result, ok: result.code === 0, calls: this.emulator.log.slice(before).map((e) => ({ method: e.method, path: e.path })) };
   }
 
   /** Runs an operation; the result says whether it succeeded (a refused run is a result, not a throw). */
@@ -103,6 +116,7 @@ export class ZoneStack {
   }
 
   async close(): Promise<void> {
+    this.workspace?.remove();
     await this.emulator.close();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
