@@ -22,7 +22,7 @@ describe("the state file of a real up", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("holds every record and the provider's code, and none of the credentials", async () => {
+  it("holds every record and the provider's code, and none of the secrets", async () => {
     const statePath = path.join(dir, "basic.json");
     const config = stackConfigFor(emulator);
     const engine = new LocalEngine({
@@ -40,8 +40,10 @@ describe("the state file of a real up", () => {
     expect(ids).toHaveLength(8);
     for (const id of ids) expect(text).toContain(`"${id}"`);
     expect(text).toContain("__provider");
-    const credentials = [config["ovh:applicationKey"], config["ovh:applicationSecret"], config["ovh:consumerKey"]];
-    expect(credentials.filter((c) => text.includes(c))).toEqual([]);
+    // The secrets never appear. The application key is not one (the README sets it without --secret): the
+    // provider's entry keeps the stack config, as the real engine's does, so it may be there in plain text.
+    const secrets = [config["ovh:applicationSecret"], config["ovh:consumerKey"]];
+    expect(secrets.filter((c) => text.includes(c))).toEqual([]);
     await engine.destroy();
   });
 });
