@@ -1,5 +1,5 @@
 /**
- * A local OVH API (the DNS subset of SPEC.md) that real OVH clients cannot tell from the
+ * A local OVH API (the DNS subset: docs/ovh-api-emulator.md) that real OVH clients cannot tell from the
  * real one: signed requests, OAuth2, zones and records with OVH's quirks, faults and a
  * request log. Imports only Node built-ins; shares no code with `provider/` or `sdk/`.
  */

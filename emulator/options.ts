@@ -1,5 +1,5 @@
 /**
- * The emulator's options. Every behaviour SPEC.md marks as a guess [G] is an option here,
+ * The emulator's options. Every behaviour docs/ovh-api-emulator.md marks as a guess is an option here,
  * with the default the SPEC suggests.
  */
 import type { AccessRule } from "./auth/access-rules";

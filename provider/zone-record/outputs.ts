@@ -2,7 +2,7 @@
  * The outputs of a ZoneRecord, and how an answer of the API is folded into them.
  *
  * Outputs never hold `undefined`, `Date`, `BigInt` or `NaN`: the plugin host turns them into a protobuf
- * Struct, where `undefined` throws "Unexpected struct type" after the record was made (DYNAMIC-PROVIDERS.md).
+ * Struct, where `undefined` throws "Unexpected struct type" after the record was made (docs/pulumi-dynamic-providers.md).
  */
 import { fqdnOf, isFieldType, targetsEqual, type ApiRecord, type RecordSpec } from "../records";
 

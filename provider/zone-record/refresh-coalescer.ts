@@ -2,8 +2,8 @@
  * Coalesced zone refresh.
  *
  * OVH applies record changes only after `POST /domain/zone/{zone}/refresh`, and refuses a second refresh of a
- * zone while one runs (SPEC.md §5; terraform-provider-ovh #76). terraform-provider-ovh refreshes after every
- * record and only logs the failures (ANCHORS.md (c) 1), so records silently never resolve. Here:
+ * zone while one runs (docs/ovh-api-client.md; terraform-provider-ovh #76). terraform-provider-ovh refreshes after every
+ * record and only logs the failures (its issues #76 and #275), so records silently never resolve. Here:
  * - at most one refresh per zone is in flight;
  * - a mutation that completes while a refresh runs waits for the next one, which it shares with every other
  *   mutation completed meanwhile;

@@ -1,6 +1,6 @@
 /**
  * The DNS calls of the OVH API, typed, over any signed-request client. Knows the routes and their answers
- * (SPEC.md §4), nothing of Pulumi.
+ * (docs/ovh-api-client.md), nothing of Pulumi.
  */
 import type { ApiRecord, ApiRecordCreate, ApiRecordUpdate } from "../records";
 

@@ -1,8 +1,8 @@
 /**
  * One zone refresh, retried while it is safe to: a refresh is idempotent, so unlike a record POST it may be
- * sent again after a 409 (a refresh of the zone is already running: SPEC.md §5), a 429, a 5xx or a network
+ * sent again after a 409 (a refresh of the zone is already running: docs/ovh-api-client.md), a 429, a 5xx or a network
  * error. Any other failure (403 without the refresh right, 404 zone) is returned at once, with the API's
- * message: never swallowed (ANCHORS.md (c) 1).
+ * message: never swallowed (terraform-provider-ovh only logs a failed refresh).
  */
 import { classifyFailure } from "../ovh/outcome";
 import type { ZoneApi } from "./zone-api";

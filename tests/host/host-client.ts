@@ -61,7 +61,7 @@ type Callback<Res> = (err: grpc.ServiceError | null, res: Res) => void;
 /**
  * A typed client for Pulumi's real dynamic-provider plugin host. Properties go in and come out as plain
  * objects; secret wrappers are removed before anything is sent, because the host answers Configure with
- * acceptSecrets=false and the engine then unwraps secrets itself (DYNAMIC-PROVIDERS.md, "Sentinels").
+ * acceptSecrets=false and the engine then unwraps secrets itself (docs/pulumi-dynamic-providers.md, "The plugin host").
  */
 export class ProviderHost {
   private readonly client: provrpc.ResourceProviderClient;

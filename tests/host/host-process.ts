@@ -11,7 +11,7 @@ export interface HostProcessOptions {
   project: string;
   /** The stack config, flat (`"ovh:applicationKey" -> value`), sent as `PULUMI_CONFIG`. */
   config: Record<string, string>;
-  /** The engine's gRPC address; the host only checks that one is given (DYNAMIC-PROVIDERS.md). */
+  /** The engine's gRPC address; the host only checks that one is given (docs/pulumi-dynamic-providers.md). */
   engineAddress?: string;
   /** Extra environment for the host. */
   env?: NodeJS.ProcessEnv;

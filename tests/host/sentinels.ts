@@ -39,7 +39,7 @@ export function containsSecret(v: unknown): boolean {
 /**
  * Removes every secret wrapper, at any depth. The dynamic-provider host answers Configure with
  * acceptSecrets=false, so the engine unwraps secrets before it sends properties to it
- * (DYNAMIC-PROVIDERS.md, "Sentinels"); a harness must do the same or the provider sees the raw wrapper.
+ * (docs/pulumi-dynamic-providers.md, "The plugin host"); a harness must do the same or the provider sees the raw wrapper.
  */
 export function unwrapSecrets<T = unknown>(v: T): T {
   if (isSecret(v)) return unwrapSecrets(v.value) as T;

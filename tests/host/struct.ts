@@ -3,7 +3,7 @@ import * as path from "path";
 /**
  * `google.protobuf.Struct` conversion with the SAME google-protobuf copy that `@pulumi/pulumi` uses: a
  * second copy (e.g. google-protobuf 4.x) is a separate runtime whose messages the SDK's generated code
- * rejects (DYNAMIC-PROVIDERS.md, "Versions"). We therefore resolve the module from the SDK's directory.
+ * rejects (docs/pulumi-dynamic-providers.md, "Versions"). We therefore resolve the module from the SDK's directory.
  */
 type StructModule = typeof import("google-protobuf/google/protobuf/struct_pb");
 

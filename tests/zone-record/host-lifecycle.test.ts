@@ -98,7 +98,7 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
 
   it("keeps a created record in the state when its zone refresh fails", async () => {
     // A consumer key allowed to create records but not to refresh the zone: a common mistake, and a 403 that
-    // terraform-provider-ovh only logs (ANCHORS.md (c) 1).
+    // terraform-provider-ovh only logs (a failed refresh is a log line there).
     const denied = { ...config, "ovh:consumerKey": "ck-without-refresh" };
     const other = await spawnProviderHost({ cwd: ROOT, project: "dns", config: denied, secretKeys: SECRET_KEYS });
     try {

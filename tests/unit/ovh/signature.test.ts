@@ -1,6 +1,7 @@
 import { signRequest } from "../../../provider/ovh/signature";
 
-// Known-answer vectors: the OVH guide's example (the seed document) and every row of SPEC.md §1.
+// Known-answer vectors: the OVH guide's example ("Premiers pas avec les API OVHcloud"), and the fixed secret,
+// consumer key and timestamp of the signing tests of ovh/go-ovh (ovh_test.go) and ovh/python-ovh.
 const GO_PY = {
   applicationSecret: "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk",
   consumerKey: "5mBuy6SUQcRw2ZUxg0cG68BoDKpED4KY",
