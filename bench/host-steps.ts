@@ -2,7 +2,7 @@
  * The provider calls the engine makes for a whole stack, sent to the plugin host with the engine's default
  * parallelism (`pulumi up --parallel` is unbounded by default: every independent step at once).
  */
-import type { PropertyMap, ProviderHost } from "../tests/host";
+import type { PropertyMap, ProviderHost } from "../tools/plugin-host";
 import type { DeclaredRecord } from "./desired-state";
 
 /** One resource as the engine stores it in the state. */

@@ -6,10 +6,9 @@
 import * as path from "node:path";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../emulator";
 import { OvhClient, resolveCredentials } from "../provider/ovh";
-import { ProviderHost } from "../tests/host";
-import { startHostProcess } from "../tests/host/host-process";
+import { ProviderHost } from "../tools/plugin-host";
+import { startHostProcess } from "../tools/plugin-host/host-process";
 import { BENCH_PROJECT, BENCH_ZONE } from "./desired-state";
-import { stackConfigFor } from "../tests/zone-record/support";
 
 const ROOT = path.resolve(__dirname, "..");
 const SECRET_KEYS = ["ovh:applicationSecret", "ovh:consumerKey"];
@@ -21,7 +20,8 @@ export function startBenchEmulator(latencyMs: number, options: EmulatorOptions =
 
 /** Stack config holding the emulator's credentials, plus any extra `ovh:` keys. */
 export function stackConfig(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...stackConfigFor(emulator), ...extra };
+  const c = emulator.credentials;
+  return { "ovh:endpoint": emulator.url, "ovh:applicationKey": c.applicationKey, "ovh:applicationSecret": c.applicationSecret, "ovh:consumerKey": c.consumerKey, ...extra };
 }
 
 /** A configured plugin host and the id of its process. */

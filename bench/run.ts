@@ -4,7 +4,7 @@
  * here fails on a missed goal (house style: never timed assertions).
  *
  * Scenarios 1-6 drive the plugin host directly, with the calls the engine makes, so that each figure isolates
- * the provider; scenario 7 runs the same records as a whole program through the local engine (tests/engine).
+ * the provider; scenario 7 runs the same records as a whole program through the local engine (tools/local-engine).
  * The host loads the provider from the built package, so run `npm run build` first.
  */
 import * as fs from "node:fs";

@@ -17,7 +17,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
-import { LocalEngine } from "../tests/engine/engine";
+import { LocalEngine } from "../tools/local-engine/engine";
 import { findPulumiCli, PulumiWorkspace } from "../tools/pulumi-cli";
 
 const ROOT = path.resolve(__dirname, "..");

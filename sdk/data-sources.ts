@@ -17,9 +17,11 @@ import {
  * is no stack config, and the environment and ovh.conf are used.
  */
 const pool = new SessionPool();
+/** One lookup for the process: the pool remembers what it resolved to, so credentials are resolved once. */
+const stackConfig = (key: string): string | undefined => pulumi.runtime.getConfig(`ovh:${key}`);
 
 function api(): ZoneApi {
-  return pool.sessionFor((key) => pulumi.runtime.getConfig(`ovh:${key}`)).api;
+  return pool.sessionFor(stackConfig).api;
 }
 
 /** The result of {@link getDomains}. */

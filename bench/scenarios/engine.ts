@@ -1,12 +1,12 @@
 /**
- * A whole program through the local engine (Pulumi's program runner and plugin host, tests/engine): `up` of N new
+ * A whole program through the local engine (Pulumi's program runner and plugin host, tools/local-engine): `up` of N new
  * records, then `preview` and `up` with nothing changed, then `refresh`, each with its API calls and wall time.
  * This is what a user's `pulumi up` costs end to end, program start-up (ts-node) included.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { LocalEngine } from "../../tests/engine/engine";
+import { LocalEngine } from "../../tools/local-engine/engine";
 import { countCalls, type CallCounts } from "../call-kinds";
 import { BENCH_ZONE } from "../desired-state";
 import { stackConfig, startBenchEmulator, timed } from "../rig";

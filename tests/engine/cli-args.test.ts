@@ -1,4 +1,4 @@
-import { parseCliArgs } from "./cli-args";
+import { parseCliArgs } from "../../tools/local-engine/cli-args";
 
 describe("parseCliArgs", () => {
   it("reads the operation, paths, config and secrets", () => {

@@ -1,5 +1,5 @@
-import { deletionOrder } from "./delete-order";
-import type { StateResource } from "./state-file";
+import { deletionOrder } from "../../tools/local-engine/delete-order";
+import type { StateResource } from "../../tools/local-engine/state-file";
 
 const res = (urn: string, deps: string[] = [], parent?: string): StateResource => ({
   urn,

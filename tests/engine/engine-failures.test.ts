@@ -1,5 +1,5 @@
 import * as path from "path";
-import { LocalEngine } from "./engine";
+import { LocalEngine } from "../../tools/local-engine/engine";
 import { ToyStack } from "./toy-stack";
 
 describe("LocalEngine: a failed step stops the run and keeps the state consistent", () => {

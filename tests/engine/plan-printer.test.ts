@@ -1,6 +1,6 @@
-import { secret, UNKNOWN } from "../host/sentinels";
-import { printPlan, summaryLine } from "./plan-printer";
-import type { Step } from "./types";
+import { secret, UNKNOWN } from "../../tools/plugin-host/sentinels";
+import { printPlan, summaryLine } from "../../tools/local-engine/plan-printer";
+import type { Step } from "../../tools/local-engine/types";
 
 const step = (op: Step["op"], name: string, extra: Partial<Step> = {}): Step => ({
   op,

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { RECORDS_PROGRAM, RecordsFile } from "../pulumi-cli/support";
-import { LocalEngine } from "./engine";
+import { LocalEngine } from "../../tools/local-engine/engine";
 
 const APP_KEY = "providerConfigTestApp";
 const NEW_CK = "rotatedConsumerKey11111111111111";

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { secret } from "../host/sentinels";
-import { StateFile, type StackState } from "./state-file";
+import { secret } from "../../tools/plugin-host/sentinels";
+import { StateFile, type StackState } from "../../tools/local-engine/state-file";
 
 describe("StateFile", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "state-file-"));

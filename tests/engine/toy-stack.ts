@@ -4,7 +4,7 @@ import * as path from "path";
 import { buildNoteImpl } from "../fixtures/toy/build-note-impl";
 import { ToyStoreFile } from "../fixtures/toy/toy-store";
 import type { NoteSpec } from "../fixtures/toy/programs/notes/spec";
-import { LocalEngine } from "./engine";
+import { LocalEngine } from "../../tools/local-engine/engine";
 
 /** The toy Notes program. */
 export const NOTES_PROGRAM = path.join(__dirname, "../fixtures/toy/programs/notes");

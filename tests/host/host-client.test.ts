@@ -1,5 +1,5 @@
-import { HostError } from "./errors";
-import { UNKNOWN } from "./sentinels";
+import { HostError } from "../../tools/plugin-host/errors";
+import { UNKNOWN } from "../../tools/plugin-host/sentinels";
 import { startToyHost, type ToyHost } from "./toy-host";
 
 describe("ProviderHost against the real dynamic-provider host", () => {

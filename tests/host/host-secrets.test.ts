@@ -3,10 +3,10 @@ import * as os from "os";
 import * as path from "path";
 import { buildNoteImpl } from "../fixtures/toy/build-note-impl";
 import { noteProvider } from "../fixtures/toy/note-provider";
-import { HostError } from "./errors";
-import { spawnProviderHost } from "./host-client";
-import { serializeProvider } from "./serialize-provider";
-import { secret } from "./sentinels";
+import { HostError } from "../../tools/plugin-host/errors";
+import { spawnProviderHost } from "../../tools/plugin-host/host-client";
+import { serializeProvider } from "../../tools/plugin-host/serialize-provider";
+import { secret } from "../../tools/plugin-host/sentinels";
 import { TOY_TOKEN, startToyHost } from "./toy-host";
 
 describe("secrets through the real host", () => {

@@ -1,7 +1,7 @@
 import * as path from "path";
-import { STRUCT_MODULE_PATH, fromStruct, toStruct } from "./struct";
-import { isSecret, secret, unwrapSecrets, UNKNOWN, containsUnknown } from "./sentinels";
-import { makeUrn, nameOfUrn, typeOfUrn } from "./urn";
+import { STRUCT_MODULE_PATH, fromStruct, toStruct } from "../../tools/plugin-host/struct";
+import { isSecret, secret, unwrapSecrets, UNKNOWN, containsUnknown } from "../../tools/plugin-host/sentinels";
+import { makeUrn, nameOfUrn, typeOfUrn } from "../../tools/plugin-host/urn";
 
 describe("struct", () => {
   it("uses the google-protobuf copy that @pulumi/pulumi loads", () => {

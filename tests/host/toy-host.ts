@@ -4,9 +4,9 @@ import * as path from "path";
 import { buildNoteImpl } from "../fixtures/toy/build-note-impl";
 import { noteProvider } from "../fixtures/toy/note-provider";
 import { ToyStoreFile } from "../fixtures/toy/toy-store";
-import { spawnProviderHost, type ProviderHost } from "./host-client";
-import { serializeProvider } from "./serialize-provider";
-import { makeUrn } from "./urn";
+import { spawnProviderHost, type ProviderHost } from "../../tools/plugin-host/host-client";
+import { serializeProvider } from "../../tools/plugin-host/serialize-provider";
+import { makeUrn } from "../../tools/plugin-host/urn";
 
 /** A host running the toy Note provider against a fresh data file, for the host tests. */
 export interface ToyHost {

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { PulumiWorkspace } from "../../tools/pulumi-cli";
-import { LocalEngine } from "../engine/engine";
+import { LocalEngine } from "../../tools/local-engine/engine";
 import { stackConfigFor } from "../zone-record/support";
 import { credentialsFor, RECORDS_PROGRAM, RecordsFile, zoneLines } from "./support";
 

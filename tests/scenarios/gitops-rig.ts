@@ -8,8 +8,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
-import { LocalEngine } from "../engine/engine";
-import type { RunResult } from "../engine/types";
+import { LocalEngine } from "../../tools/local-engine/engine";
+import type { RunResult } from "../../tools/local-engine/types";
 
 const PROGRAM = path.resolve(__dirname, "records-program");
 export const ZONE = "example.com";

@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { SERIALIZED_PROVIDER, ZONE_RECORD_TYPE } from "../../sdk/zone-record";
-import { HostError, UNKNOWN, makeUrn, spawnProviderHost, type ProviderHost } from "../host";
+import { HostError, UNKNOWN, makeUrn, spawnProviderHost, type ProviderHost } from "../../tools/plugin-host";
 import { stackConfigFor, zoneLines } from "./support";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
-import { LocalEngine } from "../engine/engine";
+import { LocalEngine } from "../../tools/local-engine/engine";
 
 const EXAMPLES = path.resolve(__dirname, "../../examples");
 

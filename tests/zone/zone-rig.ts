@@ -7,9 +7,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
-import { LocalEngine } from "../engine/engine";
+import { LocalEngine } from "../../tools/local-engine/engine";
 import { PulumiWorkspace, type CliResult } from "../../tools/pulumi-cli";
-import type { RunResult } from "../engine/types";
+import type { RunResult } from "../../tools/local-engine/types";
 import type { ZoneArgs, ZoneRecordSpec } from "../../sdk";
 
 const PROGRAM = path.resolve(__dirname, "program");

@@ -1,6 +1,6 @@
 /**
  * Runs a Pulumi program through the local engine, without the Pulumi CLI:
- *   ts-node tests/engine/cli.ts up --program examples/basic --stack dev --state .state/dev.json \
+ *   ts-node tools/local-engine/cli.ts up --program examples/basic --stack dev --state .state/dev.json \
  *     --config ovh:endpoint=... --secret ovh:applicationSecret=...
  * Prints the plan as `pulumi preview`/`up` would; exits 1 when the run failed.
  */

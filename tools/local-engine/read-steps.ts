@@ -1,4 +1,4 @@
-import { HostError } from "../host/errors";
+import { HostError } from "../plugin-host/errors";
 import { inputsDiffer, propertyChanges } from "./property-diff";
 import type { StateResource } from "./state-file";
 import { StepError } from "./step-error";

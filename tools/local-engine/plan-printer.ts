@@ -1,5 +1,5 @@
-import { UNKNOWN, isSecret } from "../host/sentinels";
-import type { PropertyMap } from "../host/struct";
+import { UNKNOWN, isSecret } from "../plugin-host/sentinels";
+import type { PropertyMap } from "../plugin-host/struct";
 import { PROVIDER_KEY } from "./property-diff";
 import type { Operation, PropertyChange, Step, Summary } from "./types";
 

@@ -1,8 +1,8 @@
 import * as grpc from "@grpc/grpc-js";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
-import { secret, unwrapSecrets } from "../host/sentinels";
-import type { PropertyMap } from "../host/struct";
+import { secret, unwrapSecrets } from "../plugin-host/sentinels";
+import type { PropertyMap } from "../plugin-host/struct";
 import { Deployment } from "./deployment";
 import { EngineService } from "./engine-service";
 import { monitorHandlers } from "./monitor-service";

@@ -1,5 +1,5 @@
 import * as crypto from "crypto";
-import { SECRET_SIG, SIG_KEY, isSecret } from "../host/sentinels";
+import { SECRET_SIG, SIG_KEY, isSecret } from "../plugin-host/sentinels";
 
 /**
  * Encrypts secret values for the state file, as the CLI's passphrase secrets provider does: on disk a

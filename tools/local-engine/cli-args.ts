@@ -7,7 +7,7 @@ export type CliOperation = (typeof OPERATIONS)[number];
 
 /** Usage text. */
 export const USAGE =
-  "usage: ts-node tests/engine/cli.ts <preview|up|refresh|destroy> --program <dir> --stack <name> --state <file>\n" +
+  "usage: ts-node tools/local-engine/cli.ts <preview|up|refresh|destroy> --program <dir> --stack <name> --state <file>\n" +
   "       [--project <name>] [--config key=value]... [--secret key=value]... [--parallel n]\n" +
   "Secrets in the state file are encrypted with PULUMI_CONFIG_PASSPHRASE (or a fixed test passphrase).";
 

@@ -1,5 +1,5 @@
-import { containsSecret, isSecret, secret } from "../host/sentinels";
-import type { PropertyMap } from "../host/struct";
+import { containsSecret, isSecret, secret } from "../plugin-host/sentinels";
+import type { PropertyMap } from "../plugin-host/struct";
 
 /**
  * Secret tracking at top-level property granularity. The engine unwraps secrets before calling the host

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { PropertyMap } from "../host/struct";
+import type { PropertyMap } from "../plugin-host/struct";
 import { SecretCrypter } from "./secret-crypter";
 
 /** One resource in the state. In memory, secret values are `{sig, value}`; on disk they are encrypted. */

@@ -1,5 +1,5 @@
 import { Semaphore } from "./semaphore";
-import type { PropertyMap } from "../host/struct";
+import type { PropertyMap } from "../plugin-host/struct";
 import { deletionWaves } from "./delete-order";
 import type { ProviderPool } from "./provider-pool";
 import { importResource, readExternal } from "./read-steps";

@@ -1,5 +1,5 @@
-import { nameOfUrn } from "../host/urn";
-import { HostError } from "../host/errors";
+import { nameOfUrn } from "../plugin-host/urn";
+import { HostError } from "../plugin-host/errors";
 import { deletionOrder } from "./delete-order";
 import type { Deployment } from "./deployment";
 import { propertyChanges } from "./property-diff";

@@ -1,6 +1,6 @@
-import { HostError } from "../host/errors";
-import { containsSecret } from "../host/sentinels";
-import type { PropertyMap } from "../host/struct";
+import { HostError } from "../plugin-host/errors";
+import { containsSecret } from "../plugin-host/sentinels";
+import type { PropertyMap } from "../plugin-host/struct";
 import { inputsDiffer, propertyChanges } from "./property-diff";
 import type { ProviderPool } from "./provider-pool";
 import { markSecret, secretKeysOf } from "./secret-marking";

@@ -1,5 +1,5 @@
-import { containsSecret, unwrapSecrets } from "../host/sentinels";
-import type { PropertyMap } from "../host/struct";
+import { containsSecret, unwrapSecrets } from "../plugin-host/sentinels";
+import type { PropertyMap } from "../plugin-host/struct";
 import type { PropertyChange } from "./types";
 
 /** The property that carries the serialized provider: compared, never shown. */

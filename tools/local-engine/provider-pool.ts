@@ -1,4 +1,4 @@
-import { spawnProviderHost, type ProviderHost, type SpawnProviderHostOptions } from "../host/host-client";
+import { spawnProviderHost, type ProviderHost, type SpawnProviderHostOptions } from "../plugin-host/host-client";
 import type { ProviderCall } from "./types";
 
 /**

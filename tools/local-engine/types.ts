@@ -1,4 +1,4 @@
-import type { PropertyMap } from "../host/struct";
+import type { PropertyMap } from "../plugin-host/struct";
 
 /** What a step did (or, in a preview, would do) to one resource. */
 export type Operation = "create" | "update" | "replace" | "delete" | "same" | "read" | "import";
