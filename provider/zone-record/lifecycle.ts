@@ -1,6 +1,8 @@
 /**
- * create, read, update and delete of one record, over a {@link ZoneSession}. Each mutation returns only once
- * a zone refresh covering it has succeeded. A record that was made or changed but whose refresh failed is
+ * create, read, update and delete of one record, over a {@link ZoneSession}. Each mutation returns once a zone
+ * refresh covering it has succeeded, or once a later mutation of the zone waits for such a refresh in its place
+ * (the hand-off of refresh-coalescer.ts), so the last change of an `up` always waits for one. A record that was
+ * made or changed but whose refresh failed is
  * reported with its id (Pulumi's "created but failed to initialise"), so nothing is orphaned and the next
  * `pulumi up` finishes the job.
  */
