@@ -9,4 +9,6 @@ module.exports = {
   },
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/node_modules/pulumi-ovh-dns/"],
   testTimeout: 60000,
+  // Suites that load the provider through Pulumi's host run dist/: rebuild it first when a source is newer.
+  globalSetup: "<rootDir>/tests/setup/build-dist.ts",
 };
