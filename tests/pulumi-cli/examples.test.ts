@@ -27,7 +27,8 @@ describe("the examples through the real Pulumi CLI", () => {
   });
 
   it("basic: preview sends no write, up creates 8 records, a change updates in place, refresh finds nothing, destroy leaves the zone's NS", async () => {
-    ws = await cliStack("basic", emulator, "stack-config", { config: { zoneName: "example.com" } });
+    // As users run it: the CLI type-checks the program at each start.
+    ws = await cliStack("basic", emulator, "stack-config", { config: { zoneName: "example.com" }, typeCheck: true });
     const preview = await withCalls(emulator, () => ws!.preview());
     expect(preview.result.code).toBe(0);
     expect(changes(preview.result)).toHaveLength(9); // the stack and 8 records
