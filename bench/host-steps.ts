@@ -3,7 +3,7 @@
  * parallelism (`pulumi up --parallel` is unbounded by default: every independent step at once).
  */
 import type { PropertyMap, ProviderHost } from "../tools/plugin-host";
-import type { DeclaredRecord } from "./desired-state";
+import type { DeclaredRecord } from "../tools/soak";
 
 /** One resource as the engine stores it in the state. */
 export interface StateEntry {

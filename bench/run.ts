@@ -9,7 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { declareRecords } from "./desired-state";
+import { declareRecords } from "../tools/soak";
 import { renderReport, type BenchResults } from "./report";
 import { runApply } from "./scenarios/apply";
 import { runEngine } from "./scenarios/engine";

@@ -6,10 +6,10 @@
 import type { Emulator } from "../../emulator";
 import type { OvhClient } from "../../provider/ovh";
 import { countCalls, type CallCounts } from "../call-kinds";
-import { BENCH_ZONE, declareRecords } from "../desired-state";
+import { BENCH_ZONE, declareRecords, stackConfig, startBenchEmulator, startBenchHost, timed } from "../../tools/soak";
 import { createAll, type StateEntry } from "../host-steps";
 import { SessionPool, ZoneRecordProvider } from "../../provider/zone-record";
-import { directClient, stackConfig, startBenchEmulator, startBenchHost, timed } from "../rig";
+import { directClient } from "../rig";
 
 /** Calls and wall time of one way of applying the records. */
 export interface ApplyRun {

@@ -8,8 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { LocalEngine } from "../../tools/local-engine/engine";
 import { countCalls, type CallCounts } from "../call-kinds";
-import { BENCH_ZONE } from "../desired-state";
-import { stackConfig, startBenchEmulator, timed } from "../rig";
+import { BENCH_ZONE, stackConfig, startBenchEmulator, timed } from "../../tools/soak";
 
 /** One command of the engine run. */
 export interface EngineCommand {

@@ -10,8 +10,7 @@ import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { PulumiWorkspace } from "../../tools/pulumi-cli";
 import { countCalls, type CallCounts } from "../call-kinds";
-import { BENCH_ZONE } from "../desired-state";
-import { startBenchEmulator, timed } from "../rig";
+import { BENCH_ZONE, startBenchEmulator, timed } from "../../tools/soak";
 
 /** One command of the real-CLI run. */
 export interface CliCommand {

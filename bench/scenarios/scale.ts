@@ -4,10 +4,9 @@
  * `up` with nothing changed. The emulator runs inside the driver, so the driver's figures include it.
  */
 import { SERIALIZED_PROVIDER } from "../../sdk/zone-record";
-import { declareRecords } from "../desired-state";
+import { declareRecords, startBenchEmulator, startBenchHost, timed } from "../../tools/soak";
 import { checkAndDiffAll, createAll, stateJson, type StateEntry } from "../host-steps";
 import { readProcessStats, resetPeakRss, type ProcessStats } from "../process-stats";
-import { startBenchEmulator, startBenchHost, timed } from "../rig";
 
 /** Sizes of a state of N records. */
 export interface SizeFigures {

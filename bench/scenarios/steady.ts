@@ -5,9 +5,8 @@
  */
 import type { Emulator } from "../../emulator";
 import { countCalls, type CallCounts } from "../call-kinds";
-import type { DeclaredRecord } from "../desired-state";
+import { type DeclaredRecord, startBenchEmulator, startBenchHost, timed } from "../../tools/soak";
 import { checkAndDiffAll, createAll, readAll, type StateEntry } from "../host-steps";
-import { startBenchEmulator, startBenchHost, timed } from "../rig";
 
 /** Calls and wall time of one command. */
 export interface CommandRun {
