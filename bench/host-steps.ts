@@ -48,8 +48,3 @@ export async function readAll(host: ProviderHost, state: readonly StateEntry[]):
   const reads = await Promise.all(state.map((s) => host.read(s.id, s.urn, s.outputs, s.inputs)));
   return reads.filter((r, i) => r.id !== state[i].id || r.properties.target !== state[i].outputs.target).length;
 }
-
-/** The state's resources as the engine writes them: `{urn, id, inputs, outputs}` JSON, one per resource. */
-export function stateJson(state: readonly StateEntry[]): string {
-  return JSON.stringify({ resources: state.map(({ urn, id, inputs, outputs }) => ({ urn, id, inputs, outputs })) });
-}
