@@ -3,7 +3,7 @@
  * parallelism (`pulumi up --parallel` is unbounded by default: every independent step at once).
  */
 import type { PropertyMap, ProviderHost } from "../tools/plugin-host";
-import type { DeclaredRecord } from "./desired-state";
+import type { DeclaredRecord } from "../tools/soak";
 
 /** One resource as the engine stores it in the state. */
 export interface StateEntry {
@@ -47,9 +47,4 @@ export async function checkAndDiffAll(host: ProviderHost, state: readonly StateE
 export async function readAll(host: ProviderHost, state: readonly StateEntry[]): Promise<number> {
   const reads = await Promise.all(state.map((s) => host.read(s.id, s.urn, s.outputs, s.inputs)));
   return reads.filter((r, i) => r.id !== state[i].id || r.properties.target !== state[i].outputs.target).length;
-}
-
-/** The state's resources as the engine writes them: `{urn, id, inputs, outputs}` JSON, one per resource. */
-export function stateJson(state: readonly StateEntry[]): string {
-  return JSON.stringify({ resources: state.map(({ urn, id, inputs, outputs }) => ({ urn, id, inputs, outputs })) });
 }

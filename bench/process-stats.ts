@@ -8,6 +8,8 @@ import * as fs from "node:fs";
 export interface ProcessStats {
   /** Peak resident set size, bytes (VmHWM). */
   peakRssBytes: number;
+  /** Resident set size now, bytes (VmRSS). */
+  rssBytes: number;
   /** User + system CPU time, ms. */
   cpuMs: number;
 }
@@ -18,12 +20,15 @@ const CLOCK_TICKS_PER_SECOND = 100;
 /** Peak RSS and CPU time of process `pid` (default: this process). */
 export function readProcessStats(pid: number | "self" = "self"): ProcessStats {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const hwm = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+  const kb = (field: string) => {
+    const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, "m").exec(status);
+    return m ? Number(m[1]) * 1024 : NaN;
+  };
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return { peakRssBytes: hwm ? Number(hwm[1]) * 1024 : NaN, cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND };
+  return { peakRssBytes: kb("VmHWM"), rssBytes: kb("VmRSS"), cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND };
 }
 
 /**

@@ -1,10 +1,11 @@
 /** Turns the scenario results into the Markdown report `npm run bench` prints. */
 import { formatCalls } from "./call-kinds";
-import type { EngineCommand } from "./scenarios/engine";
-import { mib } from "./process-stats";
+import { scaleSection, sizeSection } from "./report-size";
 import type { ApplyResult } from "./scenarios/apply";
+import type { EngineResult } from "./scenarios/engine";
 import type { PacingResult } from "./scenarios/pacing";
-import type { ScaleResult, SizeFigures } from "./scenarios/scale";
+import type { RealCliResults } from "./scenarios/real-cli";
+import type { ScalePoint } from "./scenarios/scale";
 import type { SteadyResult } from "./scenarios/steady";
 import { duration, markdownTable, ratio, verdict } from "./table";
 
@@ -15,10 +16,10 @@ export interface BenchResults {
   apply: ApplyResult;
   steady: SteadyResult;
   pacing: PacingResult;
-  size200: SizeFigures;
-  scale: ScaleResult[];
+  /** Scenario 6: the 0-record baseline first. */
+  scale: ScalePoint[];
   /** Scenario 7: a whole program through the local engine. */
-  engine?: EngineCommand[];
+  engine: EngineResult;
 }
 
 function applySection(a: ApplyResult): string {
@@ -34,7 +35,7 @@ function applySection(a: ApplyResult): string {
   );
   const p = a.provider;
   return [
-    `### 1. Apply ${a.records} new records`,
+    `#### 1. Apply ${a.records} new records`,
     table,
     "",
     `- this/floor: calls ${ratio(p.calls.total, a.floor.calls.total)}, time ${ratio(p.ms, a.floor.ms)}; ` +
@@ -46,16 +47,23 @@ function applySection(a: ApplyResult): string {
 }
 
 function steadySection(s: SteadyResult): string {
+  const u = s.unchanged;
+  const r = s.refresh;
   const table = markdownTable(
     ["command", "API calls", "wall time", "changed", "goal"],
     [
-      ["preview, nothing changed", formatCalls(s.preview.calls), duration(s.preview.ms), s.preview.changed, verdict(s.preview.calls.total === 0, "0 calls")],
-      ["up, nothing changed", formatCalls(s.up.calls), duration(s.up.ms), s.up.changed, verdict(s.up.calls.total === 0, "0 calls")],
-      ["refresh", formatCalls(s.refresh.calls), duration(s.refresh.ms), s.refresh.changed,
-        verdict(s.refresh.calls.getRecord === s.records && s.refresh.calls.total === s.records, `${s.records} GETs`)],
+      ["preview or up, nothing changed", formatCalls(u.calls), duration(u.ms), u.changed, verdict(u.calls.total === 0, "0 calls")],
+      ["refresh", formatCalls(r.calls), duration(r.ms), r.changed, verdict(r.calls.getRecord === s.records && r.calls.total === s.records, `${s.records} GETs`)],
     ],
   );
-  return [`### 2-3. Preview, up and refresh of ${s.records} records with nothing changed`, table].join("\n");
+  return [
+    `#### 2-3. Preview, up and refresh of ${s.records} records with nothing changed`,
+    table,
+    "",
+    "- one row for preview and up: with nothing changed both send the provider the same Check and Diff of each resource, " +
+      "and an up whose diffs are empty has no further step (scenario 7 shows the two apart, with the state write)",
+    ...(r.calls.other > 0 ? [`- refresh: the ${r.calls.other} \`other\` call is the new plugin host's clock sync (\`GET /auth/time\`): each \`pulumi\` command starts its own host`] : []),
+  ].join("\n");
 }
 
 function pacingSection(p: PacingResult): string {
@@ -69,7 +77,7 @@ function pacingSection(p: PacingResult): string {
     [row(`ovh:apiRateLimit=${allowed}`, p.paced), row("no apiRateLimit", p.unpaced)],
   );
   return [
-    `### 4. Pacing: ${p.records} records under a server limit of ${p.perMinute}/min (${allowed}/s, burst ${p.burst})`,
+    `#### 4. Pacing: ${p.records} records under a server limit of ${p.perMinute}/min (${allowed}/s, burst ${p.burst})`,
     table,
     "",
     `- paced: ${verdict(p.paced.throttled === 0, `0 429s, measured ${p.paced.throttled}`)}; ` +
@@ -78,63 +86,28 @@ function pacingSection(p: PacingResult): string {
   ].join("\n");
 }
 
-function sizeSection(sizes: SizeFigures[]): string {
-  const table = markdownTable(
-    ["records", "__provider bytes / resource", "state bytes", "state bytes / resource", "__provider share"],
-    sizes.map((s) => [s.records, s.providerBytesPerResource.toFixed(0), s.stateBytes, s.stateBytesPerResource.toFixed(1), `${(s.providerShare * 100).toFixed(0)}%`]),
-  );
-  return ["### 5. Size", table].join("\n");
-}
-
-function scaleSection(scale: ScaleResult[]): string {
-  const table = markdownTable(
-    ["records", "apply", "host peak RSS", "host CPU", "driver peak RSS", "driver CPU"],
-    scale.map((s) => [s.size.records, duration(s.applyMs), mib(s.host.peakRssBytes), duration(s.host.cpuMs), mib(s.driver.peakRssBytes), duration(s.driver.cpuMs)]),
-  );
-  const lines = ["### 6. Memory and CPU (apply N records, then an up with nothing changed)", table];
-  if (scale.length > 1) lines.push("", growth(scale[0], scale[scale.length - 1]));
-  lines.push("", "Driver figures include the emulator (same process). Host CPU includes its start-up and Configure.");
-  return lines.join("\n");
-}
-
-/** Per-record figures at the small and large size: ~1.0 is linear, above is worse. */
-function growth(small: ScaleResult, large: ScaleResult): string {
-  const n = (s: ScaleResult) => s.size.records;
-  const per = (pick: (s: ScaleResult) => number) => (pick(large) / n(large)) / (pick(small) / n(small));
-  const figures: [string, (s: ScaleResult) => number][] = [
-    ["state bytes", (s) => s.size.stateBytes],
-    ["apply time", (s) => s.applyMs],
-    ["host peak RSS", (s) => s.host.peakRssBytes],
-    ["host CPU", (s) => s.host.cpuMs],
-    ["driver peak RSS", (s) => s.driver.peakRssBytes],
-    ["driver CPU", (s) => s.driver.cpuMs],
-  ];
-  const rows = figures.map(([name, pick]) => {
-    const r = per(pick);
-    return [name, r.toFixed(2), r <= 1.15 ? "linear or better" : "WORSE than linear"];
-  });
-  return markdownTable([`growth ${n(small)} -> ${n(large)} (per-record ratio)`, "ratio", "reading"], rows);
-}
-
-function engineSection(e: EngineCommand[] | undefined): string {
-  if (!e) return "";
+function engineSection(e: EngineResult): string {
   const table = markdownTable(
     ["command (local engine, whole program)", "API calls", "wall time", "zone as declared"],
-    e.map((c) => [c.command, formatCalls(c.calls), duration(c.ms), c.ok ? "yes" : "NO"]),
+    e.commands.map((c) => [c.command, formatCalls(c.calls), duration(c.ms), c.ok ? "yes" : "NO"]),
   );
-  return ["### 7. The same 200 records as a whole program through the local engine (program runner + plugin host)", table,
-    "", "- wall times include starting the program (ts-node) and the plugin host, as every `pulumi` command does"].join("\n");
+  return [
+    `#### 7. The same ${e.records} records as a whole program through the local engine (program runner + plugin host)`,
+    table,
+    "",
+    "- wall times include starting the program (ts-node) and the plugin host, as every `pulumi` command does; the baseline row is that cost with no record",
+    "- preview and up with nothing changed run the same Check and Diff; the up also writes the state file",
+  ].join("\n");
 }
 
-/** The whole report. */
-export function renderReport(r: BenchResults): string {
+/** The tables of one run of `npm run bench`, and of `npm run bench:cli` when given. */
+export function renderReport(r: BenchResults, realCli?: RealCliResults): string {
   return [
-    `## pulumi-ovh-dns benchmarks (emulator latency ${r.latencyMs} ms a call; driver: ${r.driver})`,
     applySection(r.apply),
     steadySection(r.steady),
     pacingSection(r.pacing),
-    sizeSection([r.size200, ...r.scale.map((s) => s.size)]),
+    sizeSection(realCli ? [r.engine.state, realCli.state] : [r.engine.state]),
     scaleSection(r.scale),
     engineSection(r.engine),
-  ].filter(Boolean).join("\n\n");
+  ].join("\n\n");
 }

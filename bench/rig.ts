@@ -1,47 +1,9 @@
 /**
- * The set-up every benchmark shares: an emulator with one empty zone and a set latency, and Pulumi's real
- * dynamic-provider plugin host started as the engine starts it (cwd = the repository, `PULUMI_CONFIG` with the
- * credentials, the secret keys marked), whose process id is kept for /proc readings.
+ * What only the benchmarks need besides the shared stack of tools/soak: an OvhClient straight to the emulator,
+ * for the floor and the terraform-provider-ovh call pattern.
  */
-import * as path from "node:path";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../emulator";
+import type { Emulator } from "../emulator";
 import { OvhClient, resolveCredentials } from "../provider/ovh";
-import { ProviderHost } from "../tools/plugin-host";
-import { startHostProcess } from "../tools/plugin-host/host-process";
-import { BENCH_PROJECT, BENCH_ZONE } from "./desired-state";
-
-const ROOT = path.resolve(__dirname, "..");
-const SECRET_KEYS = ["ovh:applicationSecret", "ovh:consumerKey"];
-
-/** Starts an emulator holding the empty bench zone, answering every call after `latencyMs`. */
-export function startBenchEmulator(latencyMs: number, options: EmulatorOptions = {}): Promise<Emulator> {
-  return startEmulator({ zones: { [BENCH_ZONE]: [] }, ...options, faults: { latencyMs, ...options.faults } });
-}
-
-/** Stack config holding the emulator's credentials, plus any extra `ovh:` keys. */
-export function stackConfig(emulator: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  const c = emulator.credentials;
-  return { "ovh:endpoint": emulator.url, "ovh:applicationKey": c.applicationKey, "ovh:applicationSecret": c.applicationSecret, "ovh:consumerKey": c.consumerKey, ...extra };
-}
-
-/** A configured plugin host and the id of its process. */
-export interface BenchHost {
-  host: ProviderHost;
-  pid: number;
-  close(): Promise<void>;
-}
-
-/** Starts and configures a plugin host against `emulator`, as one `pulumi up` (or preview, refresh) would. */
-export async function startBenchHost(emulator: Emulator, extra: Record<string, string> = {}): Promise<BenchHost> {
-  const config = stackConfig(emulator, extra);
-  const options = { cwd: ROOT, project: BENCH_PROJECT, config, secretKeys: SECRET_KEYS };
-  const proc = await startHostProcess(options);
-  const host = new ProviderHost(proc, options);
-  await host.configure();
-  const pid = proc.child.pid;
-  if (pid === undefined) throw new Error("the plugin host has no process id");
-  return { host, pid, close: () => host.close() };
-}
 
 /** An OvhClient of the emulator's credentials (default pacing: 8 calls in flight, no rate cap). */
 export function directClient(emulator: Emulator): OvhClient {
@@ -53,11 +15,4 @@ export function directClient(emulator: Emulator): OvhClient {
       confFiles: [],
     }),
   });
-}
-
-/** Milliseconds taken by `work`, with its result. */
-export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const start = process.hrtime.bigint();
-  const result = await work();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
 }

@@ -1,27 +1,29 @@
 /**
- * `npm run bench` (`ts-node --transpile-only bench/run.ts [--large] [--latency <ms>]`): runs every scenario
- * against the local emulator, prints a Markdown report and writes `bench/results.json`. Figures only: nothing
- * here fails on a missed goal (house style: never timed assertions).
+ * `npm run bench` (`ts-node --transpile-only bench/run.ts [--large] [--latency <ms>] [--note <text>]`): runs
+ * every scenario against the local emulator, prints a Markdown report and writes its part of
+ * `bench/results.json` (with the date, machine, versions and command; `npm run bench:readme` renders the README
+ * from it). Figures only: nothing here fails on a missed goal (house style: never timed assertions).
  *
- * Scenarios 1-6 drive the plugin host directly, with the calls the engine makes, so that each figure isolates
- * the provider; scenario 7 runs the same records as a whole program through the local engine (tools/local-engine).
+ * Scenarios 1-4 and 6 drive the plugin host directly, with the calls the engine makes, so that each figure
+ * isolates the provider; scenario 7 runs the same records as a whole program through the local engine
+ * (tools/local-engine), and scenario 5 measures the state file that engine wrote.
  * The host loads the provider from the built package, so run `npm run build` first.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { declareRecords } from "./desired-state";
+import { declareRecords } from "../tools/soak";
 import { renderReport, type BenchResults } from "./report";
+import { RESULTS_FILE, runMeta, writeResultsPart } from "./results-file";
 import { runApply } from "./scenarios/apply";
 import { runEngine } from "./scenarios/engine";
 import { runPacing } from "./scenarios/pacing";
-import { measureState, runScale } from "./scenarios/scale";
+import { runScale } from "./scenarios/scale";
 import { runSteady } from "./scenarios/steady";
 
 /** Options of a bench run. */
 export interface BenchOptions {
   /** Emulator latency per call, ms (default 20). */
   latencyMs: number;
-  /** Scale scenarios 5 and 6 to 5,000 records as well. */
+  /** Scale scenario 6 to 5,000 records as well. */
   large: boolean;
   /** Server rate limit of scenario 4, calls a minute (default 720: ~17 s for 200 records). */
   perMinute: number;
@@ -49,37 +51,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const steady = await runSteady(declareRecords(200), latencyMs);
   step("4. pacing");
   const pacing = await runPacing(200, latencyMs, options.perMinute, 10);
-  const sizes = options.large ? [1000, 5000] : [1000];
-  const scale = [];
-  for (const n of sizes) {
-    step(`5-6. size, memory and CPU at ${n} records`);
-    scale.push(await runScale(n, latencyMs));
-  }
-  step("7. the same 200 records as a whole program through the local engine");
+  const scale = await runScale(options.large ? [1000, 5000] : [1000], latencyMs, (n) => step(`6. what grows per record: ${n} records`));
+  step("5, 7. the same 200 records as a whole program through the local engine (and its state file at 0 and 200)");
   const engine = await runEngine(200, latencyMs);
   return {
     latencyMs,
-    driver: "Pulumi's dynamic-provider plugin host driven over gRPC (1-6), and the local engine running a whole program (7)",
-    engine,
+    driver: "Pulumi's dynamic-provider plugin host driven over gRPC (1-4, 6), and the local engine running a whole program (5, 7)",
     apply,
     steady,
     pacing,
-    size200: measureState(apply.state),
     scale,
+    engine,
   };
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const options = parseArgs(argv);
   const started = Date.now();
   const results = await runBench(options);
-  const report = renderReport(results);
-  console.log(report);
+  console.log(renderReport(results));
   console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const { state: _state, ...apply } = results.apply;
-  const file = path.join(__dirname, "results.json");
-  fs.writeFileSync(file, JSON.stringify({ ...results, apply, options, at: new Date().toISOString() }, null, 2) + "\n");
-  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), file)}\n`);
+  writeResultsPart("bench", { ...results, meta: runMeta("bench", argv) });
+  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
 }
 
 if (require.main === module) {

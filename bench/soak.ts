@@ -8,7 +8,7 @@
  * the provider's backoff jitter decide that), so two runs of a seed draw the same sequence of faults but may
  * give them to different calls: figures vary a little from run to run; correctness must hold for every one.
  */
-import { runSoak, type RoundReport, type SoakOptions } from "./soak/run-soak";
+import { runSoak, type RoundReport, type SoakOptions } from "../tools/soak";
 import { duration, markdownTable } from "./table";
 
 function parseArgs(argv: readonly string[]): SoakOptions {

@@ -6,10 +6,10 @@
 import type { Emulator } from "../../emulator";
 import type { OvhClient } from "../../provider/ovh";
 import { countCalls, type CallCounts } from "../call-kinds";
-import { BENCH_ZONE, declareRecords } from "../desired-state";
-import { createAll, type StateEntry } from "../host-steps";
+import { BENCH_ZONE, declareRecords, stackConfig, startBenchEmulator, startBenchHost, timed } from "../../tools/soak";
+import { createAll } from "../host-steps";
 import { SessionPool, ZoneRecordProvider } from "../../provider/zone-record";
-import { directClient, stackConfig, startBenchEmulator, startBenchHost, timed } from "../rig";
+import { directClient } from "../rig";
 
 /** Calls and wall time of one way of applying the records. */
 export interface ApplyRun {
@@ -27,8 +27,6 @@ export interface ApplyResult {
   inProcess: ApplyRun;
   terraformPattern: ApplyRun;
   floor: ApplyRun;
-  /** The provider run's state, reused by later scenarios. */
-  state: StateEntry[];
 }
 
 const ZONE_PATH = `/domain/zone/${BENCH_ZONE}`;
@@ -55,14 +53,12 @@ async function terraformCreate(client: OvhClient, i: number): Promise<void> {
 export async function runApply(count: number, latencyMs: number): Promise<ApplyResult> {
   const declared = declareRecords(count);
   // The host is started (and configured) before the clock starts: the engine does that before any step too.
-  let state: StateEntry[] = [];
   const provider = await (async () => {
     const emulator = await startBenchEmulator(latencyMs);
     const bench = await startBenchHost(emulator);
     try {
       emulator.clearLog();
-      const { ms, result } = await timed(() => createAll(bench.host, declared));
-      state = result;
+      const { ms } = await timed(() => createAll(bench.host, declared));
       return { calls: countCalls(emulator.log), ms, recordsInZone: emulator.zone(BENCH_ZONE).records.length };
     } finally {
       await bench.close();
@@ -85,5 +81,5 @@ export async function runApply(count: number, latencyMs: number): Promise<ApplyR
     await Promise.all(declared.map((_, i) => client.post(`${ZONE_PATH}/record`, body(i))));
     await client.post(`${ZONE_PATH}/refresh`);
   }));
-  return { records: count, provider, inProcess: inProcess.run, terraformPattern: terraformPattern.run, floor: floor.run, state };
+  return { records: count, provider, inProcess: inProcess.run, terraformPattern: terraformPattern.run, floor: floor.run };
 }

@@ -5,9 +5,8 @@
  * still succeed.
  */
 import { countCalls } from "../call-kinds";
-import { BENCH_ZONE, declareRecords } from "../desired-state";
+import { BENCH_ZONE, declareRecords, startBenchEmulator, startBenchHost, timed } from "../../tools/soak";
 import { createEach } from "../host-steps";
-import { startBenchEmulator, startBenchHost, timed } from "../rig";
 
 /** One paced (or unpaced) apply. */
 export interface PacingRun {

@@ -1,17 +1,19 @@
 /**
  * Through the real Pulumi CLI (tools/pulumi-cli), at its default parallelism: `up` of N new records,
  * `preview` and `up` with nothing changed, `refresh` with and without its preview pass, `destroy`, each with
- * its API calls, zone refreshes and wall time; the floor (the same CLI and program shape through a trivial
- * dynamic provider: one POST per record and one refresh); state bytes per record read from the state file
- * the CLI wrote; and the dynamic-provider plugin host's peak RSS.
+ * its API calls, zone refreshes and wall time, after an `up` of the same program with 0 records (the baseline:
+ * what every command pays whatever the stack holds); the floor (the same CLI and program shape through a trivial
+ * dynamic provider: one POST per record and one refresh); the state file the CLI wrote, at 0 and at N records;
+ * and the dynamic-provider plugin host's peak RSS.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { PulumiWorkspace } from "../../tools/pulumi-cli";
 import { countCalls, type CallCounts } from "../call-kinds";
-import { BENCH_ZONE } from "../desired-state";
-import { startBenchEmulator, timed } from "../rig";
+import { measureStateFile, type StateSize } from "../state-size";
+import { BENCH_ZONE, startBenchEmulator, timed } from "../../tools/soak";
 
 /** One command of the real-CLI run. */
 export interface CliCommand {
@@ -26,7 +28,10 @@ export interface RealCliResults {
   records: number;
   commands: CliCommand[];
   floor: CliCommand;
-  stateBytesPerRecord: number;
+  /** `pulumi version` of the CLI that ran. */
+  cliVersion: string;
+  /** The state file the CLI wrote after the 0-record `up` and after the `up` of N records. */
+  state: StateSize[];
   hostPeakRssMiB?: number;
   hostPeakRecords?: number;
 }
@@ -75,12 +80,18 @@ export async function runRealCli(count: number, latencyMs: number, memoryRecords
   const config = { zoneName: BENCH_ZONE, count: String(count) };
   const records = () => emulator.zone(BENCH_ZONE).records.length;
   const commands: CliCommand[] = [];
-  let stateBytesPerRecord = 0;
+  const state: StateSize[] = [];
+  let cliVersion = "";
   try {
-    const ws = await PulumiWorkspace.create({ programDir: PROGRAM, config, env });
+    const ws = await PulumiWorkspace.create({ programDir: PROGRAM, config: { ...config, count: "0" }, env });
     try {
+      cliVersion = execFileSync(ws.cli, ["version"], { encoding: "utf8" }).trim();
+      const engine = `Pulumi CLI ${cliVersion}`;
+      commands.push(await command(emulator, "up, 0 records (baseline)", () => ws.run(["up", "--yes", "--skip-preview"]), () => records() === 0));
+      state.push(measureStateFile(engine, 0, ws.stateFileText()));
+      await ws.setConfig("count", String(count));
       commands.push(await command(emulator, "up (create)", () => ws.run(["up", "--yes", "--skip-preview"]), () => records() === count));
-      stateBytesPerRecord = Buffer.byteLength(ws.stateFileText()) / count;
+      state.push(measureStateFile(engine, count, ws.stateFileText()));
       commands.push(await command(emulator, "preview, nothing changed", () => ws.run(["preview"]), () => records() === count));
       commands.push(await command(emulator, "up, nothing changed", () => ws.run(["up", "--yes", "--skip-preview"]), () => records() === count));
       commands.push(await command(emulator, "refresh (with its preview pass)", () => ws.run(["refresh", "--yes"]), () => records() === count));
@@ -104,7 +115,7 @@ export async function runRealCli(count: number, latencyMs: number, memoryRecords
     } finally {
       memWs.remove();
     }
-    return { records: count, commands, floor, stateBytesPerRecord, hostPeakRssMiB, hostPeakRecords: memoryRecords };
+    return { records: count, commands, floor, cliVersion, state, hostPeakRssMiB, hostPeakRecords: memoryRecords };
   } finally {
     await emulator.close();
   }

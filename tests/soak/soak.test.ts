@@ -1,13 +1,10 @@
 /**
- * A small fault soak (bench/soak): 30 records through create, change and churn rounds with 10% of the calls
+ * A small fault soak (tools/soak): 30 records through create, change and churn rounds with 10% of the calls
  * faulted, each round applied through Pulumi's real plugin host with the engine's retry rules; after each
  * round the zone must hold exactly the declared records and the state must match it. The host loads the
  * provider from the built package (`npm run build`, run by `npm test` first).
  */
-import { compareRound } from "../../bench/soak/compare";
-import { desiredForRound } from "../../bench/soak/rounds";
-import { runSoak, type SoakReport } from "../../bench/soak/run-soak";
-import type { SoakState } from "../../bench/soak/up";
+import { compareRound, desiredForRound, runSoak, type SoakReport, type SoakState } from "../../tools/soak";
 import type { ZoneViewRecord } from "../../emulator";
 
 jest.setTimeout(60_000);

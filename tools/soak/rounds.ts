@@ -3,7 +3,7 @@
  * and TTL of half and rename some sub-domains; delete a quarter and add new ones; delete all. A fifth round
  * starts over.
  */
-import { declareRecord, type DeclaredRecord } from "../desired-state";
+import { declareRecord, type DeclaredRecord } from "./desired-state";
 
 /** What round `round` (1-based) declares, given what the previous round declared. */
 export function desiredForRound(round: number, records: number, previous: readonly DeclaredRecord[]): DeclaredRecord[] {

@@ -1,6 +1,6 @@
 /** Generated ZoneRecord inputs: what a program declaring N records would hand the engine. */
-import { SERIALIZED_PROVIDER, ZONE_RECORD_TYPE } from "../sdk/zone-record";
-import { makeUrn } from "../tools/plugin-host";
+import { SERIALIZED_PROVIDER, ZONE_RECORD_TYPE } from "../../sdk/zone-record";
+import { makeUrn } from "../plugin-host";
 
 /** The zone every benchmark and the soak work in. */
 export const BENCH_ZONE = "bench.example";

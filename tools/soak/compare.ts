@@ -3,7 +3,7 @@
  * duplicate, no stray, same targets and TTLs), and the state (id -> outputs) must match the zone.
  */
 import type { ZoneViewRecord } from "../../emulator";
-import type { DeclaredRecord } from "../desired-state";
+import type { DeclaredRecord } from "./desired-state";
 import type { SoakState } from "./up";
 
 /** What differs between the declared records, the zone and the state; all empty when they agree. */

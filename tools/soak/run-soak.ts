@@ -4,9 +4,8 @@
  * zone, declaration and state after each round.
  */
 import type { Emulator, FaultOptions } from "../../emulator";
-import { countCalls } from "../call-kinds";
-import { BENCH_ZONE, type DeclaredRecord } from "../desired-state";
-import { startBenchEmulator, startBenchHost, timed } from "../rig";
+import { BENCH_ZONE, type DeclaredRecord } from "./desired-state";
+import { startBenchEmulator, startBenchHost, timed } from "./stack";
 import { compareRound, type Comparison } from "./compare";
 import { desiredForRound } from "./rounds";
 import { up, type SoakState } from "./up";
@@ -110,7 +109,7 @@ async function runRound(emulator: Emulator, options: SoakOptions, round: number,
   // Changes still to be applied late land before the zone is compared: a late orphan must be seen.
   await emulator.settle();
   const faults = faultCounts(emulator);
-  const calls = countCalls(emulator.log).total;
+  const calls = emulator.log.length;
   emulator.setFaults({ latencyMs: options.latencyMs });
   const comparison = compareRound(emulator.zone(BENCH_ZONE).records, declared, state);
   const converged = errors.length === 0;

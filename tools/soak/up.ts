@@ -5,8 +5,8 @@
  * it was, and the next `up` tries again. Creates and updates run first, all in parallel (the default
  * `--parallel` is unbounded); deletes run only when they all succeeded, as the engine stops after an error.
  */
-import { HostError, type PropertyMap, type ProviderHost } from "../../tools/plugin-host";
-import type { DeclaredRecord } from "../desired-state";
+import { HostError, type PropertyMap, type ProviderHost } from "../plugin-host";
+import type { DeclaredRecord } from "./desired-state";
 
 /** One resource of the soak's state. */
 export interface SoakEntry {
