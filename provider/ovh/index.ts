@@ -50,10 +50,7 @@ export { ServerClock } from "./clock";
 export { OAuth2TokenSource, type OAuth2TokenSourceOptions } from "./oauth2";
 export {
   DEFAULT_RETRY,
-  isRetryableMethod,
-  isRetryableError,
   parseRetryAfterMs,
-  computeRetryDelayMs,
   type RetryOptions,
   type RetryPolicy,
 } from "./retry";

@@ -113,11 +113,6 @@ export class RefreshCoalescer {
     return result;
   }
 
-  /** Waits for a refresh of `zoneName` that starts from now on (used after a mutation already made). */
-  refreshAfter(zoneName: string): Promise<void> {
-    return this.waitForRefresh(zoneName, this.queueOf(zoneName));
-  }
-
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
