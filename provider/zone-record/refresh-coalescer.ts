@@ -1,3 +1,5 @@
+import { ZoneRecordError } from "../records";
+
 /**
  * Coalesced zone refresh.
  *
@@ -187,13 +189,13 @@ export class RefreshCoalescer {
 }
 
 /** A record mutation succeeded but the zone refresh that should publish it failed. */
-export class ZoneRefreshError<T = unknown> extends Error {
+export class ZoneRefreshError<T = unknown> extends ZoneRecordError {
+  override readonly name: string = "ZoneRefreshError";
   constructor(readonly zoneName: string, override readonly cause: unknown, readonly mutationResult: T) {
     super(
       `the change was made in zone ${zoneName} but the zone refresh that publishes it failed: ` +
         `${cause instanceof Error ? cause.message : String(cause)}. ` +
         "The change is recorded in the state; run `pulumi up` again to refresh the zone.",
     );
-    this.name = "ZoneRefreshError";
   }
 }

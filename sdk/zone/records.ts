@@ -2,7 +2,7 @@
  * A Zone's records as plain values: what the program, a YAML file or a zone file declares, normalised and
  * validated one by one with the provider's own rules before any whole-zone check.
  */
-import { canonicalTarget, checkRecordInputs, decodeTxt, TEXT_FIELD_TYPES, type FieldType } from "../../provider/records";
+import { canonicalTarget, checkRecordInputs, decodeTxt, TEXT_FIELD_TYPES, ZoneRecordError, type FieldType } from "../../provider/records";
 
 /** One record of a Zone: a ZoneRecord's arguments without the zone. Plain values only (see docs/zone.md). */
 export interface ZoneRecordSpec {
@@ -31,10 +31,10 @@ export interface DeclaredRecord {
 }
 
 /** Thrown when a Zone's records are wrong; `problems` holds every reason, one per line of the message. */
-export class ZoneDeclarationError extends Error {
+export class ZoneDeclarationError extends ZoneRecordError {
+  override readonly name: string = "ZoneDeclarationError";
   constructor(readonly zoneName: string, readonly problems: string[]) {
     super(`zone ${zoneName}: ${problems.length} problem(s) in the declared records, nothing was sent:\n  - ${problems.join("\n  - ")}`);
-    this.name = "ZoneDeclarationError";
   }
 }
 
