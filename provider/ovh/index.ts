@@ -7,6 +7,7 @@ export {
   ENDPOINTS,
   OAUTH2_TOKEN_URLS,
   DEFAULT_ENDPOINT,
+  displayEndpoint,
   resolveEndpoint,
   isLoopbackHost,
   assertSecureUrl,
