@@ -60,7 +60,6 @@ export { createHttpTransport, type Transport, type TransportRequest, type HttpTr
 export type { RawResponse } from "./response";
 export {
   OvhClient,
-  DEFAULT_TIMEOUT_MS,
   type OvhClientOptions,
   type OvhRequestOptions,
   type OvhClientStats,

@@ -15,13 +15,11 @@ export {
   type UnknownValue,
 } from "./model";
 export { normaliseRecordInputs, type NormalisedRecord } from "./normalise";
-export { validateRecord, knownInputs } from "./validate";
+export { validateRecord } from "./validate";
 export { checkRecordInputs, type CheckedRecord } from "./check";
 export { canonicalTarget, targetsEqual } from "./equality";
-export { decodeTxt, encodeTxt, utf8Length, TXT_CHUNK_BYTES } from "./txt";
-export { MAX_TTL, MIN_TTL } from "./ttl";
-export { MAX_TEXT_BYTES } from "./types/text-limits";
-export { RECORD_TYPES, recordTypeOf } from "./registry";
+export { decodeTxt, encodeTxt, utf8Length } from "./txt";
+export { recordTypeOf } from "./registry";
 export type { RecordType, TargetContext } from "./types/record-type";
 export { ZoneRecordError, ApiRecordError, RecordIdError } from "./errors";
 export {
