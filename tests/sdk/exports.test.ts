@@ -55,5 +55,8 @@ describe("the exports of the package", () => {
         OVH_APPLICATION_SECRET: "s", OVH_CONSUMER_KEY: "c" },
     });
     expect(JSON.parse(stdout)).toEqual([true, true, "RecordIdError"]);
+    const root = require("pulumi-ovh-dns");
+    expect([root.ZoneDeclarationError.prototype instanceof root.ZoneRecordError, root.ZoneFileError.prototype instanceof root.ZoneRecordError])
+      .toEqual([true, false]);
   });
 });

@@ -4,7 +4,7 @@
  * gone, and the unsettled create that the next `up` settles.
  */
 import { RecordIdError, ZoneRecordError } from "../../provider/records";
-import { RecordInitError } from "../../provider/zone-record/lifecycle";
+import { RecordGoneError, RecordInitError } from "../../provider/zone-record/lifecycle";
 import { startRig, zoneLines, type Rig } from "./support";
 
 const www = { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 3600 };
@@ -59,6 +59,7 @@ describe("ZoneRecord when records or zones change behind it", () => {
     rig = await startRig();
     const a = await rig.provider.create(www);
     rig.emulator.addZone("example.com", []);
+    await expect(rig.provider.update(a.id, a.outs, { ...www, ttl: 600 })).rejects.toBeInstanceOf(RecordGoneError);
     await expect(rig.provider.update(a.id, a.outs, { ...www, ttl: 600 })).rejects.toThrow(
       `record ${a.id} of zone example.com no longer exists: it was deleted or renumbered outside Pulumi (editing a zone as text in the OVH console renumbers its records). Run \`pulumi refresh\` to re-bind or drop it, then \`pulumi up\` again.`,
     );
