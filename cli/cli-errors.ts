@@ -10,12 +10,12 @@ export const EXIT_USAGE = 2;
 
 /** Bad flags or arguments: the message names the flag and says what to give instead. */
 export class UsageError extends Error {
-  override readonly name = "UsageError";
+  override readonly name: string = "UsageError";
 }
 
 /** A command that ran and failed; its message says what failed and what to do. */
 export class CommandFailure extends Error {
-  override readonly name = "CommandFailure";
+  override readonly name: string = "CommandFailure";
 }
 
 /** Parses a positive integer flag, or throws a {@link UsageError} naming it. */

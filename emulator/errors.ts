@@ -41,6 +41,7 @@ const CLASS: Record<number, string> = {
 
 /** An error the emulator answers with an OVH-shaped body instead of a crash. */
 export class ApiError extends Error {
+  override readonly name: string = "ApiError";
   /** HTTP status. */
   readonly status: number;
   /** Legacy OVH error code (INVALID_SIGNATURE, ...), only on the errors that had one. */
@@ -56,7 +57,6 @@ export class ApiError extends Error {
     extra: { errorCode?: string; details?: Record<string, string>; headers?: Record<string, string> } = {},
   ) {
     super(message);
-    this.name = "ApiError";
     this.status = status;
     this.errorCode = extra.errorCode;
     this.details = extra.details;

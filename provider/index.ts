@@ -2,18 +2,28 @@
  * `pulumi-ovh-dns/provider`: the code that runs inside Pulumi's dynamic-provider host and under the data
  * sources. The serialized `__provider` of every ZoneRecord loads {@link zoneRecordProvider} from here by
  * package name at call time, so the state holds a few hundred bytes instead of the implementation.
+ *
+ * Only what is loaded that way is exported, typed as Pulumi's `ResourceProvider`, and the signed OVH API
+ * client. Everything else is internal, imported by relative path inside the package; tests/sdk/exports.test.ts
+ * pins this list.
  */
-import { ZoneManifestProvider, ZonePruneProvider } from "./zone-manifest";
-import { ZoneRecordProvider } from "./zone-record";
+import type * as pulumi from "@pulumi/pulumi";
+import { OvhClient } from "./ovh/client";
+import { ZoneManifestProvider } from "./zone-manifest/manifest-provider";
+import { ZonePruneProvider } from "./zone-manifest/prune-provider";
+import { ZoneRecordProvider } from "./zone-record/provider";
 
 /** The one provider object of this process, shared by every ZoneRecord. */
-export const zoneRecordProvider = new ZoneRecordProvider();
+export const zoneRecordProvider: pulumi.dynamic.ResourceProvider = new ZoneRecordProvider();
 
-/** The providers of a Zone component's manifest (mass-deletion guard) and of its deletion of undeclared records. */
-export const zoneManifestProvider = new ZoneManifestProvider();
-export const zonePruneProvider = new ZonePruneProvider();
+/** The provider of a Zone component's manifest (its mass-deletion guard). */
+export const zoneManifestProvider: pulumi.dynamic.ResourceProvider = new ZoneManifestProvider();
 
-export * from "./zone-record";
-export * from "./zone-manifest";
-export * from "./ovh";
-export * from "./records";
+/** The provider of a Zone component's deletion of undeclared records. */
+export const zonePruneProvider: pulumi.dynamic.ResourceProvider = new ZonePruneProvider();
+
+/**
+ * The signed OVH API client the provider uses (`OvhClient.fromSources({})` resolves credentials as the
+ * provider does), for a program's own calls to other OVH routes.
+ */
+export { OvhClient };

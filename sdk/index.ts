@@ -7,6 +7,8 @@
  * ```
  */
 export { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
+export { ZoneRecordError } from "../provider/records/errors";
+export type { FieldType, FieldTypeInput } from "../provider/records/field-types";
 export * from "./data-sources";
 export type { ZoneInfo, ZoneRecordInfo } from "../provider/zone-record";
 export { Zone, type ZoneArgs, type UnmanagedPolicy } from "./zone";

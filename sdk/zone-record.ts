@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { FieldTypeInput } from "../provider/records/field-types";
 
 /**
  * The `__provider` of every ZoneRecord: the module text that Pulumi's dynamic-provider host loads
@@ -29,9 +30,10 @@ export interface ZoneRecordArgs {
   subDomain?: pulumi.Input<string>;
   /**
    * The record type, one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP,
-   * TLSA, TXT. Changing it replaces the record (OVH refuses to change a record's type).
+   * TLSA, TXT (offered by editors' completion). Any other string is accepted here and refused by `preview`, naming
+   * the 17. Changing it replaces the record (OVH refuses to change a record's type).
    */
-  fieldType: pulumi.Input<string>;
+  fieldType: pulumi.Input<FieldTypeInput>;
   /**
    * The record data as OVH writes it: `203.0.113.10` (A), `10 mail.example.com.` (MX),
    * `10 5 5060 sip.example.com.` (SRV), `0 issue "letsencrypt.org"` (CAA), free text for TXT. Host names must end

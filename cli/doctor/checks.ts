@@ -3,7 +3,7 @@
  * (`GET /auth/time`), the credential (`GET /auth/currentCredential`, or a token for OAuth2), its access
  * rules against the calls the provider makes on each zone, and each zone's existence.
  */
-import { OvhApiError, type OvhClient, type ResolvedCredentials } from "../../provider/ovh";
+import { displayEndpoint, OvhApiError, type OvhClient, type ResolvedCredentials } from "../../provider/ovh";
 import { type AccessRule, missingAccountRules, missingZoneRules } from "../access-rules";
 import type { CurrentCredential } from "../credentials/request";
 import type { Report } from "./report";
@@ -16,7 +16,7 @@ export function endpointHint(found: ResolvedCredentials): string | undefined {
   if (!/^https?:\/\//.test(found.endpoint)) return undefined;
   const path = new URL(found.baseUrl).pathname.replace(/\/+$/, "");
   if (path.endsWith("/1.0")) return undefined;
-  return `endpoint ${found.endpoint} does not end in /1.0: OVH API URLs do (https://eu.api.ovh.com/1.0, http://127.0.0.1:<port>/1.0 for the emulator)`;
+  return `endpoint ${displayEndpoint(found.endpoint)} does not end in /1.0: OVH API URLs do (https://eu.api.ovh.com/1.0, http://127.0.0.1:<port>/1.0 for the emulator)`;
 }
 
 /** Endpoint reachable and clock offset, from unsigned `GET /auth/time`. False when the API cannot be reached. */
@@ -28,14 +28,14 @@ export async function checkEndpointAndClock(client: OvhClient, found: ResolvedCr
     serverTime = await client.get("/auth/time", { signed: false });
   } catch (err) {
     const missing = err instanceof OvhApiError && err.status === 404 && hint ? ` (${hint})` : "";
-    report.add("endpoint", "fail", `GET ${found.baseUrl}/auth/time failed: ${(err as Error).message}${missing}`);
+    report.add("endpoint", "fail", `GET ${displayEndpoint(found.baseUrl)}/auth/time failed: ${(err as Error).message}${missing}`);
     return false;
   }
   if (typeof serverTime !== "number") {
-    report.add("endpoint", "fail", `GET /auth/time answered ${JSON.stringify(serverTime)}, not a time: is ${found.baseUrl} the OVH API?${hint ? ` ${hint}` : ""}`);
+    report.add("endpoint", "fail", `GET /auth/time answered ${JSON.stringify(serverTime)}, not a time: is ${displayEndpoint(found.baseUrl)} the OVH API?${hint ? ` ${hint}` : ""}`);
     return false;
   }
-  report.add("endpoint", hint ? "warn" : "ok", hint ?? `${found.baseUrl} answers`);
+  report.add("endpoint", hint ? "warn" : "ok", hint ?? `${displayEndpoint(found.baseUrl)} answers`);
   const local = Math.round((before + Date.now()) / 2000);
   const offset = serverTime - local;
   const text = `the API's clock is ${Math.abs(offset)} s ${offset >= 0 ? "ahead of" : "behind"} this machine's`;

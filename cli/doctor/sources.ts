@@ -4,7 +4,7 @@
  * exported the emulator's variables must not silently reach the real API because a stack key or an
  * ovh.conf endpoint wins (docs/cli.md "doctor").
  */
-import type { CredentialField, ResolvedCredentials } from "../../provider/ovh";
+import { displayEndpoint, type CredentialField, type ResolvedCredentials } from "../../provider/ovh";
 import { ENV_NAMES } from "../../provider/ovh/credential-layers";
 
 const AUTH_FIELDS: CredentialField[] = ["applicationKey", "applicationSecret", "consumerKey", "clientId", "clientSecret", "accessToken"];
@@ -14,7 +14,10 @@ const SHOWN: CredentialField[] = ["endpoint", "applicationKey", "clientId", "api
 /** One line per resolved field: its source, and its value when it is not a secret. */
 export function describeSources(found: ResolvedCredentials): string[] {
   const value = (field: CredentialField): string | undefined => {
-    if (field === "endpoint") return found.endpoint === found.baseUrl ? found.endpoint : `${found.endpoint} (${found.baseUrl})`;
+    if (field === "endpoint") {
+      const [name, url] = [displayEndpoint(found.endpoint), displayEndpoint(found.baseUrl)];
+      return name === url ? name : `${name} (${url})`;
+    }
     if (field === "apiRateLimit") return found.apiRateLimit === undefined ? undefined : `${found.apiRateLimit}/s`;
     const auth = found.auth as unknown as Record<string, unknown>;
     return typeof auth[field] === "string" ? (auth[field] as string) : undefined;
@@ -41,7 +44,7 @@ export function shadowWarnings(found: ResolvedCredentials, env: NodeJS.ProcessEn
   const keysFromEnv = AUTH_FIELDS.some((f) => isEnv(f));
   if (keysFromEnv && !isEnv("endpoint")) {
     warnings.push(
-      `the keys come from the environment but the endpoint from ${found.sources.endpoint} (${found.endpoint}): ` +
+      `the keys come from the environment but the endpoint from ${found.sources.endpoint} (${displayEndpoint(found.endpoint)}): ` +
         `set OVH_ENDPOINT too if these keys belong to another endpoint (the emulator's do)`,
     );
   }

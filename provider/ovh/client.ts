@@ -16,7 +16,7 @@ import { type OvhClientStats, type OvhLogEvent, StatsCounter } from "./client-st
 export type { OvhClientStats, OvhLogEvent } from "./client-stats";
 
 /** The default time allowed for one HTTP exchange. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Options of {@link OvhClient}. */
 export interface OvhClientOptions {

@@ -33,7 +33,7 @@ export const ENV_NAMES: Partial<Record<CredentialField, string>> = {
 };
 
 /** ovh.conf key per field; `endpoint` lives in `[default]`, the others in `[<endpoint>]`. */
-export const CONF_KEYS: Partial<Record<CredentialField, string>> = {
+const CONF_KEYS: Partial<Record<CredentialField, string>> = {
   endpoint: "endpoint",
   applicationKey: "application_key",
   applicationSecret: "application_secret",

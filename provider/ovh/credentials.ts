@@ -9,7 +9,7 @@ import {
   explicitLayer,
   firstSet,
 } from "./credential-layers";
-import { DEFAULT_ENDPOINT, type ResolvedEndpoint, resolveEndpoint } from "./endpoints";
+import { DEFAULT_ENDPOINT, displayEndpoint, type ResolvedEndpoint, resolveEndpoint } from "./endpoints";
 import { OvhConfigError } from "./errors";
 import { type ReadTextFile, defaultOvhConfPaths, readOvhConfFiles } from "./ovh-conf";
 import { type OvhAuth, createAuth } from "./auth";
@@ -155,7 +155,7 @@ function resolveAuth(
     const pair = pairLayer(layers, "clientId", "clientSecret") as CredentialLayer;
     if (!endpoint.tokenUrl) {
       throw new OvhConfigError(
-        `OAuth2 is not available on endpoint "${endpoint.name}" (from ${found.endpoint}): ` +
+        `OAuth2 is not available on endpoint "${displayEndpoint(endpoint.name)}" (from ${found.endpoint}): ` +
           `OVH offers OAuth2 service accounts only on ovh-eu, ovh-ca and ovh-us. ` +
           `Use application-key credentials there, or change the endpoint.`,
       );

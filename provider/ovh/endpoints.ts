@@ -21,6 +21,24 @@ export const OAUTH2_TOKEN_URLS: Readonly<Record<string, string>> = Object.freeze
 /** The endpoint used when none is configured, as in go-ovh and python-ovh. */
 export const DEFAULT_ENDPOINT = "ovh-eu";
 
+/**
+ * An endpoint as it may be shown in a message, a log or `doctor`'s output: an alias as is; a URL without its
+ * user-info (`https://user:pass@host/` -> `https://host/`) and without its query string and fragment
+ * (`?token=...`), which may carry a secret. Every place that echoes an endpoint goes through this one function.
+ */
+export function displayEndpoint(endpoint: string): string {
+  const text = endpoint.trim();
+  const bare = text.replace(/^(.*?:\/\/)?[^/?#]*@/s, "$1").replace(/[?#].*$/s, "");
+  if (!text.includes("://")) return bare;
+  try {
+    const url = new URL(text);
+    // `new URL("https://host")` reads the path as "/": keep the endpoint as written.
+    return `${url.protocol}//${url.host}${url.pathname === "/" && !bare.endsWith("/") ? "" : url.pathname}`;
+  } catch {
+    return bare;
+  }
+}
+
 /** An endpoint alias or URL, resolved. */
 export interface ResolvedEndpoint {
   /** The alias (`ovh-eu`) or the URL as configured. */
@@ -44,7 +62,7 @@ export function resolveEndpoint(nameOrUrl: string): ResolvedEndpoint {
     const baseUrl = Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
     if (baseUrl === undefined) {
       throw new OvhConfigError(
-        `Unknown OVH endpoint "${name}": use one of ${Object.keys(ENDPOINTS).join(", ")}, or a base URL such as https://eu.api.ovh.com/1.0.`,
+        `Unknown OVH endpoint "${displayEndpoint(name)}": use one of ${Object.keys(ENDPOINTS).join(", ")}, or a base URL such as https://eu.api.ovh.com/1.0.`,
       );
     }
     return { name, baseUrl, tokenUrl: Object.hasOwn(OAUTH2_TOKEN_URLS, name) ? OAUTH2_TOKEN_URLS[name] : undefined };
@@ -52,11 +70,12 @@ export function resolveEndpoint(nameOrUrl: string): ResolvedEndpoint {
   let url: URL;
   try {
     url = new URL(name);
-  } catch (cause) {
-    throw new OvhConfigError(`OVH endpoint "${name}" is neither a known alias nor a valid URL.`, { cause });
+  } catch {
+    // No `cause`: the URL parser's error carries the whole input, user-info and query string included.
+    throw new OvhConfigError(`OVH endpoint "${displayEndpoint(name)}" is neither a known alias nor a valid URL.`);
   }
   if (url.search || url.hash) {
-    throw new OvhConfigError(`OVH endpoint URL "${name}" must not have a query string or fragment.`);
+    throw new OvhConfigError(`OVH endpoint URL "${displayEndpoint(name)}" must not have a query string or fragment.`);
   }
   assertSecureUrl(url.href);
   const baseUrl = url.href.replace(/\/+$/, "");

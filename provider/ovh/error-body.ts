@@ -7,7 +7,7 @@ export interface ParsedErrorBody {
 }
 
 /** Longest excerpt of a non-JSON body kept in a message. */
-export const MAX_EXCERPT_CHARS = 300;
+const MAX_EXCERPT_CHARS = 300;
 
 /**
  * Reads an error body: the current `{class, message, details}` shape, the legacy

@@ -1,3 +1,5 @@
+import { displayEndpoint } from "./endpoints";
+
 /** What a hint is computed from. */
 export interface HintInput {
   status: number;
@@ -25,7 +27,7 @@ export function hintForApiError(e: HintInput): string | undefined {
     return `Your OAuth2 service account lacks the IAM action(s) ${iam}: add them to one of its IAM policies, on this resource.`;
   }
   if (code === "INVALID_KEY" || msg.includes("application key is invalid")) {
-    const where = e.endpoint ? ` (currently "${e.endpoint}")` : "";
+    const where = e.endpoint ? ` (currently "${displayEndpoint(e.endpoint)}")` : "";
     return `Check applicationKey, and that the endpoint${where} is the region where the application was created (ovh-eu, ovh-ca, ovh-us...).`;
   }
   if (code === "NOT_CREDENTIAL" || code === "INVALID_CREDENTIAL" || msg.includes("this credential")) {

@@ -6,15 +6,16 @@
 
 /** Base class of every error thrown by `provider/ovh`. */
 export class OvhError extends Error {
+  override readonly name: string = "OvhError";
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 }
-OvhError.prototype.name = "OvhError";
 
 /** The configuration is unusable (unknown endpoint, half-set credentials, two auth methods...). */
-export class OvhConfigError extends OvhError {}
-OvhConfigError.prototype.name = "OvhConfigError";
+export class OvhConfigError extends OvhError {
+  override readonly name: string = "OvhConfigError";
+}
 
 /** The fields of an {@link OvhApiError}. */
 export interface OvhApiErrorFields {
@@ -44,6 +45,7 @@ export interface OvhApiErrorFields {
 
 /** The OVH API answered with a non-2xx status. */
 export class OvhApiError extends OvhError implements OvhApiErrorFields {
+  override readonly name: string = "OvhApiError";
   readonly status: number;
   readonly errorClass?: string;
   readonly errorCode?: string;
@@ -69,7 +71,6 @@ export class OvhApiError extends OvhError implements OvhApiErrorFields {
     this.retryAfterMs = fields.retryAfterMs;
   }
 }
-OvhApiError.prototype.name = "OvhApiError";
 
 /**
  * Formats `OVH API error 403 Client::Forbidden on POST /domain/zone/x/record: <message>.
@@ -105,6 +106,7 @@ export interface OvhNetworkErrorFields {
 
 /** The request failed below HTTP: refused, reset, timed out, DNS... */
 export class OvhNetworkError extends OvhError {
+  override readonly name: string = "OvhNetworkError";
   readonly method: string;
   readonly path: string;
   readonly kind: OvhNetworkErrorKind;
@@ -121,10 +123,10 @@ export class OvhNetworkError extends OvhError {
     this.mayHaveBeenApplied = f.mayHaveBeenApplied;
   }
 }
-OvhNetworkError.prototype.name = "OvhNetworkError";
 
 /** A 2xx response whose body could not be read as JSON: the call was applied, its result is lost. */
 export class OvhResponseError extends OvhError {
+  override readonly name: string = "OvhResponseError";
   readonly status: number;
   readonly method: string;
   readonly path: string;
@@ -142,13 +144,13 @@ export class OvhResponseError extends OvhError {
     this.queryId = f.queryId;
   }
 }
-OvhResponseError.prototype.name = "OvhResponseError";
 
 /**
  * The call was never sent because its authentication could not be prepared: the API's clock
  * (`GET /auth/time`) or an OAuth2 token could not be obtained. `cause` holds that failure.
  */
 export class OvhAuthSetupError extends OvhError {
+  override readonly name: string = "OvhAuthSetupError";
   readonly method: string;
   readonly path: string;
   /** Whether trying the whole call again may help (a transient token-endpoint failure). */
@@ -162,4 +164,3 @@ export class OvhAuthSetupError extends OvhError {
     this.retryable = f.retryable;
   }
 }
-OvhAuthSetupError.prototype.name = "OvhAuthSetupError";

@@ -7,6 +7,7 @@ export {
   ENDPOINTS,
   OAUTH2_TOKEN_URLS,
   DEFAULT_ENDPOINT,
+  displayEndpoint,
   resolveEndpoint,
   isLoopbackHost,
   assertSecureUrl,
@@ -50,10 +51,7 @@ export { ServerClock } from "./clock";
 export { OAuth2TokenSource, type OAuth2TokenSourceOptions } from "./oauth2";
 export {
   DEFAULT_RETRY,
-  isRetryableMethod,
-  isRetryableError,
   parseRetryAfterMs,
-  computeRetryDelayMs,
   type RetryOptions,
   type RetryPolicy,
 } from "./retry";
@@ -62,7 +60,6 @@ export { createHttpTransport, type Transport, type TransportRequest, type HttpTr
 export type { RawResponse } from "./response";
 export {
   OvhClient,
-  DEFAULT_TIMEOUT_MS,
   type OvhClientOptions,
   type OvhRequestOptions,
   type OvhClientStats,

@@ -55,7 +55,7 @@ function apiOutcome(err: OvhApiError): Partial<CallOutcome> {
 }
 
 /** `400 Query out of time` (`QUERY_TIME_OUT`): the signed timestamp was outside the API's tolerance. */
-export function isQueryOutOfTime(err: OvhApiError): boolean {
+function isQueryOutOfTime(err: OvhApiError): boolean {
   return err.errorCode === "QUERY_TIME_OUT" || /query out of time/i.test(err.apiMessage);
 }
 

@@ -74,7 +74,7 @@ function refuseReservedName(name: string, where: string): void {
 }
 
 /** Reads a file with node:fs; a missing file (or a directory) is `undefined`, as in go-ovh's LooseLoad. */
-export const readTextFileIfExists: ReadTextFile = (path) => {
+const readTextFileIfExists: ReadTextFile = (path) => {
   try {
     return readFileSync(path, "utf8");
   } catch (err) {

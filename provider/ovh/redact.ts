@@ -1,5 +1,5 @@
 /** Text put in place of a secret found where it must not be. */
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 /** Secrets shorter than this are not scrubbed from text: too likely to match ordinary words. */
 const MIN_SECRET_LENGTH = 6;

@@ -1,5 +1,3 @@
-import { MAX_RETRY_AFTER_MS, backoffDelayMs, classifyFailure, isIdempotentMethod } from "./outcome";
-
 /** When and how the client retries. */
 export interface RetryOptions {
   /** Attempts in total, first one included (default 4). 1 disables retries. */
@@ -21,20 +19,6 @@ export const DEFAULT_RETRY: RetryPolicy = Object.freeze({
 });
 
 /**
- * Methods the client may send twice whatever the failure. A POST is sent again only when it was certainly not
- * applied (see `mayResend` in outcome.ts): ky retries only idempotent methods, and python-ovh's maintainers drew
- * the same line (docs/ovh-api-client.md).
- */
-export function isRetryableMethod(method: string): boolean {
-  return isIdempotentMethod(method);
-}
-
-/** Network errors, 408, 429 and 5xx are worth another try; other 4xx are not (`classifyFailure`). */
-export function isRetryableError(err: unknown): boolean {
-  return classifyFailure(err).retryable;
-}
-
-/**
  * Reads `Retry-After`: delta seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds, or
  * undefined when absent or unreadable.
  */
@@ -44,13 +28,4 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number): num
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-
-/**
- * The wait before retry number `retry` (1 for the first retry): the server's `Retry-After` when there is one
- * (capped at 30 s, one cap everywhere), else exponential backoff with full jitter (`backoffDelayMs`).
- */
-export function computeRetryDelayMs(retry: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
-  return backoffDelayMs(retry, policy, random);
 }

@@ -32,7 +32,9 @@ export interface HttpTransport {
   close(): void;
 }
 
-class TimeoutMarker extends Error {}
+class TimeoutMarker extends Error {
+  override readonly name: string = "TimeoutMarker";
+}
 
 const BEFORE_SENDING = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 

@@ -1,5 +1,6 @@
 import { targetsEqual } from "./equality";
 import { isFieldType, type FieldType } from "./field-types";
+import { ApiRecordError } from "./errors";
 import type { RecordSpec } from "./model";
 
 /**
@@ -35,11 +36,6 @@ export interface ApiRecordUpdate {
 
 /** A record read from OVH, with its id as a decimal string. */
 export type ReadRecord = RecordSpec & { recordId: string };
-
-/** Raised when OVH sends a record this model cannot represent faithfully. */
-export class ApiRecordError extends Error {
-  override readonly name = "ApiRecordError";
-}
 
 /**
  * The create body. `ttl` is always sent, even 0: omitting it was a source of duplicates and drift
@@ -85,6 +81,16 @@ export function fromApiRecord(api: ApiRecord): ReadRecord {
 /** True for an id this model can hold exactly: a positive integer up to `Number.MAX_SAFE_INTEGER`. */
 export function isRecordId(id: unknown): id is number {
   return typeof id === "number" && Number.isSafeInteger(id) && id > 0;
+}
+
+/**
+ * True for a record id written as the provider writes it (a resource id, the `recordId` output): decimal
+ * digits without a leading zero, of a value {@link isRecordId} accepts. Such text is the only thing that
+ * goes into a record's API path: an id from an edited state (`5?x=1`, `../refresh`) or one past 2^53 (which
+ * names another record once read as a number) is never signed and sent.
+ */
+export function isRecordIdText(text: string): boolean {
+  return /^[1-9][0-9]{0,15}$/.test(text) && isRecordId(Number(text));
 }
 
 /** The record's full name without trailing dot: `www.example.com`, or the zone itself at the apex. */

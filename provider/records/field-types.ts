@@ -25,6 +25,14 @@ export const FIELD_TYPES = [
 /** One of the 17 OVH record types, upper case. */
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/**
+ * A record type as a program writes it: one of the 17, which editors offer as completions, or any other string
+ * (a type read from config or a file, `"mx"` in lower case). The compiler accepts every string; the provider's
+ * `check` refuses one outside the 17, naming them. `string & {}` keeps the 17 literals from being absorbed into
+ * `string`, which would drop the completions.
+ */
+export type FieldTypeInput = FieldType | (string & {});
+
 /** True when `value` is exactly one of {@link FIELD_TYPES} (already upper case). */
 export function isFieldType(value: unknown): value is FieldType {
   return typeof value === "string" && (FIELD_TYPES as readonly string[]).includes(value);

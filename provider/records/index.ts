@@ -2,7 +2,7 @@
  * The record model: the 17 OVH record types, their validation, normalisation and semantic equality, and
  * the wire codec. Knows nothing of HTTP or Pulumi.
  */
-export { FIELD_TYPES, TEXT_FIELD_TYPES, isFieldType, type FieldType } from "./field-types";
+export { FIELD_TYPES, TEXT_FIELD_TYPES, isFieldType, type FieldType, type FieldTypeInput } from "./field-types";
 export {
   NOTHING_UNKNOWN,
   RECORD_PROPERTIES,
@@ -15,19 +15,18 @@ export {
   type UnknownValue,
 } from "./model";
 export { normaliseRecordInputs, type NormalisedRecord } from "./normalise";
-export { validateRecord, knownInputs } from "./validate";
-export { checkRecordInputs, isCompleteSpec, type CheckedRecord } from "./check";
+export { validateRecord } from "./validate";
+export { checkRecordInputs, type CheckedRecord } from "./check";
 export { canonicalTarget, targetsEqual } from "./equality";
-export { decodeTxt, encodeTxt, utf8Length, TXT_CHUNK_BYTES } from "./txt";
-export { MAX_TTL, MIN_TTL } from "./ttl";
-export { MAX_TEXT_BYTES } from "./types/text-limits";
-export { RECORD_TYPES, recordTypeOf } from "./registry";
+export { decodeTxt, encodeTxt, utf8Length } from "./txt";
+export { recordTypeOf } from "./registry";
 export type { RecordType, TargetContext } from "./types/record-type";
+export { ZoneRecordError, ApiRecordError, RecordIdError } from "./errors";
 export {
-  ApiRecordError,
   fqdnOf,
   fromApiRecord,
   isRecordId,
+  isRecordIdText,
   sameRecord,
   toApiRecordCreate,
   toApiRecordUpdate,

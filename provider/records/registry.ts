@@ -19,7 +19,7 @@ import { TLSA } from "./types/tlsa";
 import { TXT } from "./types/txt";
 
 /** Every record type, by its OVH name. */
-export const RECORD_TYPES: Readonly<Record<FieldType, RecordType>> = {
+const RECORD_TYPES: Readonly<Record<FieldType, RecordType>> = {
   A,
   AAAA,
   CAA,

@@ -1,8 +1,8 @@
 /** The largest TTL DNS allows: 2^31 - 1 seconds (RFC 2181 §8). */
-export const MAX_TTL = 2147483647;
+const MAX_TTL = 2147483647;
 
 /** The smallest TTL OVH keeps as given; below it, OVH raises the value to 60 (SPEC §5 TTL). */
-export const MIN_TTL = 60;
+const MIN_TTL = 60;
 
 /**
  * Every reason `ttl` (an integer) cannot be used. 1-59 is refused rather than passed on: OVH silently

@@ -6,7 +6,7 @@
  */
 
 /** The most bytes one DNS character-string holds (RFC 1035 §3.3). */
-export const TXT_CHUNK_BYTES = 255;
+const TXT_CHUNK_BYTES = 255;
 
 /** Bytes `value` takes in UTF-8, the unit DNS limits are counted in. */
 export function utf8Length(value: string): number {
@@ -82,7 +82,7 @@ export function encodeTxt(value: string): string {
 }
 
 /** `value` cut into pieces of at most `maxBytes` UTF-8 bytes, on character boundaries. */
-export function splitUtf8(value: string, maxBytes: number): string[] {
+function splitUtf8(value: string, maxBytes: number): string[] {
   const chunks: string[] = [];
   let chunk = "";
   let bytes = 0;

@@ -29,7 +29,7 @@ export function validateRecord(spec: RecordInputs, isUnknown: IsUnknown = NOTHIN
  * The known inputs; an absent or unknown one is `undefined`, and so is one of the wrong type (a caller
  * that skipped `normaliseRecordInputs`, which reports it), so no check runs on a value it cannot read.
  */
-export function knownInputs(spec: RecordInputs, isUnknown: IsUnknown): { [K in RecordProperty]?: KnownInput<K> } {
+function knownInputs(spec: RecordInputs, isUnknown: IsUnknown): { [K in RecordProperty]?: KnownInput<K> } {
   const known: { [K in RecordProperty]?: unknown } = {};
   for (const property of RECORD_PROPERTIES) {
     const value = spec[property];

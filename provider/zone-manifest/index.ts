@@ -3,7 +3,6 @@ export { ZonePruneProvider, chooseRecords, type PruneTarget } from "./prune-prov
 export {
   judgeMassDelete,
   DEFAULT_MAX_DELETE_PERCENT,
-  MIN_RECORDS_FOR_PERCENT,
   type MassDeleteVerdict,
   type UnmanagedDeletion,
   type ZoneManifestInputs,

@@ -5,7 +5,7 @@
  */
 
 /** Below this many existing records the percentage limit does not apply (octoDNS's MIN_EXISTING_RECORDS). */
-export const MIN_RECORDS_FOR_PERCENT = 10;
+const MIN_RECORDS_FOR_PERCENT = 10;
 
 /** The default of `maxDeletePercent` (octoDNS's update/delete threshold). */
 export const DEFAULT_MAX_DELETE_PERCENT = 30;

@@ -5,7 +5,7 @@
  * content that no record of the Zone holds (docs/zone.md, "Unmanaged records").
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { targetsEqual } from "../records";
+import { targetsEqual, ZoneRecordError } from "../records";
 import { SessionPool, type ConfigLookup } from "../zone-record/connection";
 import { fetchZoneRecords, type ZoneRecordInfo } from "../zone-record/data-sources";
 import type { ZoneSession } from "../zone-record/session";
@@ -66,7 +66,7 @@ export class ZonePruneProvider implements pulumi.dynamic.ResourceProvider {
     const failed = results.flatMap((r, i) => (r.status === "rejected" ? [`${describe(chosen[i])}: ${reasonOf(r.reason)}`] : []));
     if (failed.length > 0) {
       // The records deleted so far are gone; the next `pulumi up` lists the zone again and retries the rest.
-      throw new Error(`zone ${zoneName}: ${failed.length} undeclared record(s) could not be deleted; run \`pulumi up\` again:\n  - ${failed.join("\n  - ")}`);
+      throw new ZoneRecordError(`zone ${zoneName}: ${failed.length} undeclared record(s) could not be deleted; run \`pulumi up\` again:\n  - ${failed.join("\n  - ")}`);
     }
     return chosen.map((r) => r.recordId);
   }

@@ -1,8 +1,9 @@
 /**
- * check: normalises the program's inputs, then validates every one of them, returning every failure with its
- * property and a reason a person can act on. Pure: no API call.
+ * check: the record's five inputs go through `checkRecordInputs` (records/check.ts), the one check shared with
+ * the Zone component and `export`; this adds what only a ZoneRecord resource has (`adopt`, no unknown keys) and
+ * the shape of Pulumi's `CheckResult`. Pure: no API call.
  */
-import { normaliseRecordInputs, validateRecord, type RecordFailure } from "../records";
+import { checkRecordInputs, type RecordFailure } from "../records";
 import { isUnknownValue } from "./unknown";
 
 /** The result of {@link checkZoneRecord}, in the shape of Pulumi's `CheckResult`. */
@@ -18,10 +19,7 @@ const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "__provider", "re
 /** Checks the inputs `news` of a ZoneRecord (the old inputs play no part: every state is checked whole). */
 export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck {
   const unknownKeys = Object.keys(news).filter((key) => !KNOWN_KEYS.includes(key) && news[key] !== undefined);
-  const { spec, failures } = normaliseRecordInputs(news, isUnknownValue);
-  // A property that failed normalisation is absent from `spec`; validation reports the others.
-  const failed = new Set(failures.map((f) => f.property));
-  const all = [...failures, ...validateRecord(spec, isUnknownValue).filter((f) => !failed.has(f.property))];
+  const { spec, failures } = checkRecordInputs(news, isUnknownValue);
   const inputs: Record<string, unknown> = {};
   for (const key of INPUT_KEYS) {
     const value = spec[key];
@@ -34,7 +32,7 @@ export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck 
   const adopt = checkAdopt(news.adopt);
   if (adopt.failure) extra.push(adopt.failure);
   else if (adopt.value !== undefined) inputs.adopt = adopt.value;
-  return { inputs, failures: [...all, ...extra] };
+  return { inputs, failures: [...failures, ...extra] };
 }
 
 /** `adopt` is a plain boolean (or not known yet in a preview); absent means false. */

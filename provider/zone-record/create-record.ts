@@ -10,7 +10,7 @@
  * {@link UnsettledCreateError} naming the record that may exist (see lifecycle.ts for what the next `up` does).
  */
 import { classifyFailure } from "../ovh/outcome";
-import { sameRecord, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
+import { ApiRecordError, isRecordId, sameRecord, ZoneRecordError, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
 import { CreateLedger } from "./create-ledger";
 import type { ZoneApi } from "./zone-api";
 
@@ -37,18 +37,40 @@ export interface CreateOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A create whose POST may have made the record, and whose lookup could not say: the record may exist. */
-export class UnsettledCreateError extends Error {
+export class UnsettledCreateError extends ZoneRecordError {
+  override readonly name: string = "UnsettledCreateError";
   constructor(readonly spec: RecordSpec, cause: unknown) {
-    const name = spec.subDomain === "" ? "the apex" : `"${spec.subDomain}"`;
     super(
-      `the creation of ${spec.fieldType} record ${name} -> ${spec.target} (ttl ${spec.ttl}) in zone ${spec.zoneName} may ` +
+      `the creation of ${describeRecord(spec)} may ` +
         `have been applied, and looking for it failed: ${cause instanceof Error ? cause.message : String(cause)}. ` +
         "It is kept in the state as unsettled: the next `pulumi up` (or `pulumi refresh`) looks for it again and adopts it " +
         "instead of creating a second one.",
       { cause },
     );
-    this.name = "UnsettledCreateError";
   }
+}
+
+/** `A record "www" -> 192.0.2.1 (ttl 3600) in zone example.com`, for messages. */
+function describeRecord(spec: RecordSpec): string {
+  const name = spec.subDomain === "" ? "the apex" : `"${spec.subDomain}"`;
+  return `${spec.fieldType} record ${name} -> ${spec.target} (ttl ${spec.ttl}) in zone ${spec.zoneName}`;
+}
+
+/**
+ * The id OVH answered a create with, as a decimal string; `undefined` for no id or id 0 (OVH's known create
+ * bug: the record is looked up instead). An id this model cannot hold exactly (past 2^53, negative, not a whole
+ * number) is refused: the record was made, but every later GET, PUT or DELETE by that id would miss it or hit
+ * another record, so the create fails here, naming the record to remove, rather than tracking a wrong id.
+ */
+function createdId(spec: RecordSpec, made: ApiRecord | undefined): string | undefined {
+  const id: unknown = made?.id;
+  if (id === undefined || id === null || id === 0) return undefined;
+  if (isRecordId(id)) return String(id);
+  throw new ApiRecordError(
+    `OVH answered the creation of ${describeRecord(spec)} with id ${JSON.stringify(id)}, which is not a whole number ` +
+      "from 1 to 2^53 - 1: the record was made but cannot be tracked by that id. Delete it in the OVH console " +
+      "(or with the API), then run `pulumi up` again.",
+  );
 }
 
 /** Creates the record described by `spec` exactly once and returns it as the API has it. */
@@ -81,14 +103,16 @@ export async function createRecordOnce(
     try {
       const made = await ledger.track(key, api.createRecord(spec.zoneName, body));
       // OVH may answer id 0 (terraform-provider-ovh works around this "known OVH API bug"): look it up.
-      if (made && Number(made.id) > 0) {
-        if (ledger.claim(spec.zoneName, String(made.id))) return made;
-        lastError = new Error(`OVH answered the creation of a record in zone ${spec.zoneName} with id ${made.id}, already held by another resource`);
+      const id = createdId(spec, made);
+      if (id !== undefined) {
+        if (ledger.claim(spec.zoneName, id)) return made;
+        lastError = new ApiRecordError(`OVH answered the creation of a record in zone ${spec.zoneName} with id ${id}, already held by another resource`);
       } else {
-        lastError = new Error(`OVH answered the creation of a record in zone ${spec.zoneName} without an id`);
+        lastError = new ApiRecordError(`OVH answered the creation of a record in zone ${spec.zoneName} without an id`);
       }
       mayExist = true;
     } catch (err) {
+      if (err instanceof ApiRecordError) throw err;
       lastError = err;
       const outcome = classifyFailure(err);
       if (outcome.applied === "applied") return settleApplied(spec, look, err);

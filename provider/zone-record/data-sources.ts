@@ -2,7 +2,7 @@
  * What the data sources read: the account's domains and zones, one zone, and a zone's records with their ids
  * (so that existing records can be imported without hunting for opaque ids, terraform-provider-ovh #1114).
  */
-import { fqdnOf } from "../records";
+import { fqdnOf, ZoneRecordError } from "../records";
 import { checkZoneName } from "../records/names";
 import type { RecordFilter, ZoneApi } from "./zone-api";
 
@@ -51,7 +51,7 @@ export async function fetchZones(api: ZoneApi): Promise<string[]> {
 export function requireZoneName(zoneName: unknown, fn: string): string {
   const name = typeof zoneName === "string" ? zoneName.trim().toLowerCase().replace(/\.$/, "") : "";
   const reasons = typeof zoneName === "string" ? checkZoneName(name) : ["zoneName must be a string"];
-  if (reasons.length > 0) throw new Error(`${fn}: zoneName must be a zone name such as "example.com": ${reasons.join("; ")}`);
+  if (reasons.length > 0) throw new ZoneRecordError(`${fn}: zoneName must be a zone name such as "example.com": ${reasons.join("; ")}`);
   return name;
 }
 

@@ -17,9 +17,8 @@ export interface ZoneRecordDiff {
   deleteBeforeReplace: boolean;
 }
 
-/** Properties by the way a change to them is applied. */
-export const REPLACE_PROPERTIES = ["zoneName", "fieldType"] as const;
-export const UPDATE_PROPERTIES = ["subDomain", "target", "ttl"] as const;
+/** Properties a change to which replaces the record; `subDomain`, `target` and `ttl` update it in place. */
+const REPLACE_PROPERTIES: readonly string[] = ["zoneName", "fieldType"];
 
 type Props = Record<string, unknown>;
 
@@ -39,7 +38,7 @@ export function diffZoneRecord(olds: Props, news: Props, isUnknown: (v: unknown)
   differs("target", (a, b) => a === b || (fieldType !== undefined && typeof a === "string" && typeof b === "string"
     && targetsEqual(fieldType, a, b)));
   differs("ttl", (a, b) => Number(a ?? 0) === Number(b ?? 0));
-  const replaces = changed.filter((key) => (REPLACE_PROPERTIES as readonly string[]).includes(key));
+  const replaces = changed.filter((key) => REPLACE_PROPERTIES.includes(key));
   return {
     changes: changed.length > 0,
     replaces,

@@ -1,6 +1,6 @@
 export { ZoneRecordProvider } from "./provider";
 export { SessionPool, type ConfigLookup, type ClientFactory } from "./connection";
-export { ZoneApi, type OvhRequester, type ApiZone, type ApiZoneStatus, type RecordFilter } from "./zone-api";
+export { ZoneApi, type OvhRequester, type ApiZone, type RecordFilter } from "./zone-api";
 export { checkZoneRecord } from "./check";
 export { diffZoneRecord, type ZoneRecordDiff } from "./diff";
 export { RefreshCoalescer, ZoneRefreshError } from "./refresh-coalescer";

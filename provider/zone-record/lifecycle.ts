@@ -6,7 +6,7 @@
  * reported with its id (Pulumi's "created but failed to initialise"), so nothing is orphaned and the next
  * `pulumi up` finishes the job.
  */
-import { toApiRecordCreate, toApiRecordUpdate, type ApiRecord, type RecordSpec } from "../records";
+import { toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, type RecordSpec } from "../records";
 import { adoptExistingRecord } from "./adopt-record";
 import { createRecordOnce, UnsettledCreateError } from "./create-record";
 import { ZoneRefreshError } from "./refresh-coalescer";
@@ -16,13 +16,18 @@ import type { ZoneSession } from "./session";
 import { UNSETTLED_ID, isUnsettled, recordIdOf, settleUnsettled } from "./unsettled";
 
 /** An error the plugin host reports as ErrorResourceInitFailed: the record exists and stays in the state. */
-export class RecordInitError extends Error {
+export class RecordInitError extends ZoneRecordError {
+  override readonly name: string = "RecordInitError";
   readonly reasons: string[];
   constructor(message: string, readonly id: string, readonly properties: ZoneRecordOutputs & { __provider?: unknown }) {
     super(message);
-    this.name = "RecordInitError";
     this.reasons = [message];
   }
+}
+
+/** An update found its record gone: deleted, or renumbered by a text edit of the zone (`pulumi refresh` tells). */
+export class RecordGoneError extends ZoneRecordError {
+  override readonly name: string = "RecordGoneError";
 }
 
 /** `outs` with the `__provider` of `props`, when there is one (never an undefined value: see outputs.ts). */
@@ -90,7 +95,7 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
     // a new record beside it would be a duplicate serving both targets. `pulumi refresh` re-binds a renumbered
     // record or drops a deleted one; the next `up` then updates or recreates it.
     if (isNotFound(err)) {
-      throw new Error(
+      throw new RecordGoneError(
         `record ${recordId} of zone ${spec.zoneName} no longer exists: it was deleted or renumbered outside Pulumi ` +
           "(editing a zone as text in the OVH console renumbers its records). Run `pulumi refresh` to re-bind " +
           "or drop it, then `pulumi up` again.",
@@ -134,4 +139,6 @@ export async function deleteZoneRecord(session: ZoneSession, id: string, props: 
 }
 
 /** The DELETE found nothing (404): no refresh to wait for. */
-class AlreadyGone extends Error {}
+class AlreadyGone extends Error {
+  override readonly name: string = "AlreadyGone";
+}

@@ -9,7 +9,7 @@
  * (unsettled.ts) is settled the same way. A failure to read (403, 5xx, unknown zone) is an error, never a
  * silent drop.
  */
-import { normaliseRecordInputs, sameRecord, type ApiRecord, type RecordSpec } from "../records";
+import { isRecordIdText, normaliseRecordInputs, RecordIdError, sameRecord, type ApiRecord, type RecordSpec } from "../records";
 import { observedSpec, specOf, toOutputs } from "./outputs";
 import type { ZoneSession } from "./session";
 import { isUnsettled, recordIdOf } from "./unsettled";
@@ -55,11 +55,11 @@ function parseId(id: string, props: Record<string, unknown>): { recordId: string
   const dot = id.indexOf(".");
   const recordId = dot > 0 ? id.slice(0, dot) : id;
   const zoneName = dot > 0 ? id.slice(dot + 1).toLowerCase() : String(props.zoneName ?? "").toLowerCase();
-  if (!/^[1-9][0-9]*$/.test(recordId)) {
-    throw new Error(`cannot read ZoneRecord "${id}": the id must be an OVH record id such as 5390038375, or <recordId>.<zoneName>`);
+  if (!isRecordIdText(recordId)) {
+    throw new RecordIdError(`cannot read ZoneRecord "${id}": the id must be an OVH record id (a whole number from 1 to 2^53 - 1, such as 5390038375), or <recordId>.<zoneName>`);
   }
   if (!zoneName) {
-    throw new Error(`cannot read ZoneRecord ${id}: no zoneName; give it in the resource's inputs or import it as ${recordId}.<zoneName>`);
+    throw new RecordIdError(`cannot read ZoneRecord ${id}: no zoneName; give it in the resource's inputs or import it as ${recordId}.<zoneName>`);
   }
   return { recordId, zoneName };
 }

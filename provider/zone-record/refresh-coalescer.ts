@@ -1,3 +1,5 @@
+import { ZoneRecordError } from "../records";
+
 /**
  * Coalesced zone refresh.
  *
@@ -113,11 +115,6 @@ export class RefreshCoalescer {
     return result;
   }
 
-  /** Waits for a refresh of `zoneName` that starts from now on (used after a mutation already made). */
-  refreshAfter(zoneName: string): Promise<void> {
-    return this.waitForRefresh(zoneName, this.queueOf(zoneName));
-  }
-
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
@@ -192,13 +189,13 @@ export class RefreshCoalescer {
 }
 
 /** A record mutation succeeded but the zone refresh that should publish it failed. */
-export class ZoneRefreshError<T = unknown> extends Error {
+export class ZoneRefreshError<T = unknown> extends ZoneRecordError {
+  override readonly name: string = "ZoneRefreshError";
   constructor(readonly zoneName: string, override readonly cause: unknown, readonly mutationResult: T) {
     super(
       `the change was made in zone ${zoneName} but the zone refresh that publishes it failed: ` +
         `${cause instanceof Error ? cause.message : String(cause)}. ` +
         "The change is recorded in the state; run `pulumi up` again to refresh the zone.",
     );
-    this.name = "ZoneRefreshError";
   }
 }

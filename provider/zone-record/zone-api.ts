@@ -2,7 +2,7 @@
  * The DNS calls of the OVH API, typed, over any signed-request client. Knows the routes and their answers
  * (docs/ovh-api-client.md), nothing of Pulumi.
  */
-import type { ApiRecord, ApiRecordCreate, ApiRecordUpdate } from "../records";
+import { isRecordIdText, RecordIdError, type ApiRecord, type ApiRecordCreate, type ApiRecordUpdate } from "../records";
 
 /** The part of the OVH client that the DNS layer needs (satisfied by `OvhClient`). */
 export interface OvhRequester {
@@ -23,13 +23,6 @@ export interface ApiZone {
   dnssecActivated?: boolean;
 }
 
-/** `GET /domain/zone/{zoneName}/status`. */
-export interface ApiZoneStatus {
-  isDeployed: boolean;
-  errors: string[] | null;
-  warnings: string[] | null;
-}
-
 /** Filters of `GET /domain/zone/{zoneName}/record`. */
 export interface RecordFilter {
   fieldType?: string;
@@ -44,12 +37,17 @@ export function isNotFound(err: unknown): boolean {
 const zonePath = (zoneName: string) => `/domain/zone/${encodeURIComponent(zoneName)}`;
 
 /**
- * The path of record `id`. Ids come from the state, which anyone can edit: only a decimal OVH id goes into a
- * path, so that `5?x=1` or `../refresh` is never signed and sent.
+ * The path of record `id`, for every GET, PUT and DELETE of a record. Ids come from the state, which anyone can
+ * edit, and from OVH's listings: only a decimal id below 2^53 goes into a path (`isRecordIdText`), so that
+ * `5?x=1` or `../refresh` is never signed and sent, and an id past 2^53, which JSON parsing has already rounded
+ * onto another record's, never reaches that other record.
  */
 function recordPath(zoneName: string, id: string): string {
-  if (!/^[1-9][0-9]{0,19}$/.test(id)) {
-    throw new Error(`record id ${JSON.stringify(id)} of zone ${zoneName} is not an OVH record id (digits, such as 5390038375): check the resource's id in the state`);
+  if (!isRecordIdText(id)) {
+    throw new RecordIdError(
+      `record id ${JSON.stringify(id)} of zone ${zoneName} is not an OVH record id (a whole number from 1 to 2^53 - 1 in digits, ` +
+        "such as 5390038375): nothing was sent; check the resource's id in the state",
+    );
   }
   return `${zonePath(zoneName)}/record/${id}`;
 }
@@ -70,10 +68,6 @@ export class ZoneApi {
 
   getZone(zoneName: string): Promise<ApiZone> {
     return this.client.request<ApiZone>("GET", zonePath(zoneName));
-  }
-
-  getZoneStatus(zoneName: string): Promise<ApiZoneStatus> {
-    return this.client.request<ApiZoneStatus>("GET", `${zonePath(zoneName)}/status`);
   }
 
   /** Record ids of a zone, optionally filtered. Ids are returned as decimal strings (they exceed 2^32). */

@@ -23,7 +23,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * True when sending the same refresh again is the right answer to `err`: whatever the client would retry
  * (429, 5xx, network errors: outcome.ts), and 409, the refresh of this zone already running.
  */
-export function isRetryableRefreshError(err: unknown): boolean {
+function isRetryableRefreshError(err: unknown): boolean {
   return classifyFailure(err).retryable || (typeof err === "object" && err !== null && (err as { status?: unknown }).status === 409);
 }
 

@@ -23,9 +23,9 @@ export interface Entry {
 
 /** A zone file problem at `file:line`. */
 export class ZoneFileError extends Error {
+  override readonly name: string = "ZoneFileError";
   constructor(readonly file: string, readonly line: number, reason: string) {
     super(`${file}:${line}: ${reason}`);
-    this.name = "ZoneFileError";
   }
 }
 

@@ -2,14 +2,14 @@
  * A Zone's records as plain values: what the program, a YAML file or a zone file declares, normalised and
  * validated one by one with the provider's own rules before any whole-zone check.
  */
-import { canonicalTarget, checkRecordInputs, decodeTxt, TEXT_FIELD_TYPES, type FieldType } from "../../provider/records";
+import { canonicalTarget, checkRecordInputs, decodeTxt, TEXT_FIELD_TYPES, ZoneRecordError, type FieldType, type FieldTypeInput } from "../../provider/records";
 
 /** One record of a Zone: a ZoneRecord's arguments without the zone. Plain values only (see docs/zone.md). */
 export interface ZoneRecordSpec {
   /** The name inside the zone: `""` or `"@"` (the default) for the apex, `www`, `*.dev`. */
   subDomain?: string;
-  /** One of the 17 OVH record types. */
-  fieldType: string;
+  /** One of the 17 OVH record types (offered by editors' completion); any other string is refused, naming them. */
+  fieldType: FieldTypeInput;
   /** The record data as a ZoneRecord takes it (host names end with a dot; TXT unquoted). */
   target: string;
   /** Seconds; 0 (the default) is the zone default. */
@@ -31,10 +31,10 @@ export interface DeclaredRecord {
 }
 
 /** Thrown when a Zone's records are wrong; `problems` holds every reason, one per line of the message. */
-export class ZoneDeclarationError extends Error {
+export class ZoneDeclarationError extends ZoneRecordError {
+  override readonly name: string = "ZoneDeclarationError";
   constructor(readonly zoneName: string, readonly problems: string[]) {
     super(`zone ${zoneName}: ${problems.length} problem(s) in the declared records, nothing was sent:\n  - ${problems.join("\n  - ")}`);
-    this.name = "ZoneDeclarationError";
   }
 }
 

@@ -100,6 +100,18 @@ describe("pulumi-ovh-dns doctor", () => {
     ]);
   });
 
+  test("never shows an endpoint's user-info or query string", async () => {
+    const secret = "hunter2-s3cret";
+    const withUser = emulator.origin.replace("://", `://doctor:${secret}@`);
+    const result = await sandbox.run(["doctor"], emulatorEnv(emulator, { OVH_ENDPOINT: withUser }));
+    expect(result.stdout).toContain(`credentials: endpoint from env OVH_ENDPOINT = ${emulator.origin}\n`);
+    expect(result.stdout).toContain(`endpoint ${emulator.origin} does not end in /1.0: OVH API URLs do`);
+    const withQuery = await sandbox.run(["doctor"], emulatorEnv(emulator, { OVH_ENDPOINT: `${withUser}/1.0?token=${secret}` }));
+    expect(withQuery.stdout).toContain(`credentials: OVH endpoint URL "${emulator.url}" must not have a query string or fragment. (endpoint from env OVH_ENDPOINT)`);
+    expect([result.code, withQuery.code]).toEqual([1, 1]);
+    expect(result.stdout + result.stderr + withQuery.stdout + withQuery.stderr).not.toContain(secret);
+  });
+
   test("fails, naming what is missing, when the credentials are incomplete", async () => {
     const result = await sandbox.run(["doctor"], { OVH_ENDPOINT: emulator.url, OVH_APPLICATION_KEY: "doctorApp0000000" });
     expect(result.code).toBe(1);

@@ -3,7 +3,8 @@
  * out whether its POST was applied: re-binding on refresh only, "not found" for import, destroy of what is
  * gone, and the unsettled create that the next `up` settles.
  */
-import { RecordInitError } from "../../provider/zone-record/lifecycle";
+import { RecordIdError, ZoneRecordError } from "../../provider/records";
+import { RecordGoneError, RecordInitError } from "../../provider/zone-record/lifecycle";
 import { startRig, zoneLines, type Rig } from "./support";
 
 const www = { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 3600 };
@@ -58,19 +59,31 @@ describe("ZoneRecord when records or zones change behind it", () => {
     rig = await startRig();
     const a = await rig.provider.create(www);
     rig.emulator.addZone("example.com", []);
+    await expect(rig.provider.update(a.id, a.outs, { ...www, ttl: 600 })).rejects.toBeInstanceOf(RecordGoneError);
     await expect(rig.provider.update(a.id, a.outs, { ...www, ttl: 600 })).rejects.toThrow(
       `record ${a.id} of zone example.com no longer exists: it was deleted or renumbered outside Pulumi (editing a zone as text in the OVH console renumbers its records). Run \`pulumi refresh\` to re-bind or drop it, then \`pulumi up\` again.`,
     );
     expect(zoneLines(rig.emulator)).toEqual([]);
   });
 
-  it.each([["5?x=1"], ["../refresh"], ["05"]])("refuses record id %s on delete and update, sending nothing", async (bad) => {
-    rig = await startRig();
-    rig.emulator.clearLog();
-    await expect(rig.provider.delete(bad, { ...www, recordId: bad })).rejects.toThrow(/is not an OVH record id/);
-    await expect(rig.provider.update(bad, { ...www, recordId: bad }, www)).rejects.toThrow(/is not an OVH record id/);
-    expect(rig.emulator.log.filter((e) => e.path !== "/auth/time")).toEqual([]);
-  });
+  it.each([["5?x=1"], ["../refresh"], ["05"], ["9007199254740993"], ["1e21"], ["-5"]])(
+    "refuses record id %s on delete, update and refresh, naming it, sending nothing",
+    async (bad) => {
+      rig = await startRig();
+      rig.emulator.clearLog();
+      const refused = new RecordIdError(
+        `record id ${JSON.stringify(bad)} of zone example.com is not an OVH record id (a whole number from 1 to 2^53 - 1 in digits, ` +
+          "such as 5390038375): nothing was sent; check the resource's id in the state",
+      );
+      await expect(rig.provider.delete(bad, { ...www, recordId: bad })).rejects.toThrow(refused);
+      await expect(rig.provider.update(bad, { ...www, recordId: bad }, www)).rejects.toThrow(refused);
+      await expect(rig.provider.delete(bad, { ...www, recordId: bad })).rejects.toBeInstanceOf(ZoneRecordError);
+      await expect(rig.provider.read(bad, { ...www, recordId: bad })).rejects.toThrow(
+        `cannot read ZoneRecord "${bad}": the id must be an OVH record id (a whole number from 1 to 2^53 - 1, such as 5390038375), or <recordId>.<zoneName>`,
+      );
+      expect(rig.emulator.log.filter((e) => e.path !== "/auth/time")).toEqual([]);
+    },
+  );
 });
 
 describe("ZoneRecord create that could not find out whether its POST was applied", () => {

@@ -6,7 +6,7 @@ const FORMAT = 'flags tag "value"';
 const EXAMPLE = '0 issue "letsencrypt.org"';
 
 /** The property tags OVH's CAA form offers (RFC 8659 plus contactemail/phone, issuemail, issuevmc). */
-export const CAA_TAGS = ["issue", "issuewild", "iodef", "contactemail", "contactphone", "issuemail", "issuevmc"] as const;
+const CAA_TAGS = ["issue", "issuewild", "iodef", "contactemail", "contactphone", "issuemail", "issuevmc"] as const;
 
 /**
  * CAA: `flags tag "value"`. The value must be quoted: OVH answers a bare value with a 400

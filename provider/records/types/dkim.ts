@@ -4,7 +4,7 @@ import { checkTextLength } from "./text-limits";
 import type { RecordType } from "./record-type";
 
 /** The tags of a DKIM key record (RFC 6376 §3.6.1); OVH refuses others as "Invalid subfield". */
-export const DKIM_TAGS = ["v", "g", "h", "k", "n", "p", "s", "t"] as const;
+const DKIM_TAGS = ["v", "g", "h", "k", "n", "p", "s", "t"] as const;
 
 /**
  * DKIM: OVH's native DKIM type, the key record `v=DKIM1; k=rsa; p=<base64>` written as a bare tag list

@@ -4,7 +4,7 @@ import { checkTextLength } from "./text-limits";
 import type { RecordType } from "./record-type";
 
 /** The tags of a DMARC policy (RFC 7489 §6.3); OVH refuses others as "Invalid subfield found in DMARC". */
-export const DMARC_TAGS = ["v", "p", "sp", "rua", "ruf", "adkim", "aspf", "pct", "fo", "rf", "ri"] as const;
+const DMARC_TAGS = ["v", "p", "sp", "rua", "ruf", "adkim", "aspf", "pct", "fo", "rf", "ri"] as const;
 
 const POLICY = /^(none|quarantine|reject)$/;
 

@@ -6,7 +6,7 @@ import { decodeTxt, utf8Length } from "../txt";
  * (about 740 bytes) several times over and keeps the answer within the 4096-byte EDNS(0) buffer resolvers
  * commonly offer; anything longer is most likely a file pasted by mistake, and fails later and less clearly.
  */
-export const MAX_TEXT_BYTES = 4096;
+const MAX_TEXT_BYTES = 4096;
 
 /** A reason when the decoded text of `target` is longer than {@link MAX_TEXT_BYTES}. */
 export function checkTextLength(fieldType: string, target: string): string[] {

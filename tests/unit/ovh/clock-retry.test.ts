@@ -1,5 +1,6 @@
 import { ServerClock } from "../../../provider/ovh/clock";
-import { DEFAULT_RETRY, computeRetryDelayMs, isRetryableMethod, parseRetryAfterMs } from "../../../provider/ovh/retry";
+import { backoffDelayMs, isIdempotentMethod } from "../../../provider/ovh/outcome";
+import { DEFAULT_RETRY, parseRetryAfterMs } from "../../../provider/ovh/retry";
 
 describe("ServerClock", () => {
   it("adds the offset measured once to the local clock", async () => {
@@ -37,7 +38,7 @@ describe("ServerClock", () => {
 
 describe("retry policy", () => {
   it("retries GET, PUT and DELETE, never POST", () => {
-    expect(["GET", "put", "DELETE", "POST", "PATCH"].map(isRetryableMethod)).toEqual([true, true, true, false, false]);
+    expect(["GET", "put", "DELETE", "POST", "PATCH"].map(isIdempotentMethod)).toEqual([true, true, true, false, false]);
   });
 
   it("reads Retry-After as seconds or an HTTP date", () => {
@@ -51,12 +52,12 @@ describe("retry policy", () => {
 
   it("uses full jitter under an exponential ceiling capped at maxDelayMs", () => {
     const top = () => 0.999;
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => computeRetryDelayMs(n, DEFAULT_RETRY, top))).toEqual([499, 999, 1998, 3996, 7992, 9990, 9990]);
-    expect(computeRetryDelayMs(3, DEFAULT_RETRY, () => 0)).toBe(0);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelayMs(n, DEFAULT_RETRY, top))).toEqual([499, 999, 1998, 3996, 7992, 9990, 9990]);
+    expect(backoffDelayMs(3, DEFAULT_RETRY, () => 0)).toBe(0);
   });
 
-  it("lets Retry-After override the backoff, capped at 30 s", () => {
-    expect(computeRetryDelayMs(1, DEFAULT_RETRY, () => 0.5, 4000)).toBe(4000);
-    expect(computeRetryDelayMs(1, DEFAULT_RETRY, () => 0.5, 600_000)).toBe(30_000);
+  it("lets Retry-After override the backoff (capped at 30 s when read: tests/unit/ovh/outcome.test.ts)", () => {
+    const outcome = { applied: "not-applied", retryable: true, throttled: false, renewToken: false, clockSkew: false, retryAfterMs: 4000 } as const;
+    expect(backoffDelayMs(1, DEFAULT_RETRY, () => 0.5, outcome)).toBe(4000);
   });
 });

@@ -1,4 +1,4 @@
-import { checkRecordInputs, isCompleteSpec, normaliseRecordInputs, validateRecord, type RecordInputs } from "../../../provider/records";
+import { checkRecordInputs, normaliseRecordInputs, validateRecord, type RecordInputs } from "../../../provider/records";
 
 /** Pulumi's "not known yet" sentinel, as a dynamic provider receives it during a preview. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -41,14 +41,6 @@ describe("unknown values during a preview", () => {
     expect(failures).toEqual([
       { property: "target", reason: 'CNAME target "target.example.net" has no trailing dot: OVH reads a name without one as relative to the zone; use "target.example.net."' },
     ]);
-  });
-
-  test("isCompleteSpec is false while a value is unknown and true once all are known", () => {
-    const known = { zoneName: "example.com", subDomain: "", fieldType: "A", target: "192.0.2.1", ttl: 0 };
-    expect(isCompleteSpec(known, isUnknown)).toBe(true);
-    expect(isCompleteSpec({ ...known, target: UNKNOWN }, isUnknown)).toBe(false);
-    expect(isCompleteSpec({ ...known, ttl: undefined })).toBe(false);
-    expect(isCompleteSpec({ ...known, fieldType: "HTTPS" })).toBe(false);
   });
 });
 

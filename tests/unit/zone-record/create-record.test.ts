@@ -1,7 +1,7 @@
 import { OvhApiError, OvhResponseError } from "../../../provider/ovh/errors";
 import { CreateLedger, UnsettledCreateError, createRecordOnce } from "../../../provider/zone-record/create-record";
 import { ZoneApi } from "../../../provider/zone-record";
-import type { RecordSpec } from "../../../provider/records";
+import { ApiRecordError, ZoneRecordError, type RecordSpec } from "../../../provider/records";
 import { FakeZone, lost } from "./support/fake-zone";
 
 const spec: RecordSpec = { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 3600 };
@@ -109,6 +109,30 @@ describe("createRecordOnce", () => {
     zone.postFaults.push(throttled, throttled, throttled);
     await createRecordOnce(api, ledger, spec, body, { sleep: zone.sleep, attempts: 1 });
     expect([zone.records.size, zone.count(POST)]).toEqual([1, 4]);
+  });
+  it("looks up the record of a POST answered with id 0 (OVH's known bug) instead of tracking id 0", async () => {
+    const { zone, create } = setUp();
+    zone.postFaults.push(async (apply) => ({ ...apply(), id: 0 }));
+    const made = await create();
+    expect([String(made.id), zone.records.size, zone.count(POST)]).toEqual([[...zone.records.keys()][0], 1, 1]);
+  });
+
+  it.each([
+    [2 ** 53 + 2, "9007199254740994"],
+    [-5, "-5"],
+    [12.5, "12.5"],
+    ["5390038375", '"5390038375"'],
+  ])("refuses to track a created record answered with id %p, naming the record, and posts once", async (id, shown) => {
+    const { zone, create } = setUp();
+    zone.postFaults.push(async (apply) => ({ ...apply(), id: id as number }));
+    const failure = await create().catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(ApiRecordError);
+    expect(failure).toBeInstanceOf(ZoneRecordError);
+    expect((failure as Error).message).toBe(
+      `OVH answered the creation of A record "www" -> 192.0.2.1 (ttl 3600) in zone example.com with id ${shown}, which is not a whole number ` +
+        "from 1 to 2^53 - 1: the record was made but cannot be tracked by that id. Delete it in the OVH console (or with the API), then run `pulumi up` again.",
+    );
+    expect(zone.count(POST)).toBe(1);
   });
 });
 

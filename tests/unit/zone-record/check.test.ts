@@ -1,0 +1,27 @@
+import { checkRecordInputs } from "../../../provider/records";
+import { ZoneRecordProvider } from "../../../provider/zone-record/provider";
+import { checkZoneRecord } from "../../../provider/zone-record/check";
+
+const www = { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300 };
+const TYPES = "A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP, TLSA, TXT";
+
+describe("the provider's check", () => {
+  test("refuses a fieldType outside the 17 with the reason a person can act on", async () => {
+    const result = await new ZoneRecordProvider().check({}, { ...www, fieldType: "svcb" });
+    expect(result.failures).toEqual([
+      { property: "fieldType", reason: `fieldType "SVCB" is not a record type OVH offers (OVH does not offer SVCB); use one of ${TYPES}` },
+    ]);
+  });
+
+  test("reports the record's inputs exactly as checkRecordInputs does, each failure once", () => {
+    const bad = { zoneName: "example.com", subDomain: 7, fieldType: "MX", target: "10 mail", ttl: "soon" };
+    const expected = checkRecordInputs(bad).failures;
+    expect(expected.map((f) => f.property)).toEqual(["subDomain", "ttl", "target"]);
+    expect(checkZoneRecord(bad).failures).toEqual(expected);
+  });
+
+  test("adds what only a ZoneRecord has: adopt and unknown keys", () => {
+    const { failures } = checkZoneRecord({ ...www, adopt: "yes", priority: 10 });
+    expect(failures.map((f) => f.property)).toEqual(["priority", "adopt"]);
+  });
+});
