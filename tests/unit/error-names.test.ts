@@ -1,5 +1,5 @@
 /**
- * One way to name errors: every Error subclass of provider/, sdk/, cli/ and emulator/ sets `name` as a class
+ * One way to name errors: every Error subclass of provider/, sdk/, cli/, emulator/ and tools/ sets `name` as a class
  * field, `override readonly name: string = "<its class name>"` (provider/records/errors.ts says why), and
  * nothing sets it another way (`this.name =`, `X.prototype.name =`).
  */
@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const AREAS = ["provider", "sdk", "cli", "emulator"];
+const AREAS = ["provider", "sdk", "cli", "emulator", "tools"];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {

@@ -1,5 +1,6 @@
 /** A step that failed: the run stops with this message (the provider's own message when it has one). */
 export class StepError extends Error {
+  override readonly name: string = "StepError";
   constructor(
     message: string,
     readonly urn: string,
@@ -7,6 +8,5 @@ export class StepError extends Error {
     readonly resourceMade = false,
   ) {
     super(message);
-    this.name = "StepError";
   }
 }

@@ -20,6 +20,7 @@ export interface InitFailure {
 
 /** An RPC to the dynamic-provider host that failed. */
 export class HostError extends Error {
+  override readonly name: string = "HostError";
   /** The gRPC status code (the host answers provider exceptions with UNKNOWN). */
   readonly code: grpc.status;
   /** The RPC that failed, e.g. `create`. */
@@ -33,7 +34,6 @@ export class HostError extends Error {
 
   constructor(args: { method: string; code: grpc.status; providerMessage: string; initFailure?: InitFailure; stderr: string }) {
     super(`${args.method} failed (${grpc.status[args.code] ?? args.code}): ${args.providerMessage}`);
-    this.name = "HostError";
     this.method = args.method;
     this.code = args.code;
     this.providerMessage = args.providerMessage;

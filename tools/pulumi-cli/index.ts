@@ -213,9 +213,9 @@ export class PulumiWorkspace {
 
 /** A CLI command that exited non-zero. */
 export class CliError extends Error {
+  override readonly name: string = "CliError";
   constructor(readonly result: CliResult) {
     super(`pulumi ${result.args.join(" ")} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
-    this.name = "CliError";
   }
 }
 
