@@ -25,7 +25,10 @@ describe("client retries against emulator faults", () => {
   function clientHealingAtFirstRetry(faults: FaultOptions): TestClient {
     emu.setFaults(faults);
     const heal = (e: OvhLogEvent) => e.type === "retry" && emu.setFaults({});
-    return appClient(emu, {}, { logger: heal, random: () => 0.5 });
+    // The client's clock stands still (sleeps are recorded, not slept): a pause computed as "until - now" is then
+    // exactly the Retry-After, however slow the machine.
+    const frozen = Date.now();
+    return appClient(emu, {}, { logger: heal, random: () => 0.5, now: () => frozen });
   }
 
   function recordId(): number {
