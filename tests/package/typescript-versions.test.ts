@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { readmeBlock } from "./readme";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
@@ -24,15 +25,6 @@ async function typeCheck(compiler: string, project: string): Promise<string> {
   } catch (e) {
     return (e as { stdout: string }).stdout || String(e);
   }
-}
-
-/** The README's code block of `lang` that follows `after` (the Quick start's program and tsconfig). */
-export function readmeBlock(lang: string, after: string): string {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const from = readme.indexOf(after);
-  const block = new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(readme.slice(from));
-  if (from < 0 || !block) throw new Error(`README: no \`\`\`${lang} block after "${after}"`);
-  return block[1];
 }
 
 /** A folder with the Quick start's index.ts and `tsconfig` (plus `files`), resolving packages from this repository. */
