@@ -57,7 +57,7 @@ describe("setOvhDnsMocks", () => {
   });
 
   it("passes a good record with the outputs create would give: normalised inputs, a decimal record id, the fqdn", async () => {
-    const www = new ovhdns.ZoneRecord("www", { zoneName: "Example.COM", subDomain: "WWW", fieldType: "a", target: "203.0.113.10", ttl: 3600 });
+    const www = new ovhdns.ZoneRecord("web", { zoneName: "Example.COM", subDomain: "WWW", fieldType: "a", target: "203.0.113.10", ttl: 3600 });
     expect(await valueOf(www.fqdn)).toBe("www.example.com");
     expect(await valueOf(www.fieldType)).toBe("A");
     expect(await valueOf(www.ttl)).toBe(3600);
@@ -77,6 +77,14 @@ describe("setOvhDnsMocks", () => {
     expect(Object.values(await valueOf(zone.fqdns)).sort()).toEqual(["example.com", "www.example.com"]);
     const names = [...mocks.resources.keys()].filter((name) => name.startsWith("example"));
     expect(names).toHaveLength(3); // the manifest and two records
+    expect(mocks.refusals).toEqual([]);
+  });
+
+  it("passes examples/basic, a program as a user writes it (importing pulumi-ovh-dns), with its stack outputs", async () => {
+    const program = require(path.join(ROOT, "examples/basic/index.ts")) as { wwwName: pulumi.Output<string>; apexRecordId: pulumi.Output<string> };
+    expect(await valueOf(program.wwwName)).toBe("www.example.com");
+    expect(await valueOf(program.apexRecordId)).toMatch(/^[0-9]+$/);
+    expect(["apex-a", "apex-aaaa", "www", "mx-1", "mx-2", "spf", "caa", "sip"].filter((name) => !mocks.resources.has(name))).toEqual([]);
     expect(mocks.refusals).toEqual([]);
   });
 
