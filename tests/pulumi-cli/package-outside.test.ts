@@ -1,0 +1,129 @@
+/**
+ * The package as a user gets it, outside the repository, through the real Pulumi CLI: `npm pack` into an empty
+ * folder, `npm install` of the tarball with the lowest @pulumi/pulumi the peer range admits (the `pulumi-lowest`
+ * devDependency, docs/packaging.md), then `examples/basic` copied out (its `file:../..` dependency rewritten to
+ * the tarball) and the README's Quick start, each previewed, applied and previewed again with no change, against
+ * the emulator the package ships (`pulumi-ovh-dns/emulator`). Nothing resolves from this repository: the
+ * serialized provider's `require("pulumi-ovh-dns/provider")` finds the installed copy or fails.
+ * Installs use npm's cache first (`--prefer-offline`): `npm ci` put every tarball there.
+ */
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import type { Emulator, EmulatorOptions } from "../../emulator";
+import { changes, PulumiWorkspace } from "../../tools/pulumi-cli";
+import { readmeBlock } from "../package/readme";
+import { withCalls, zoneLines } from "./support";
+
+jest.setTimeout(900_000);
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "../..");
+const NS = { subDomain: "", fieldType: "NS", target: "dns200.anycast.me.", ttl: 0 };
+const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+/** The lowest @pulumi/pulumi the peer range admits, and TypeScript 6 for the Quick start (5.9 runs the example). */
+const LOWEST = rootPackage.devDependencies["pulumi-lowest"].replace(/^npm:@pulumi\/pulumi@/, "");
+const TYPESCRIPT_6 = rootPackage.devDependencies.typescript6.replace(/^npm:typescript@/, "");
+
+const npm = (args: string[], cwd: string) => run("npm", [...args, "--prefer-offline", "--no-audit", "--no-fund"], { cwd });
+
+/** A Pulumi project folder under `dir` holding `files`, installed with `npm install <packages>`. */
+async function project(dir: string, files: Record<string, string>, installs: string[][]): Promise<string> {
+  fs.mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  for (const args of installs) await npm(["install", ...args], dir);
+  return dir;
+}
+
+/** A stack of the program in `dir`, with credentials for `emulator` in its config, as the README sets them. */
+function stack(dir: string, emulator: Emulator, config: Record<string, string> = {}): Promise<PulumiWorkspace> {
+  const c = emulator.credentials;
+  return PulumiWorkspace.create({
+    programDir: dir,
+    config: { "ovh:endpoint": emulator.url, "ovh:applicationKey": c.applicationKey, ...config },
+    secrets: { "ovh:applicationSecret": c.applicationSecret, "ovh:consumerKey": c.consumerKey },
+  });
+}
+
+describe("the packed package, installed outside the repository", () => {
+  let dir: string;
+  let tarball: string;
+  let startEmulator: (options: EmulatorOptions) => Promise<Emulator>;
+  let emulator: Emulator | undefined;
+  let ws: PulumiWorkspace | undefined;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-dns-outside-"));
+    // dist/ is built by `npm test` (pretest); --ignore-scripts keeps `prepare` from rebuilding it under other tests.
+    const packed = await run("npm", ["pack", "--ignore-scripts", "--pack-destination", dir, "--json"], { cwd: ROOT });
+    tarball = path.join(dir, (JSON.parse(packed.stdout) as { filename: string }[])[0].filename);
+  });
+  afterEach(async () => {
+    ws?.remove();
+    await emulator?.close();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it(`runs examples/basic copied out, with @pulumi/pulumi ${LOWEST}: preview, up, then a preview with no change`, async () => {
+    const example = path.join(ROOT, "examples", "basic");
+    const manifest = JSON.parse(fs.readFileSync(path.join(example, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies["pulumi-ovh-dns"]).toBe("file:../..");
+    manifest.dependencies["pulumi-ovh-dns"] = `file:${tarball}`;
+    manifest.dependencies["@pulumi/pulumi"] = LOWEST;
+    const files = Object.fromEntries(["index.ts", "Pulumi.yaml", "tsconfig.json"].map((f) => [f, fs.readFileSync(path.join(example, f), "utf8")]));
+    const basic = await project(path.join(dir, "basic"), { ...files, "package.json": JSON.stringify(manifest, null, 2) }, [[]]);
+    expect(installedVersion(basic, "@pulumi/pulumi")).toBe(LOWEST);
+    expect(fs.realpathSync(path.join(basic, "node_modules", "pulumi-ovh-dns")).startsWith(basic)).toBe(true);
+
+    // The emulator is the package's own, as a user testing a stack would import it.
+    ({ startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [basic] })) as typeof import("../../emulator"));
+    emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
+    ws = await stack(basic, emulator, { zoneName: "example.com" });
+    const preview = await withCalls(emulator, () => ws!.preview());
+    expect(preview.result.code).toBe(0);
+    expect(changes(preview.result)).toHaveLength(9); // the stack and 8 records
+    expect(preview.calls).toEqual([]);
+    await ws.up();
+    expect(zoneLines(emulator)).toEqual([
+      "@ A 203.0.113.10 3600", "@ AAAA 2001:db8::10 3600", '@ CAA 0 issue "letsencrypt.org" 0', "@ MX 10 mx1.example.com. 0",
+      "@ MX 20 mx2.example.com. 0", "@ NS dns200.anycast.me. 0", '@ TXT "v=spf1 mx include:mx.ovh.com -all" 0',
+      "_sip._tcp SRV 10 5 5060 sip.example.com. 0", "www CNAME example.com. 3600",
+    ]);
+    const again = await withCalls(emulator, () => ws!.preview());
+    expect(again.result.code).toBe(0);
+    expect(changes(again.result)).toEqual([]);
+    expect(again.calls).toEqual([]);
+  });
+
+  it(`runs the README's Quick start from an empty folder, with TypeScript ${TYPESCRIPT_6}: preview, up, then a preview with no change`, async () => {
+    const quick = await project(path.join(dir, "quick-start"), {
+      "Pulumi.yaml": "name: dns\nruntime: nodejs\n",
+      "tsconfig.json": readmeBlock("json", "## Quick start"),
+      "index.ts": readmeBlock("ts", "## Quick start"),
+    }, [
+      // The README's two commands, with the versions pinned that npm's cache holds.
+      ["--save-dev", `typescript@${TYPESCRIPT_6}`, "@types/node@20"],
+      [tarball, `@pulumi/pulumi@${LOWEST}`],
+    ]);
+    expect(installedVersion(quick, "typescript")).toBe(TYPESCRIPT_6);
+    ({ startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [quick] })) as typeof import("../../emulator"));
+    emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
+    ws = await stack(quick, emulator);
+    const preview = await ws.preview();
+    expect(preview.code).toBe(0);
+    expect(changes(preview)).toEqual([`create dns-${ws.stack}`, "create www"]);
+    await ws.up();
+    expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0", "www A 203.0.113.10 3600"]);
+    expect(await ws.outputs()).toEqual({ wwwName: "www.example.com", domains: ["example.com"] });
+    const again = await ws.preview();
+    expect(again.code).toBe(0);
+    expect(changes(again)).toEqual([]);
+  });
+});
+
+/** The version of `name` installed in the project `dir`. */
+function installedVersion(dir: string, name: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+}
