@@ -1,4 +1,4 @@
-/** Request-body decoding. The raw bytes are kept apart for the signature (SPEC §1). */
+/** Request-body decoding. The raw bytes are kept apart for the signature (docs/ovh-api.md §1). */
 import { badRequest } from "./errors";
 
 /** Parses a JSON body; an empty body is `{}` (node-ovh sends none when there are no params). */

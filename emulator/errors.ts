@@ -1,12 +1,12 @@
 /**
- * OVH-shaped API errors and their JSON bodies (SPEC §2).
+ * OVH-shaped API errors and their JSON bodies (docs/ovh-api.md §2).
  *
  * Two generations of error bodies exist: the current `{class, message}` and the legacy
  * `{errorCode, httpCode, message}` still seen on some auth errors. Which one the emulator
- * writes is configurable because SPEC §8 leaves it open.
+ * writes is configurable because docs/ovh-api.md §8 leaves it open.
  */
 
-/** Which error-body generation to emit (SPEC §2). */
+/** Which error-body generation to emit (docs/ovh-api.md §2). */
 export type ErrorFormat = "current" | "legacy" | "both";
 
 const REASON: Record<number, string> = {
@@ -46,7 +46,7 @@ export class ApiError extends Error {
   readonly status: number;
   /** Legacy OVH error code (INVALID_SIGNATURE, ...), only on the errors that had one. */
   readonly errorCode?: string;
-  /** Extra `details` object, as IAM denials carry (SPEC §2). */
+  /** Extra `details` object, as IAM denials carry (docs/ovh-api.md §2). */
   readonly details?: Record<string, string>;
   /** Extra response headers (e.g. Retry-After). */
   readonly headers: Record<string, string>;
@@ -95,17 +95,17 @@ export function badRequest(message: string): ApiError {
   return new ApiError(400, message);
 }
 
-/** 404 for an unknown route (SPEC §2: "Got an invalid (or empty) URL"). */
+/** 404 for an unknown route (docs/ovh-api.md §2: "Got an invalid (or empty) URL"). */
 export function invalidUrl(): ApiError {
   return new ApiError(404, "Got an invalid (or empty) URL");
 }
 
-/** 404 for an unknown zone (SPEC §2). */
+/** 404 for an unknown zone (docs/ovh-api.md §2). */
 export function serviceNotFound(): ApiError {
   return new ApiError(404, "This service does not exist");
 }
 
-/** 404 for an unknown record id (SPEC §2). */
+/** 404 for an unknown record id (docs/ovh-api.md §2). */
 export function objectNotFound(id: string | number): ApiError {
   return new ApiError(404, `The requested object (id = ${id}) does not exist`);
 }

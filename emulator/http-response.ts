@@ -1,5 +1,5 @@
 /**
- * Writes answers with the headers the real API sends on every response (SPEC §2):
+ * Writes answers with the headers the real API sends on every response (docs/ovh-api.md §2):
  * `X-Ovh-QueryID`, `Content-Type: application/json; charset=utf-8`, `Cache-Control`, CORS.
  */
 import { randomUUID } from "node:crypto";
@@ -10,7 +10,7 @@ import type { Reply } from "./reply";
 
 let querySeq = 0;
 
-/** A query id shaped like `EU.ext-3.63ac85b6.10528.27b4f1fc-...` (SPEC §2). */
+/** A query id shaped like `EU.ext-3.63ac85b6.10528.27b4f1fc-...` (docs/ovh-api.md §2). */
 export function newQueryId(nowMs: number): string {
   querySeq += 1;
   return `EU.ext-3.${Math.floor(nowMs / 1000).toString(16)}.${querySeq}.${randomUUID()}`;

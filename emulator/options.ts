@@ -1,6 +1,6 @@
 /**
  * The emulator's options. Every behaviour docs/ovh-api-emulator.md marks as a guess is an option here,
- * with the default the SPEC suggests.
+ * with the default docs/ovh-api.md §8 suggests.
  */
 import type { AccessRule } from "./auth/access-rules";
 import type { ErrorFormat } from "./errors";
@@ -31,7 +31,7 @@ export interface SeedConsumerKey {
   expiresAt?: number;
 }
 
-/** An OAuth2 service account (SPEC §6). */
+/** An OAuth2 service account (docs/ovh-api.md §6). */
 export interface SeedOAuth2Client {
   /** Client id. */
   clientId: string;
@@ -39,7 +39,7 @@ export interface SeedOAuth2Client {
   clientSecret: string;
   /**
    * IAM-like allow list of actions, e.g. `dnsZone:apiovh:record/create`; `*` globs allowed.
-   * Absent means every action is allowed (SPEC §4).
+   * Absent means every action is allowed (docs/ovh-api.md §4).
    */
   allowedActions?: string[];
 }
@@ -78,7 +78,7 @@ export interface FaultOptions {
   faultAuthTime?: boolean;
 }
 
-/** Server-side rate limit per consumer key or OAuth2 client (SPEC §7: a guess). */
+/** Server-side rate limit per consumer key or OAuth2 client (docs/ovh-api.md §7: a guess). */
 export interface RateLimitOptions {
   /** Sustained requests per minute. */
   perMinute: number;
@@ -115,7 +115,7 @@ export interface EmulatorOptions {
   errorFormat?: ErrorFormat;
   /** Status of a successful record PUT: 200 with body `null` (default) or 204. */
   putRecordStatus?: 200 | 204;
-  /** What `GET .../record?subDomain=` (empty) selects: apex records (default) or all [G]. */
+  /** What `GET .../record?subDomain=` (empty) selects: apex records (default) or all (a guess, docs/ovh-api.md §8). */
   emptySubDomainFilter?: "apex" | "any";
   /**
    * How long a zone stays "refreshing" after a refresh was answered, ms. Default 0: as on the

@@ -1,5 +1,5 @@
 /**
- * Server-side rate limit per consumer key or OAuth2 client. OVH's is undocumented (SPEC §7:
+ * Server-side rate limit per consumer key or OAuth2 client. OVH's is undocumented (docs/ovh-api.md §7:
  * "not over 60 req/min by consumer key"); the emulator uses a token bucket.
  */
 import { ApiError } from "./errors";

@@ -1,5 +1,5 @@
 /**
- * Reading a request body as raw bytes (the signature covers them, SPEC §1), bounded in size,
+ * Reading a request body as raw bytes (the signature covers them, docs/ovh-api.md §1), bounded in size,
  * and knowing when the client went away before sending it all.
  */
 import type { IncomingMessage } from "node:http";

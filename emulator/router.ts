@@ -1,6 +1,6 @@
 /**
  * Maps a request target to a route. The API lives under `/1.0`, with `/v1` as an alias
- * (SPEC §6); a trailing slash is accepted (SPEC §1: `GET /1.0/domain/` works).
+ * (docs/ovh-api.md §6); a trailing slash is accepted (docs/ovh-api.md §1: `GET /1.0/domain/` works).
  */
 import { ApiError, invalidUrl } from "./errors";
 import { authRoutes } from "./routes/auth-routes";

@@ -1,5 +1,5 @@
 /**
- * The HTTP server: reads each body as raw bytes (the signature covers them, SPEC §1), adds
+ * The HTTP server: reads each body as raw bytes (the signature covers them, docs/ovh-api.md §1), adds
  * latency, runs the pipeline, logs, persists, and writes or drops the answer. Listens on
  * 127.0.0.1 only, and tracks sockets and timers so `close()` leaves no handle open.
  */

@@ -37,7 +37,7 @@ export interface HandlerContext {
   refreshOverlapped?: boolean;
 }
 
-/** How a route authenticates (SPEC §3). */
+/** How a route authenticates (docs/ovh-api.md §3). */
 export type RouteAuth = "none" | "application" | "signed";
 
 /** One API route. */
@@ -46,9 +46,9 @@ export interface Route {
   /** Path under the API prefix, with `{param}` segments. */
   pattern: string;
   auth: RouteAuth;
-  /** Whether consumer-key access rules apply (`/auth/*` calls are exempt, SPEC §3). */
+  /** Whether consumer-key access rules apply (`/auth/*` calls are exempt, docs/ovh-api.md §3). */
   rules: boolean;
-  /** IAM action checked for OAuth2 clients with an allow list (SPEC §4). */
+  /** IAM action checked for OAuth2 clients with an allow list (docs/ovh-api.md §4). */
   iamAction?: string;
   handle(ctx: HandlerContext): Reply;
 }

@@ -1,5 +1,5 @@
 /**
- * Consumer-key access rules (SPEC §3): `*` is a glob matching any characters, `/` included;
+ * Consumer-key access rules (docs/ovh-api.md §3): `*` is a glob matching any characters, `/` included;
  * matching is case-sensitive and ignores the query string; the method must match.
  */
 
@@ -46,7 +46,7 @@ export function globMatches(glob: string, text: string): boolean {
 
 /**
  * Whether a call is granted. `path` is the API path without the `/1.0` prefix; a query
- * string, if any, is dropped. `/domain/zone/*` does not grant `/domain/zone` (SPEC §3).
+ * string, if any, is dropped. `/domain/zone/*` does not grant `/domain/zone` (docs/ovh-api.md §3).
  */
 export function isCallGranted(rules: readonly AccessRule[], method: string, path: string): boolean {
   const bare = path.split("?")[0];

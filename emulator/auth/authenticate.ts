@@ -1,5 +1,5 @@
 /**
- * Who is calling (SPEC §1-§3, §6): an OVH signed request (AK + CK + timestamp + signature)
+ * Who is calling (docs/ovh-api.md §1-§3, §6): an OVH signed request (AK + CK + timestamp + signature)
  * or an OAuth2 bearer token. Each failure is the status, class and legacy code the real API
  * answers with.
  */

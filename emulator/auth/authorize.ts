@@ -1,6 +1,6 @@
 /**
- * What an authenticated caller may do: consumer-key access rules (SPEC §3) or, for OAuth2
- * clients with an allow list, IAM actions (SPEC §2, §4).
+ * What an authenticated caller may do: consumer-key access rules (docs/ovh-api.md §3) or, for OAuth2
+ * clients with an allow list, IAM actions (docs/ovh-api.md §2, §4).
  */
 import { ApiError } from "../errors";
 import type { Principal, Route } from "../state";

@@ -1,12 +1,12 @@
 /**
- * Applications, consumer keys and OAuth2 clients known to the emulator (SPEC §3, §6).
+ * Applications, consumer keys and OAuth2 clients known to the emulator (docs/ovh-api.md §3, §6).
  * Kept in memory only: secrets are never written to the state file or the request log.
  */
 import { randomBytes } from "node:crypto";
 import { RULE_METHODS, type AccessRule } from "./access-rules";
 import type { DefaultCredentialValues, SeedConsumerKey, SeedOAuth2Client } from "../options";
 
-/** Consumer-key states (SPEC §3). */
+/** Consumer-key states (docs/ovh-api.md §3). */
 export type CredentialState = "validated" | "pendingValidation" | "expired" | "refused";
 
 /** A consumer key as stored. */

@@ -1,5 +1,5 @@
 /**
- * OAuth2 client-credentials grant (SPEC §6): `POST /auth/oauth2/token` with HTTP Basic (or
+ * OAuth2 client-credentials grant (docs/ovh-api.md §6): `POST /auth/oauth2/token` with HTTP Basic (or
  * form) client authentication, answering `{access_token, token_type, expires_in, scope}` or
  * an RFC 6749 error body. Tokens are opaque random strings kept in memory.
  */

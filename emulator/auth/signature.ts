@@ -1,5 +1,5 @@
 /**
- * OVH request signature (SPEC §1), written independently of the provider's signer so that
+ * OVH request signature (docs/ovh-api.md §1), written independently of the provider's signer so that
  * a bug in one is caught by the other.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
@@ -22,7 +22,7 @@ export interface SignatureInput {
 
 /**
  * `"$1$" + sha1hex(AS+"+"+CK+"+"+METHOD+"+"+URL+"+"+BODY+"+"+TS)`. The body is hashed as raw
- * bytes, never re-serialised: SDKs escape non-ASCII differently (SPEC §1).
+ * bytes, never re-serialised: SDKs escape non-ASCII differently (docs/ovh-api.md §1).
  */
 export function computeSignature(input: SignatureInput): string {
   const hash = createHash("sha1");
@@ -35,7 +35,7 @@ export function computeSignature(input: SignatureInput): string {
 /**
  * The URLs a client may legitimately have signed for one request: the configured public
  * origin plus the raw target; the origin the client addressed (Host header); and node-ovh's
- * quirk, `https://` + host without port (SPEC §1).
+ * quirk, `https://` + host without port (docs/ovh-api.md §1).
  */
 export function candidateUrls(publicOrigin: string, hostHeader: string | undefined, rawTarget: string): string[] {
   const urls = [publicOrigin + rawTarget];

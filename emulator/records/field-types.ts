@@ -1,4 +1,4 @@
-/** The 17 record types OVH accepts, stable 2021-2025 (SPEC §5). No HINFO, RP, SVCB or HTTPS. */
+/** The 17 record types OVH accepts, stable 2021-2025 (docs/ovh-api.md §5). No HINFO, RP, SVCB or HTTPS. */
 export const FIELD_TYPES = [
   "A", "AAAA", "CAA", "CNAME", "DKIM", "DMARC", "DNAME", "LOC", "MX",
   "NAPTR", "NS", "PTR", "SPF", "SRV", "SSHFP", "TLSA", "TXT",

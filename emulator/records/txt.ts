@@ -1,7 +1,7 @@
 /**
- * TXT storage quirk (SPEC §5): since ~Oct 2025 OVH wraps TXT targets in double quotes and
+ * TXT storage quirk (docs/ovh-api.md §5): since ~Oct 2025 OVH wraps TXT targets in double quotes and
  * splits long values into 255-byte quoted strings separated by a space. A target that is
- * already quoted is stored as given [G].
+ * already quoted is stored as given (a guess, docs/ovh-api.md §8).
  */
 
 const CHUNK_BYTES = 255;

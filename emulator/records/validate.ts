@@ -1,5 +1,5 @@
 /**
- * Checks of record bodies (`domain.zone.RecordCreate` / `RecordUpdate`, SPEC §4-§5). Every
+ * Checks of record bodies (`domain.zone.RecordCreate` / `RecordUpdate`, docs/ovh-api.md §4-§5). Every
  * failure is a 400 thrown before anything is stored, so bad input leaves state unchanged.
  */
 import { badRequest } from "../errors";
@@ -25,7 +25,7 @@ export interface RecordPatch {
 
 const CREATE_FIELDS = ["fieldType", "subDomain", "target", "ttl"];
 const UPDATE_FIELDS = ["subDomain", "target", "ttl"];
-/** Read-only fields a pre-2024 client may send in a full-record PUT body (SPEC §4). */
+/** Read-only fields a pre-2024 client may send in a full-record PUT body (docs/ovh-api.md §4). */
 const READ_ONLY_FIELDS = ["fieldType", "id", "zone"];
 
 /** Parses and checks a `POST .../record` body for a record of zone `zoneName`. */
@@ -49,7 +49,7 @@ export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate
 
 /**
  * Parses and checks a `PUT .../record/{id}` body against the record it changes. `fieldType`
- * is read-only (SPEC §2: "Try to alter read-only properties: fieldType").
+ * is read-only (docs/ovh-api.md §2: "Try to alter read-only properties: fieldType").
  */
 export function parseRecordPatch(
   body: unknown,
@@ -82,7 +82,7 @@ function rejectUnknown(object: Record<string, unknown>, allowed: string[]): void
   if (unknown.length > 0) throw badRequest(`Unknown parameter(s) in body: ${unknown.join(", ")}`);
 }
 
-/** `null` and absent mean the apex, stored as `""` (SPEC §5). */
+/** `null` and absent mean the apex, stored as `""` (docs/ovh-api.md §5). */
 function checkSubDomain(value: unknown, zoneName: string): string {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") throw badRequest("Body parameter subDomain isn't formated correctly: expected a string");
@@ -96,7 +96,7 @@ function checkTarget(value: unknown): string {
   return value;
 }
 
-/** 0/null/absent = zone default; 1-59 silently raised to 60 (SPEC §5). */
+/** 0/null/absent = zone default; 1-59 silently raised to 60 (docs/ovh-api.md §5). */
 function checkTtl(value: unknown): number {
   if (value === undefined || value === null) return 0;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {

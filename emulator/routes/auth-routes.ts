@@ -1,4 +1,4 @@
-/** `/auth/time`, `/auth/credential`, `/auth/currentCredential` (SPEC §3). */
+/** `/auth/time`, `/auth/credential`, `/auth/currentCredential` (docs/ovh-api.md §3). */
 import { RULE_METHODS, type AccessRule } from "../auth/access-rules";
 import { randomKey } from "../auth/credential-store";
 import { parseJsonBody } from "../body";
@@ -7,17 +7,17 @@ import { json } from "../reply";
 import type { HandlerContext, Route } from "../state";
 
 const CREDENTIAL_FIELDS = ["accessRules", "redirection", "allowedIPs"];
-/** A redirection longer than this is refused [G: the real limit is unknown; browsers take ~2,000]. */
+/** A redirection longer than this is refused (a guess: the real limit is unknown; browsers take ~2,000). */
 const MAX_REDIRECTION = 2048;
 
-/** The /auth routes. None is subject to access rules ("all /auth calls are granted", SPEC §3). */
+/** The /auth routes. None is subject to access rules ("all /auth calls are granted", docs/ovh-api.md §3). */
 export const authRoutes: Route[] = [
   {
     method: "GET",
     pattern: "/auth/time",
     auth: "none",
     rules: false,
-    // A bare JSON integer of epoch seconds (SPEC §3).
+    // A bare JSON integer of epoch seconds (docs/ovh-api.md §3).
     handle: (ctx) => json(Math.floor(ctx.now / 1000)),
   },
   { method: "POST", pattern: "/auth/credential", auth: "application", rules: false, handle: requestCredential },
@@ -95,7 +95,7 @@ function parseRules(value: unknown): AccessRule[] {
 function currentCredential(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const principal = ctx.principal;
   if (principal?.kind !== "consumerKey") {
-    // [G] The real answer for an OAuth2 token is unknown; a consumer key is what this describes.
+    // A guess: the real answer for an OAuth2 token is unknown; a consumer key is what this describes.
     throw new ApiError(403, "This call is only available with a consumer key");
   }
   const { credential } = principal;

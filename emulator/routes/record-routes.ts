@@ -1,4 +1,4 @@
-/** `/domain/zone/{zoneName}/record[/{id}]` (SPEC §4-§5). */
+/** `/domain/zone/{zoneName}/record[/{id}]` (docs/ovh-api.md §4-§5). */
 import { parseJsonBody } from "../body";
 import { badRequest } from "../errors";
 import { isFieldType } from "../records/field-types";
@@ -19,7 +19,7 @@ export const recordRoutes: Route[] = [
   route("PUT", "/domain/zone/{zoneName}/record/{id}", "dnsZone:apiovh:record/edit", updateRecord),
   route("DELETE", "/domain/zone/{zoneName}/record/{id}", "dnsZone:apiovh:record/delete", (ctx) => {
     ctx.state.zones.remove(ctx.params.zoneName, ctx.params.id, ctx.now);
-    return empty(204, true); // 204 since ~Oct 2023 (SPEC §4)
+    return empty(204, true); // 204 since ~Oct 2023 (docs/ovh-api.md §4)
   }),
 ];
 
@@ -27,7 +27,7 @@ function route(method: Route["method"], pattern: string, iamAction: string, hand
   return { method, pattern, auth: "signed", rules: true, iamAction, handle };
 }
 
-/** The wire shape: keys in alphabetical order, as the real API sends them (SPEC §5). */
+/** The wire shape: keys in alphabetical order, as the real API sends them (docs/ovh-api.md §5). */
 export function toApiRecord(zone: string, record: StoredRecord): Record<string, unknown> {
   return {
     fieldType: record.fieldType,
@@ -42,13 +42,13 @@ export function toApiRecord(zone: string, record: StoredRecord): Record<string, 
 function listRecords(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const unknown = [...ctx.query.keys()].filter((key) => !LIST_QUERY.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown query parameter(s): ${unknown.join(", ")}`);
-  // An empty value is treated as "no filter" [G: SPEC §4 leaves it open].
+  // An empty value is treated as "no filter" (a guess: docs/ovh-api.md §4 leaves it open).
   const fieldType = ctx.query.get("fieldType") || undefined;
   if (fieldType !== undefined && !isFieldType(fieldType)) {
     throw badRequest(`Invalid value for query parameter fieldType: "${fieldType}"`);
   }
   let subDomain = ctx.query.get("subDomain") ?? undefined;
-  // `subDomain=` selects the apex by default (exact match); an option makes it "no filter" [G].
+  // `subDomain=` selects the apex by default (exact match); an option makes it "no filter" (a guess, docs/ovh-api.md §8).
   if (subDomain === "" && ctx.state.options.emptySubDomainFilter === "any") subDomain = undefined;
   return json(ctx.state.zones.list(ctx.params.zoneName, { fieldType, subDomain }));
 }
@@ -59,7 +59,7 @@ function createRecord(ctx: HandlerContext): ReturnType<Route["handle"]> {
   return json(toApiRecord(zone.name, ctx.state.zones.create(zone.name, input, ctx.now)), 200, true);
 }
 
-/** 200 with body `null` historically, 204 by option (SPEC §4, §8). */
+/** 200 with body `null` historically, 204 by option (docs/ovh-api.md §4, §8). */
 function updateRecord(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const { zoneName, id } = ctx.params;
   const current = ctx.state.zones.record(zoneName, id);

@@ -1,5 +1,5 @@
 /**
- * The page a `validationUrl` points to (SPEC §3): `GET /auth/?credentialToken=...` shows a
+ * The page a `validationUrl` points to (docs/ovh-api.md §3): `GET /auth/?credentialToken=...` shows a
  * form; posting it validates (or refuses) the pending consumer key, then follows the
  * credential's `redirection` if it has one. Served at the origin root, as OVH does.
  */

@@ -1,4 +1,4 @@
-/** `/domain`, `/domain/zone` and the zone-level routes (SPEC §4). */
+/** `/domain`, `/domain/zone` and the zone-level routes (docs/ovh-api.md §4). */
 import { badRequest } from "../errors";
 import { empty, json } from "../reply";
 import type { HandlerContext, Route } from "../state";
@@ -45,7 +45,7 @@ export const zoneRoutes: Route[] = [
     auth: "signed",
     rules: true,
     iamAction: "dnsZone:apiovh:export/get",
-    // A JSON string holding BIND text (SPEC §4).
+    // A JSON string holding BIND text (docs/ovh-api.md §4).
     handle: (ctx) => json(exportZone(ctx.state.zones.zone(ctx.params.zoneName))),
   },
 ];
@@ -61,7 +61,7 @@ function getZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
   });
 }
 
-/** 204 since Oct 2023 (SPEC §4); the route takes no body. */
+/** 204 since Oct 2023 (docs/ovh-api.md §4); the route takes no body. */
 function refreshZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
   if (ctx.body.toString("utf8").trim() !== "" && ctx.body.toString("utf8").trim() !== "{}") {
     throw badRequest("This call takes no body parameters");

@@ -1,10 +1,10 @@
 /**
- * BIND text of a zone as `GET /domain/zone/{z}/export` returns it (SPEC §5 export head):
+ * BIND text of a zone as `GET /domain/zone/{z}/export` returns it (docs/ovh-api.md §5 export head):
  * `$TTL 3600`, then the SOA, then the NS lines, then the records as of the last refresh.
  */
 import type { StoredZone } from "./store";
 
-/** The zone default TTL the export declares (SPEC §5). */
+/** The zone default TTL the export declares (docs/ovh-api.md §5). */
 export const ZONE_DEFAULT_TTL = 3600;
 
 /** OVH name servers used for every emulated zone. */

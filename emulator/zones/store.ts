@@ -1,5 +1,5 @@
 /**
- * DNS zones and their records, in memory. Changes stay pending until a refresh (SPEC §4:
+ * DNS zones and their records, in memory. Changes stay pending until a refresh (docs/ovh-api.md §4:
  * "Don't forget to refresh the zone"): record GETs show current data, while the export and
  * `/status` reflect the zone as of the last refresh.
  */
@@ -30,7 +30,7 @@ export interface StoredZone {
   refreshingUntil: number;
 }
 
-/** Record-list filters (SPEC §4: fieldType exact, subDomain case-insensitive exact [G]). */
+/** Record-list filters (docs/ovh-api.md §4: fieldType exact, subDomain case-insensitive exact, a guess). */
 export interface RecordFilter {
   fieldType?: string;
   subDomain?: string;
@@ -163,7 +163,7 @@ function markChanged(zone: StoredZone, now: number): void {
   zone.lastUpdate = now;
 }
 
-/** SOA serials are `YYYYMMDDnn` (SPEC §5 export head). */
+/** SOA serials are `YYYYMMDDnn` (docs/ovh-api.md §5 export head). */
 function initialSerial(now: number): number {
   return Number(new Date(now).toISOString().slice(0, 10).replace(/-/g, "")) * 100 + 1;
 }

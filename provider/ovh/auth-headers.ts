@@ -12,7 +12,7 @@ export interface AuthHeaders {
 }
 
 /**
- * Builds the authentication headers of one attempt (SPEC §1, §6):
+ * Builds the authentication headers of one attempt (docs/ovh-api.md §1, §6):
  * - application key: `X-Ovh-Application` on every call; `X-Ovh-Timestamp`, `X-Ovh-Consumer` and
  *   `X-Ovh-Signature` on signed calls, the timestamp taken from the API's clock;
  * - OAuth2 and access token: `Authorization: Bearer` on signed calls, no `X-Ovh-*` (python-ovh).

@@ -1,6 +1,6 @@
 import { defineSecret } from "./redact";
 
-/** Application-key authentication: every call signed with AS and CK (SPEC §1). */
+/** Application-key authentication: every call signed with AS and CK (docs/ovh-api.md §1). */
 export interface ApplicationAuth {
   kind: "application";
   applicationKey: string;
@@ -10,7 +10,7 @@ export interface ApplicationAuth {
   consumerKey: string;
 }
 
-/** OAuth2 client credentials: a bearer token fetched from `tokenUrl` (SPEC §6). */
+/** OAuth2 client credentials: a bearer token fetched from `tokenUrl` (docs/ovh-api.md §6). */
 export interface OAuth2Auth {
   kind: "oauth2";
   clientId: string;
@@ -19,7 +19,7 @@ export interface OAuth2Auth {
   tokenUrl: string;
 }
 
-/** A ready-made bearer token (go-ovh and lego accept one, SPEC §6). */
+/** A ready-made bearer token (go-ovh and lego accept one, docs/ovh-api.md §6). */
 export interface AccessTokenAuth {
   kind: "access-token";
   /** Non-enumerable: read by name, never serialised. */

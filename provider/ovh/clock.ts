@@ -2,7 +2,7 @@ import { OvhError } from "./errors";
 
 /**
  * The API's clock, as an offset from the local one. Signed requests must carry the server's time
- * (OVH guide "Gestion des horodatages"; the tolerance is unknown, SPEC §2), so the offset is read
+ * (OVH guide "Gestion des horodatages"; the tolerance is unknown, docs/ovh-api.md §2), so the offset is read
  * once from unsigned `GET /auth/time` and applied to every signature: a machine an hour off still
  * signs valid requests. Concurrent first callers share one fetch; a failed fetch is not cached, as
  * in go-ovh, so the next call tries again. The client drops the offset after `Query out of time`
@@ -16,7 +16,7 @@ export class ServerClock {
   #generation = 0;
 
   /**
-   * @param fetchServerTime returns the body of `GET /auth/time` (a bare integer, SPEC §3)
+   * @param fetchServerTime returns the body of `GET /auth/time` (a bare integer, docs/ovh-api.md §3)
    * @param now local time in milliseconds (default `Date.now`)
    */
   constructor(fetchServerTime: () => Promise<unknown>, now: () => number = Date.now) {

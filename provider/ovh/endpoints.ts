@@ -1,6 +1,6 @@
 import { OvhConfigError } from "./errors";
 
-/** The endpoint aliases every OVH SDK knows (SPEC §6, go-ovh `ovh.go` Endpoints). */
+/** The endpoint aliases every OVH SDK knows (docs/ovh-api.md §6, go-ovh `ovh.go` Endpoints). */
 export const ENDPOINTS: Readonly<Record<string, string>> = Object.freeze({
   "ovh-eu": "https://eu.api.ovh.com/1.0",
   "ovh-ca": "https://ca.api.ovh.com/1.0",
@@ -11,7 +11,7 @@ export const ENDPOINTS: Readonly<Record<string, string>> = Object.freeze({
   "soyoustart-ca": "https://ca.api.soyoustart.com/1.0",
 });
 
-/** OAuth2 token URLs per alias; Kimsufi and SoYouStart have none (SPEC §6). */
+/** OAuth2 token URLs per alias; Kimsufi and SoYouStart have none (docs/ovh-api.md §6). */
 export const OAUTH2_TOKEN_URLS: Readonly<Record<string, string>> = Object.freeze({
   "ovh-eu": "https://www.ovh.com/auth/oauth2/token",
   "ovh-ca": "https://ca.ovh.com/auth/oauth2/token",
@@ -131,7 +131,7 @@ function encodeQueryPart(text: string): string {
 
 /**
  * Joins the base URL, the path and the query into the URL that is both sent and signed. Paths
- * starting `/v1` or `/v2` drop the `/1.0` suffix of the base, as all three SDKs do (SPEC §1).
+ * starting `/v1` or `/v2` drop the `/1.0` suffix of the base, as all three SDKs do (docs/ovh-api.md §1).
  */
 export function buildRequestUrl(baseUrl: string, path: string, query?: QueryParams): string {
   if (!path.startsWith("/")) {

@@ -1,4 +1,4 @@
-/** The parts of an OVH error body, whatever its generation (SPEC §2). */
+/** The parts of an OVH error body, whatever its generation (docs/ovh-api.md §2). */
 export interface ParsedErrorBody {
   errorClass?: string;
   errorCode?: string;
@@ -12,7 +12,7 @@ const MAX_EXCERPT_CHARS = 300;
 /**
  * Reads an error body: the current `{class, message, details}` shape, the legacy
  * `{errorCode, httpCode, message}` one, OAuth2's `{error, error_description}`, or anything else,
- * whose readable text becomes the message (go-ovh does the same for an HTML 503, SPEC §2).
+ * whose readable text becomes the message (go-ovh does the same for an HTML 503, docs/ovh-api.md §2).
  */
 export function parseErrorBody(text: string, status: number): ParsedErrorBody {
   const json = tryParseJson(text);

@@ -15,7 +15,7 @@ export interface HintInput {
 }
 
 /**
- * Says what to do about the common authentication and permission errors (SPEC §2 catalogue). Those
+ * Says what to do about the common authentication and permission errors (docs/ovh-api.md §2 catalogue). Those
  * are the errors users hit first and OVH's own messages do not say how to fix them. Returns
  * undefined when there is nothing useful to add.
  */
@@ -58,7 +58,7 @@ export function hintForApiError(e: HintInput): string | undefined {
   return undefined;
 }
 
-/** `"dnsZone:apiovh:record/create"` from go-ovh's `details.unauthorizedActionsByIAM` (SPEC §2). */
+/** `"dnsZone:apiovh:record/create"` from go-ovh's `details.unauthorizedActionsByIAM` (docs/ovh-api.md §2). */
 function iamActions(details: Record<string, unknown> | undefined): string | undefined {
   const v = details?.unauthorizedActionsByIAM;
   if (Array.isArray(v)) return v.filter((x) => typeof x === "string").join(", ") || undefined;
@@ -67,7 +67,7 @@ function iamActions(details: Record<string, unknown> | undefined): string | unde
 
 /**
  * Access rules that would grant the call: the exact path with numeric ids as `*`, then, under
- * `/domain/zone/<zone>`, the same for every zone. Rules use `*` globs matching `/` too (SPEC §3).
+ * `/domain/zone/<zone>`, the same for every zone. Rules use `*` globs matching `/` too (docs/ovh-api.md §3).
  */
 export function accessRulesFor(method: string, path: string): string[] {
   const exact = path.split("/").map((s) => (/^\d+$/.test(s) ? "*" : s)).join("/");

@@ -74,7 +74,7 @@ export class OvhApiError extends OvhError implements OvhApiErrorFields {
 
 /**
  * Formats `OVH API error 403 Client::Forbidden on POST /domain/zone/x/record: <message>.
- * <hint> (query id <id>)`, in the spirit of go-ovh's `APIError.Error()` (ANCHORS b.8).
+ * <hint> (query id <id>)`, in the spirit of go-ovh's `APIError.Error()` (docs/other-tools.md §B.8).
  */
 function formatApiErrorMessage(f: OvhApiErrorFields): string {
   const kind = [f.errorClass, f.errorCode].filter(Boolean).join(" / ");

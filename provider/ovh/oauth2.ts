@@ -22,7 +22,7 @@ const MAX_MARGIN_MS = 10_000;
 const DEFAULT_LIFETIME_S = 3600;
 
 /**
- * OAuth2 client-credentials tokens (SPEC §6): `POST tokenUrl` with the form
+ * OAuth2 client-credentials tokens (docs/ovh-api.md §6): `POST tokenUrl` with the form
  * `grant_type=client_credentials&scope=all` and HTTP Basic client authentication. The token is
  * cached and renewed before it expires (10 s, or 10 % of a shorter lifetime); concurrent callers
  * share one fetch. The client secret and the token live in private fields only.

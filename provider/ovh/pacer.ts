@@ -5,7 +5,7 @@ export interface PacingOptions {
   /**
    * Requests per second, as the official provider's `ovh:apiRateLimit`. Requests are evenly
    * spaced (burst 1), so a server token bucket with the same rate never has to answer 429.
-   * Default: no limit (OVH publishes none; its staff quoted ~60/min per consumer key, SPEC §7).
+   * Default: no limit (OVH publishes none; its staff quoted ~60/min per consumer key, docs/ovh-api.md §7).
    */
   requestsPerSecond?: number;
 }

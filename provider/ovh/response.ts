@@ -36,7 +36,7 @@ export function readHeader(headers: RawResponse["headers"], name: string): strin
 
 /**
  * Turns a response into its value: `undefined` for 204 or an empty body (refresh and DELETE
- * answer 204 since 2023, SPEC §4), parsed JSON otherwise. Throws {@link OvhApiError} for a
+ * answer 204 since 2023, docs/ovh-api.md §4), parsed JSON otherwise. Throws {@link OvhApiError} for a
  * non-2xx status and {@link OvhResponseError} for a 2xx body that is not JSON.
  */
 export function readResponse<T>(raw: RawResponse, ctx: ResponseContext): T {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-/** What goes into an OVH request signature (SPEC §1). */
+/** What goes into an OVH request signature (docs/ovh-api.md §1). */
 export interface SignatureInput {
   /** The application secret (AS). */
   applicationSecret: string;
@@ -21,7 +21,7 @@ export interface SignatureInput {
  * `"$1$" + sha1hex(AS + "+" + CK + "+" + METHOD + "+" + URL + "+" + BODY + "+" + TSTAMP)`.
  *
  * The URL and body must be exactly what goes on the wire: the server hashes the raw bytes it
- * receives, never a re-serialisation (SPEC §1, go-ovh `ovh.go` NewRequest).
+ * receives, never a re-serialisation (docs/ovh-api.md §1, go-ovh `ovh.go` NewRequest).
  */
 export function signRequest(input: SignatureInput): string {
   const preHash = [

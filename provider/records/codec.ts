@@ -4,14 +4,14 @@ import { ApiRecordError } from "./errors";
 import type { RecordSpec } from "./model";
 
 /**
- * The record as OVH's API sends it (`domain.zone.Record`, SPEC §4), kept apart from {@link RecordSpec}
+ * The record as OVH's API sends it (`domain.zone.Record`, docs/ovh-api.md §4), kept apart from {@link RecordSpec}
  * as dnscontrol keeps its wire type apart from its model.
  */
 export interface ApiRecord {
-  /** int64; already above 2^32 (SPEC §5 "IDs"). */
+  /** int64; already above 2^32 (docs/ovh-api.md §5 "IDs"). */
   id: number;
   zone: string;
-  /** `""` or possibly `null` at the apex (SPEC §5 "Apex"). */
+  /** `""` or possibly `null` at the apex (docs/ovh-api.md §5 "Apex"). */
   subDomain: string | null;
   fieldType: string;
   target: string;
@@ -39,14 +39,14 @@ export type ReadRecord = RecordSpec & { recordId: string };
 
 /**
  * The create body. `ttl` is always sent, even 0: omitting it was a source of duplicates and drift
- * (ANCHORS (b) 10, TF commit de4bc02c); `subDomain` `""` is the apex. Text targets go as written: OVH
- * quotes them itself (SPEC §5 TXT).
+ * (docs/other-tools.md §B.10, TF commit de4bc02c); `subDomain` `""` is the apex. Text targets go as written: OVH
+ * quotes them itself (docs/ovh-api.md §5 TXT).
  */
 export function toApiRecordCreate(spec: RecordSpec): ApiRecordCreate {
   return { fieldType: spec.fieldType, subDomain: spec.subDomain, target: spec.target, ttl: spec.ttl };
 }
 
-/** The update body: never `fieldType`, which OVH rejects as read-only (ANCHORS (b) 12); every other field. */
+/** The update body: never `fieldType`, which OVH rejects as read-only (docs/other-tools.md §B.12); every other field. */
 export function toApiRecordUpdate(spec: RecordSpec): ApiRecordUpdate {
   return { subDomain: spec.subDomain, target: spec.target, ttl: spec.ttl };
 }
@@ -55,7 +55,7 @@ export function toApiRecordUpdate(spec: RecordSpec): ApiRecordUpdate {
  * The model of a record OVH returned: zone and subDomain lower case, `null` subDomain and ttl read as
  * `""` and `0`, the target exactly as OVH sent it (compare it with {@link targetsEqual}), and the id as a
  * decimal string. Throws {@link ApiRecordError} for an id that is not a positive safe integer (an id
- * past 2^53 has already lost digits in JSON parsing; id 0 is OVH's known create bug, SPEC §5) or a
+ * past 2^53 has already lost digits in JSON parsing; id 0 is OVH's known create bug, docs/ovh-api.md §5) or a
  * fieldType outside the 17.
  */
 export function fromApiRecord(api: ApiRecord): ReadRecord {
@@ -102,7 +102,7 @@ export function fqdnOf(zoneName: string, subDomain: string): string {
 /**
  * True when `api` is the record `spec` describes: same zone and fieldType, same subDomain ignoring case,
  * a target that means the same, and the same ttl (`null` = 0). Used to adopt a record after a create
- * whose answer was lost, and to find a record again after OVH renumbered the zone (ANCHORS (c) 5).
+ * whose answer was lost, and to find a record again after OVH renumbered the zone (docs/other-tools.md §C.5).
  */
 export function sameRecord(spec: RecordSpec, api: ApiRecord): boolean {
   const norm = (name: string | null): string => (name ?? "").toLowerCase().replace(/\.$/, "");

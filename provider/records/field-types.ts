@@ -1,5 +1,5 @@
 /**
- * The record types OVH's `POST /domain/zone/{zoneName}/record` accepts (SPEC §5: stable 2021-2025).
+ * The record types OVH's `POST /domain/zone/{zoneName}/record` accepts (docs/ovh-api.md §5: stable 2021-2025).
  * There is no HINFO, RP, SVCB or HTTPS; anything else is refused before OVH answers an opaque 400.
  */
 export const FIELD_TYPES = [
@@ -39,7 +39,7 @@ export function isFieldType(value: unknown): value is FieldType {
 }
 
 /**
- * Types whose target is free text that OVH stores quoted and split into 255-byte strings (SPEC §5 TXT,
- * ANCHORS (b) 15). Their content is kept exactly as written: case and spaces are meaningful.
+ * Types whose target is free text that OVH stores quoted and split into 255-byte strings (docs/ovh-api.md §5 TXT,
+ * docs/other-tools.md §B.15). Their content is kept exactly as written: case and spaces are meaningful.
  */
 export const TEXT_FIELD_TYPES: readonly FieldType[] = ["TXT", "SPF", "DKIM", "DMARC"];

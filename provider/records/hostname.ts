@@ -12,7 +12,7 @@ const MAX_LABEL = 63;
 
 /**
  * Reasons the labels of `name` (no trailing dot) are not a usable DNS name. Underscores are allowed:
- * `_dmarc`, `_acme-challenge`, `sel._domainkey` targets are everyday names (SPEC §5 "Other rules").
+ * `_dmarc`, `_acme-challenge`, `sel._domainkey` targets are everyday names (docs/ovh-api.md §5 "Other rules").
  */
 export function checkLabels(what: string, name: string): string[] {
   if (name.length > MAX_NAME) return [`${what} "${name}" is ${name.length} characters long; DNS allows ${MAX_NAME}`];
@@ -37,7 +37,7 @@ function dedupe(reasons: string[]): string[] {
 /**
  * Reasons `host` cannot be the target of a record: it must be fully qualified, with a trailing dot,
  * because OVH reads a name without one as relative to the zone, so `mail.example.com` becomes
- * `mail.example.com.example.com.` (ANCHORS (c) 9, terraform-provider-ovh #252). The reason shows the fix.
+ * `mail.example.com.example.com.` (docs/other-tools.md §C.9, terraform-provider-ovh #252). The reason shows the fix.
  */
 export function checkTargetHost(what: string, host: string, ctx: HostContext): string[] {
   if (host === "") return [`${what} is missing`];
@@ -72,7 +72,7 @@ export function normaliseHost(host: string): string {
 /**
  * The form of `host` used for equality: lower case and without its trailing dot. Inputs are checked to
  * carry the dot, so a name without one can only come back from OVH, which may store it either way
- * (SPEC §5 "Trailing-dot handling is unknown"); the root `.` stays `.`.
+ * (docs/ovh-api.md §5 "Targets"); the root `.` stays `.`.
  */
 export function canonicalHost(host: string): string {
   if (host === ".") return host;

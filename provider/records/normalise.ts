@@ -26,7 +26,7 @@ type Step<T> = { value: T } | { failure: string } | { absent: true };
  *   RFC 5952 IPv6); TXT, SPF, DKIM and DMARC are kept exactly as written.
  * - `ttl`: missing or `null` is 0 (zone default). A string of decimal digits (`"300"`, as stack config
  *   gives) is read as that number; anything else that is not an integer is refused, since OVH answers a
- *   string TTL with a 500 (SPEC §2, php-ovh #144).
+ *   string TTL with a 500 (docs/ovh-api.md §2, php-ovh #144).
  *
  * A value for which `isUnknown` is true is passed through untouched and never an error.
  */

@@ -1,8 +1,8 @@
 /**
  * TXT data as OVH returns it. Since ~Oct 2025 the API wraps TXT targets in double quotes and splits long
  * values into 255-byte strings: `abc` is stored and returned as `"abc"`, a 300-byte value as
- * `"<255 bytes>" "<45 bytes>"` (SPEC §5 TXT; terraform-provider-ovh #1193 and #1225). Comparing the raw
- * strings gives the perpetual diff of ANCHORS (c) 2; comparing decoded values does not.
+ * `"<255 bytes>" "<45 bytes>"` (docs/ovh-api.md §5 TXT; terraform-provider-ovh #1193 and #1225). Comparing the raw
+ * strings gives the perpetual diff of docs/other-tools.md §C.2; comparing decoded values does not.
  */
 
 /** The most bytes one DNS character-string holds (RFC 1035 §3.3). */

@@ -2,7 +2,7 @@ import { globMatches, isCallGranted } from "../../emulator/auth/access-rules";
 import { startEmulator } from "../../emulator";
 import { ovhCall } from "./helpers/ovh-call";
 
-describe("access-rule glob semantics (SPEC §3)", () => {
+describe("access-rule glob semantics (docs/ovh-api.md §3)", () => {
   test.each([
     ["/*", "/domain/zone/example.com/record/1", true],
     ["/domain/zone/*", "/domain/zone/example.com", true],

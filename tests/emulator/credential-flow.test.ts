@@ -11,7 +11,7 @@ async function requestCredential(emu: Emulator, body: unknown, applicationKey = 
   return ovhCall(emu, "POST", "/auth/credential", { body, applicationKey, unsigned: true });
 }
 
-describe("emulator consumer-key flow (SPEC §3)", () => {
+describe("emulator consumer-key flow (docs/ovh-api.md §3)", () => {
   let emu: Emulator;
   beforeEach(async () => {
     emu = await startEmulator({ zones: { "example.com": [] } });

@@ -5,7 +5,7 @@
  * and `basePath`; it signs `'https://' + host + path` without the port. The emulator speaks
  * plain http on 127.0.0.1, so this file maps node's `https.request/get` to `http`'s for the
  * modules jest loads here (node-ovh included), and the emulator accepts the port-less https
- * URL node-ovh signs (SPEC §1).
+ * URL node-ovh signs (docs/ovh-api.md §1).
  */
 import { startEmulator, type Emulator } from "../../emulator";
 

@@ -8,7 +8,7 @@ interface TokenAnswer {
   scope: string;
 }
 
-describe("emulator OAuth2 client credentials (SPEC §6)", () => {
+describe("emulator OAuth2 client credentials (docs/ovh-api.md §6)", () => {
   const clock = manualClock();
   let emu: Emulator;
   beforeEach(async () => {

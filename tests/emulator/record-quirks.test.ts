@@ -8,7 +8,7 @@ async function create(emu: Emulator, body: Record<string, unknown>) {
   return ovhCall(emu, "POST", `${ZONE}/record`, { body });
 }
 
-describe("emulator record quirks (SPEC §5)", () => {
+describe("emulator record quirks (docs/ovh-api.md §5)", () => {
   let emu: Emulator;
   beforeEach(async () => {
     emu = await startEmulator({ zones: { "example.com": [] } });

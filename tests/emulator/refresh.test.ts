@@ -4,7 +4,7 @@ import { manualClock, ovhCall, signOvh } from "./helpers/ovh-call";
 
 const ZONE = "/domain/zone/example.com";
 
-describe("emulator pending changes and refresh (SPEC §4-§5)", () => {
+describe("emulator pending changes and refresh (docs/ovh-api.md §4-§5)", () => {
   const clock = manualClock();
   let emu: Emulator;
   const ts = () => ({ timestamp: clock.seconds() });

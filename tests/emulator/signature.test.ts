@@ -1,7 +1,7 @@
 import { candidateUrls, computeSignature, verifySignature } from "../../emulator/auth/signature";
 import { signOvh } from "./helpers/ovh-call";
 
-// SPEC §1 vectors: the OVH guide (seed document) and go-ovh / python-ovh test suites.
+// docs/ovh-api.md §1 vectors: the OVH guide and go-ovh / python-ovh test suites.
 const DOC = { as: "EXEgWIz07P0HYwtQDs7cNIqCiQaWSuHF", ck: "MtSwSrPpNjqfVSmJhLbPyr2i45lSwPU1", ts: "1366560945" };
 const SDK = { as: "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk", ck: "5mBuy6SUQcRw2ZUxg0cG68BoDKpED4KY", ts: "1457018875" };
 

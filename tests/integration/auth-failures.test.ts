@@ -1,5 +1,5 @@
 /**
- * Every authentication failure of SPEC §2, produced by the real emulator and read by the real
+ * Every authentication failure of docs/ovh-api.md §2, produced by the real emulator and read by the real
  * client: status, OVH class, legacy code when the emulator writes one, a hint a person can act
  * on, the response's query id, and the assurance that nothing was applied nor retried.
  */

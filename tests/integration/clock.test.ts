@@ -1,5 +1,5 @@
 /**
- * The API's clock against the client's (SPEC §1 TSTAMP, §2 "Query out of time"): the client learns
+ * The API's clock against the client's (docs/ovh-api.md §1 TSTAMP, §2 "Query out of time"): the client learns
  * the offset once from GET /auth/time and signs with the server's time from then on.
  */
 import { type Emulator, startEmulator } from "../../emulator";

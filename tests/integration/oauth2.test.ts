@@ -1,5 +1,5 @@
 /**
- * OAuth2 service accounts end to end (SPEC §6): the client fetches a client-credentials token from
+ * OAuth2 service accounts end to end (docs/ovh-api.md §6): the client fetches a client-credentials token from
  * the emulator's `/auth/oauth2/token` (derived from the endpoint URL) and sends bearer calls only.
  */
 import { type Emulator, startEmulator } from "../../emulator";

@@ -1,5 +1,5 @@
 /**
- * Client-side pacing against the emulator's server-side token bucket (SPEC §7: OVH's limit is
+ * Client-side pacing against the emulator's server-side token bucket (docs/ovh-api.md §7: OVH's limit is
  * undocumented; the emulator's is a guess). The figures are printed, never asserted as timings.
  */
 import { type Emulator, startEmulator } from "../../emulator";

@@ -1,5 +1,5 @@
 /**
- * SPEC §1 signature vectors across the wire: the client's signer, the emulator's verifier and the
+ * docs/ovh-api.md §1 signature vectors across the wire: the client's signer, the emulator's verifier and the
  * vectors must all agree. The client talks to `https://eu.api.ovh.com` as far as its signer knows;
  * a transport pointed at the emulator carries the bytes to 127.0.0.1 unchanged.
  */
@@ -15,7 +15,7 @@ const SDK = { ak: "TDPKJdwZwAQPwKX2", as: "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk", ck
 const ORIGIN = "https://eu.api.ovh.com";
 
 type Keys = typeof DOC;
-/** [method, URL, body, signature, keys] as in SPEC §1. */
+/** [method, URL, body, signature, keys] as in docs/ovh-api.md §1. */
 const VECTORS: [string, string, string, string, Keys][] = [
   ["GET", `${ORIGIN}/1.0/domain/`, "", "$1$6a77f43f2871db97a029f1d1d81c4dcd3c6f7265", DOC],
   ["GET", `${ORIGIN}/1.0/auth`, "", "$1$e9556054b6309771395efa467c22e627407461ad", SDK],
@@ -66,7 +66,7 @@ function vectorHeaders(keys: Keys, signature: string): Record<string, string> {
   return { "X-Ovh-Application": keys.ak, "X-Ovh-Consumer": keys.ck, "X-Ovh-Timestamp": String(keys.ts), "X-Ovh-Signature": signature };
 }
 
-describe("SPEC §1 signature vectors", () => {
+describe("the signature vectors of docs/ovh-api.md §1", () => {
   it.each(VECTORS)("both signers give the known answer for %s %s", (method, url, body, expected, keys) => {
     const input = { applicationSecret: keys.as, consumerKey: keys.ck, method, url, body };
     expect(signRequest({ ...input, timestamp: keys.ts })).toBe(expected);

@@ -10,7 +10,7 @@ const CAA_TAGS = ["issue", "issuewild", "iodef", "contactemail", "contactphone",
 
 /**
  * CAA: `flags tag "value"`. The value must be quoted: OVH answers a bare value with a 400
- * (ANCHORS (c) 9, terraform-provider-ovh #1075). The tag is case-insensitive (RFC 8659 §4.1) and kept
+ * (docs/other-tools.md §C.9, terraform-provider-ovh #1075). The tag is case-insensitive (RFC 8659 §4.1) and kept
  * in lower case.
  */
 export const CAA: RecordType = {

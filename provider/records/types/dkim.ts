@@ -8,7 +8,7 @@ const DKIM_TAGS = ["v", "g", "h", "k", "n", "p", "s", "t"] as const;
 
 /**
  * DKIM: OVH's native DKIM type, the key record `v=DKIM1; k=rsa; p=<base64>` written as a bare tag list
- * (ANCHORS (c) 10). Compared as a tag list, so `v=DKIM1;p=x` and `v=DKIM1; p=x` are the same key.
+ * (docs/other-tools.md §C.10). Compared as a tag list, so `v=DKIM1;p=x` and `v=DKIM1; p=x` are the same key.
  */
 export const DKIM: RecordType = {
   fieldType: "DKIM",

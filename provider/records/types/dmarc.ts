@@ -13,7 +13,7 @@ const URI_LIST = /^[a-z][a-z0-9+.-]*:[^,\s]+(\s*,\s*[a-z][a-z0-9+.-]*:[^,\s]+)*$
 
 /**
  * DMARC: OVH's native DMARC type, `v=DMARC1; p=none|quarantine|reject; ...` as a bare tag list, allowed
- * only at `_dmarc` or `_dmarc.<name>` (SPEC §5, dnscontrol #3427).
+ * only at `_dmarc` or `_dmarc.<name>` (docs/ovh-api.md §5, dnscontrol #3427).
  */
 export const DMARC: RecordType = {
   fieldType: "DMARC",

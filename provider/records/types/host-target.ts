@@ -4,7 +4,7 @@ import type { RecordType } from "./record-type";
 
 /**
  * A type whose whole target is one fully qualified host name (CNAME, DNAME, NS, PTR). The trailing dot is
- * required: OVH reads a name without one as relative to the zone (ANCHORS (c) 9, TF #252).
+ * required: OVH reads a name without one as relative to the zone (docs/other-tools.md §C.9, TF #252).
  */
 export function hostTargetType(fieldType: FieldType, example: string): RecordType {
   return {

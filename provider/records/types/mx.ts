@@ -6,7 +6,7 @@ const FORMAT = "priority host.";
 const EXAMPLE = "10 mail.example.com.";
 
 /**
- * MX: `priority host.`, the priority being part of OVH's target (SPEC §5 "Targets"). A null MX
+ * MX: `priority host.`, the priority being part of OVH's target (docs/ovh-api.md §5 "Targets"). A null MX
  * (`0 .`, RFC 7505: this domain takes no mail) is accepted, as OVH does since ~2025.
  */
 export const MX: RecordType = {

@@ -46,7 +46,7 @@ export function checkTag(kind: string, tags: readonly Tag[], name: string, patte
 
 /**
  * A reason when the target is wrapped in quotes: OVH's native DKIM and DMARC types take the bare tag list
- * and answer a quoted one with "Invalid subfield found in DKIM/DMARC" (SPEC §5; dnscontrol #1640).
+ * and answer a quoted one with "Invalid subfield found in DKIM/DMARC" (docs/ovh-api.md §5; dnscontrol #1640).
  */
 export function checkUnquoted(kind: string, target: string, decoded: string): string[] {
   if (!target.trim().startsWith('"')) return [];

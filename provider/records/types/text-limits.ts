@@ -1,7 +1,7 @@
 import { decodeTxt, utf8Length } from "../txt";
 
 /**
- * The most UTF-8 bytes a text target may carry. OVH documents no limit (SPEC §5) and splits long text into
+ * The most UTF-8 bytes a text target may carry. OVH documents no limit (docs/ovh-api.md §5) and splits long text into
  * 255-byte strings itself, so one string over 255 bytes is fine. 4096 bytes holds a 4096-bit DKIM key
  * (about 740 bytes) several times over and keeps the answer within the 4096-byte EDNS(0) buffer resolvers
  * commonly offer; anything longer is most likely a file pasted by mistake, and fails later and less clearly.

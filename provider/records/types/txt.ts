@@ -4,7 +4,7 @@ import type { RecordType } from "./record-type";
 
 /**
  * TXT: any text, kept exactly as written (case and spaces are data). OVH returns it quoted and split into
- * 255-byte strings, so it is compared decoded (ANCHORS (c) 2, (b) 15).
+ * 255-byte strings, so it is compared decoded (docs/other-tools.md §C.2, §B.15).
  */
 export const TXT: RecordType = {
   fieldType: "TXT",

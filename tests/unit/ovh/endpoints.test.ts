@@ -9,7 +9,7 @@ import {
 import { OvhConfigError } from "../../../provider/ovh/errors";
 
 describe("resolveEndpoint", () => {
-  it("knows the seven aliases of SPEC §6", () => {
+  it("knows the seven aliases of docs/ovh-api.md §6", () => {
     expect(ENDPOINTS).toEqual({
       "ovh-eu": "https://eu.api.ovh.com/1.0",
       "ovh-ca": "https://ca.api.ovh.com/1.0",

@@ -11,7 +11,7 @@ import {
 
 const spec: RecordSpec = { zoneName: "example.com", subDomain: "test", fieldType: "TXT", target: "test", ttl: 0 };
 
-/** The create answer quoted in SPEC §5 (dns-lexicon PR #65). */
+/** The create answer quoted in docs/ovh-api.md §5 (dns-lexicon PR #65). */
 const created: ApiRecord = { fieldType: "TXT", id: 5390038375, subDomain: "test", target: '"test"', ttl: 0, zone: "example.ovh" };
 
 describe("toApiRecordCreate", () => {
