@@ -23,6 +23,8 @@ export interface CheckFailure {
 
 /** A resource of this package that the provider's `check` refused, as `pulumi preview` would. */
 export class CheckRefusedError extends Error {
+  override readonly name: string = "CheckRefusedError";
+
   constructor(
     /** The resource's Pulumi type token. */
     readonly type: string,
@@ -33,7 +35,6 @@ export class CheckRefusedError extends Error {
   ) {
     const shortType = type.split(":").pop();
     super(`${shortType} "${resourceName}" was refused by check: ${failures.map(describe).join("; ")}`);
-    this.name = "CheckRefusedError";
   }
 }
 
