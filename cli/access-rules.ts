@@ -70,7 +70,7 @@ export function rulesFor(scope: RuleScope): AccessRule[] {
 }
 
 /** Whether a glob (only `*` is special) matches the whole path. */
-export function globMatches(glob: string, path: string): boolean {
+function globMatches(glob: string, path: string): boolean {
   const source = glob
     .split("*")
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
@@ -79,7 +79,7 @@ export function globMatches(glob: string, path: string): boolean {
 }
 
 /** Whether some rule grants `method path`. */
-export function isGranted(rules: readonly AccessRule[], method: string, path: string): boolean {
+function isGranted(rules: readonly AccessRule[], method: string, path: string): boolean {
   return rules.some((rule) => rule.method === method && globMatches(rule.path, path));
 }
 

@@ -40,7 +40,7 @@ export function emulatorCommand(): Command {
 }
 
 /** The lines printed at start: a comment, four `export` lines, the OAuth2 alternative commented out. */
-export function emulatorExportLines(emulator: Emulator): string[] {
+function emulatorExportLines(emulator: Emulator): string[] {
   const c = emulator.credentials;
   return [
     `# OVH API emulator listening on ${emulator.url}; paste these lines into a shell:`,

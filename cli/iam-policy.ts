@@ -23,7 +23,7 @@ const WRITE_ACTIONS = [
 ];
 
 /** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
-export function urnRegion(endpoint: string): string {
+function urnRegion(endpoint: string): string {
   const match = /^ovh-(eu|ca|us)$/.exec(endpoint);
   return match ? match[1] : "eu";
 }

@@ -11,7 +11,7 @@ import { emulatorCommand } from "./emulator-command";
 import { exportCommand } from "./export/command";
 
 /** The program with every subcommand; commander's own exits are turned into exceptions. */
-export function buildProgram(version: string): Command {
+function buildProgram(version: string): Command {
   const program = new Command("pulumi-ovh-dns")
     .description("OVHcloud DNS on Pulumi: credentials, checks, zone export and a local OVH API emulator")
     .version(version)

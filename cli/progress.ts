@@ -10,7 +10,7 @@ export interface ProgressStream {
 }
 
 /** Tasks of fewer steps than this show no progress: a few calls are over before anyone looks. */
-export const PROGRESS_MIN_STEPS = 10;
+const PROGRESS_MIN_STEPS = 10;
 
 /** Counts steps of one task and shows them. */
 export class Progress {

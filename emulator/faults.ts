@@ -10,7 +10,7 @@ import type { FaultOptions } from "./options";
 export type FaultKind = "5xx" | "5xx-after-apply" | "429" | "reset" | "lost" | "late-apply";
 
 /** mulberry32: tiny, fast, good enough for test fault draws. */
-export function createPrng(seed: number): () => number {
+function createPrng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -54,7 +54,7 @@ export interface LogFilter {
 }
 
 /** How many entries the log keeps by default. */
-export const DEFAULT_LOG_LIMIT = 50_000;
+const DEFAULT_LOG_LIMIT = 50_000;
 
 /** The fields {@link LogFilter} can select on, with how many requests had them. */
 interface Tally {

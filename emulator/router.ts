@@ -9,7 +9,7 @@ import { zoneRoutes } from "./routes/zone-routes";
 import type { Route } from "./state";
 
 /** Every API route. */
-export const ROUTES: readonly Route[] = [...authRoutes, ...zoneRoutes, ...recordRoutes];
+const ROUTES: readonly Route[] = [...authRoutes, ...zoneRoutes, ...recordRoutes];
 
 /** A request target split into its API path and query. */
 export interface ParsedTarget {

@@ -12,7 +12,7 @@ import { credentialsWithKey, requestConsumerKey, waitForValidation, type Current
 import { exportLines, prepareStore, storeCredentials, type StoreTargets } from "./store";
 
 /** Where OVH sends the browser after validation; any page will do, the command does not need it. */
-export const DEFAULT_REDIRECTION = "https://www.ovh.com/manager/";
+const DEFAULT_REDIRECTION = "https://www.ovh.com/manager/";
 
 interface CredentialsFlags {
   zone?: string[];

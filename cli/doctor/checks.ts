@@ -9,10 +9,10 @@ import type { CurrentCredential } from "../credentials/request";
 import type { Report } from "./report";
 
 /** Seconds of clock offset past which doctor warns (the provider corrects it; other OVH tools may not). */
-export const CLOCK_WARN_SECONDS = 30;
+const CLOCK_WARN_SECONDS = 30;
 
 /** A URL endpoint that does not end in `/1.0`: every call would miss the API's version prefix. */
-export function endpointHint(found: ResolvedCredentials): string | undefined {
+function endpointHint(found: ResolvedCredentials): string | undefined {
   if (!/^https?:\/\//.test(found.endpoint)) return undefined;
   const path = new URL(found.baseUrl).pathname.replace(/\/+$/, "");
   if (path.endsWith("/1.0")) return undefined;

@@ -17,7 +17,7 @@ export interface NamedRecordKey {
 }
 
 /** The readable part: the subDomain (`apex` for the zone itself, `wildcard` for `*`), then the type. */
-export function baseName(record: NamedRecordKey): string {
+function baseName(record: NamedRecordKey): string {
   const sub = record.subDomain === "" ? "apex" : record.subDomain.replace(/\*/g, "wildcard").replace(/[^a-z0-9_-]+/gi, "-");
   return `${sub}-${record.fieldType.toLowerCase()}`;
 }

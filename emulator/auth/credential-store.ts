@@ -44,7 +44,7 @@ export function randomKey(length: number): string {
 }
 
 /** Every method on every path: what the default consumer key is granted. */
-export const ALL_RULES: AccessRule[] = RULE_METHODS.map((method) => ({ method, path: "/*" }));
+const ALL_RULES: AccessRule[] = RULE_METHODS.map((method) => ({ method, path: "/*" }));
 
 /** In-memory registry of credentials. */
 export class CredentialStore {

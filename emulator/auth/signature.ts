@@ -54,7 +54,7 @@ function stripPort(host: string): string {
 }
 
 /** Constant-time comparison of a received signature with an expected one. */
-export function signaturesMatch(received: string, expected: string): boolean {
+function signaturesMatch(received: string, expected: string): boolean {
   const a = Buffer.from(received, "utf8");
   const b = Buffer.from(expected, "utf8");
   return a.length === b.length && timingSafeEqual(a, b);

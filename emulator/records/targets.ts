@@ -10,7 +10,7 @@ import type { FieldType } from "./field-types";
 import { checkHostLabels, checkTargetHost, HOST_NAME_TYPES, quoted } from "./names";
 
 /** 255 strings of 255 bytes: the most text one DNS record's RDATA (65,535 octets) can carry. */
-export const MAX_TARGET_BYTES = 255 * 255;
+const MAX_TARGET_BYTES = 255 * 255;
 
 const DKIM_TAGS = ["v", "g", "h", "k", "n", "p", "s", "t"];
 

@@ -7,7 +7,7 @@
 const CHUNK_BYTES = 255;
 
 /** Whether a target already looks like one or more quoted strings: `"a"` or `"a" "b"`. */
-export function isQuoted(target: string): boolean {
+function isQuoted(target: string): boolean {
   return /^"(?:[^"\\]|\\.)*"(?:\s+"(?:[^"\\]|\\.)*")*$/.test(target);
 }
 

@@ -28,7 +28,7 @@ function route(method: Route["method"], pattern: string, iamAction: string, hand
 }
 
 /** The wire shape: keys in alphabetical order, as the real API sends them (docs/ovh-api.md §5). */
-export function toApiRecord(zone: string, record: StoredRecord): Record<string, unknown> {
+function toApiRecord(zone: string, record: StoredRecord): Record<string, unknown> {
   return {
     fieldType: record.fieldType,
     id: record.id,

@@ -5,7 +5,7 @@
 import type { StoredZone } from "./store";
 
 /** The zone default TTL the export declares (docs/ovh-api.md §5). */
-export const ZONE_DEFAULT_TTL = 3600;
+const ZONE_DEFAULT_TTL = 3600;
 
 /** OVH name servers used for every emulated zone. */
 export const NAME_SERVERS = ["dns112.ovh.net", "ns112.ovh.net"];

@@ -152,7 +152,7 @@ export class ZoneStore {
  * `+5390038379`, `5390038379.0` or an id past 2^53 (which `Number` would round onto another one)
  * name no record (docs/ovh-api-emulator.md, "Hardening").
  */
-export function parseRecordId(id: string): number | undefined {
+function parseRecordId(id: string): number | undefined {
   if (!/^[1-9]\d{0,15}$/.test(id)) return undefined;
   const value = Number(id);
   return Number.isSafeInteger(value) ? value : undefined;

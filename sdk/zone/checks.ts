@@ -44,7 +44,7 @@ function cnameConflicts(records: readonly DeclaredRecord[]): string[] {
 }
 
 /** The host a MX, SRV or NS target points to, as a name inside `zoneName`, or undefined when outside. */
-export function hostInZone(zoneName: string, r: DeclaredRecord): string | undefined {
+function hostInZone(zoneName: string, r: DeclaredRecord): string | undefined {
   if (!["MX", "SRV", "NS"].includes(r.fieldType)) return undefined;
   const host = r.target.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
   if (!host.endsWith(".")) return host; // OVH reads a host without a final dot as relative to the zone

@@ -17,7 +17,7 @@ export function shortDigest(text: string): string {
 }
 
 /** `www-A` (one record of that name and type) or `www-A-<digest>` (several). */
-export function rrsetKey(subDomain: string, fieldType: string): string {
+function rrsetKey(subDomain: string, fieldType: string): string {
   return `${subDomain || "@"}-${fieldType}`;
 }
 
