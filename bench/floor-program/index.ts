@@ -48,4 +48,6 @@ for (let i = 0; i < count; i++) {
   const args = { zoneName, subDomain: `h${i}`, target: `10.0.${(i >> 8) & 255}.${i & 255}` };
   records.push(new FloorRecord(`r${i}`, args));
 }
-new FloorRefresh("refresh", { zoneName }, { dependsOn: records });
+// With no record (the 0-record baseline up that warms a stack as bench/program's is warmed) there is nothing to
+// publish, and the refresh is registered by the first up that has records.
+if (count > 0) new FloorRefresh("refresh", { zoneName }, { dependsOn: records });

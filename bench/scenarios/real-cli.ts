@@ -28,6 +28,8 @@ export interface RealCliResults {
   records: number;
   commands: CliCommand[];
   floor: CliCommand;
+  /** The floor stack's 0-record up, run first as for the measured stack (absent from runs before it existed). */
+  floorBaseline?: CliCommand;
   /** `pulumi version` of the CLI that ran. */
   cliVersion: string;
   /** The state file the CLI wrote after the 0-record `up` and after the `up` of N records. */
@@ -100,9 +102,13 @@ export async function runRealCli(count: number, latencyMs: number, memoryRecords
     } finally {
       ws.remove();
     }
-    const floorWs = await PulumiWorkspace.create({ programDir: FLOOR, config, env });
+    const floorWs = await PulumiWorkspace.create({ programDir: FLOOR, config: { ...config, count: "0" }, env });
     let floor: CliCommand;
+    let floorBaseline: CliCommand;
     try {
+      // The same sequence as the measured up: a 0-record up first (the stack's first run costs more), then N.
+      floorBaseline = await command(emulator, "floor: up, 0 records (baseline)", () => floorWs.run(["up", "--yes", "--skip-preview"]), () => records() === 0);
+      await floorWs.setConfig("count", String(count));
       floor = await command(emulator, "floor: up (create)", () => floorWs.run(["up", "--yes", "--skip-preview"]), () => records() === count);
     } finally {
       floorWs.remove();
@@ -115,7 +121,7 @@ export async function runRealCli(count: number, latencyMs: number, memoryRecords
     } finally {
       memWs.remove();
     }
-    return { records: count, commands, floor, cliVersion, state, hostPeakRssMiB, hostPeakRecords: memoryRecords };
+    return { records: count, commands, floor, floorBaseline, cliVersion, state, hostPeakRssMiB, hostPeakRecords: memoryRecords };
   } finally {
     await emulator.close();
   }
