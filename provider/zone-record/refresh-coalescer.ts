@@ -14,7 +14,9 @@ import { ZoneRecordError } from "../records";
  *   mutation has waited `maxDelayMs`. The settle delay adapts to the pace at which mutations arrive: three
  *   times the recent mean gap between them, between `settleMs` and `maxSettleMs`. Under the real engine on
  *   a busy machine the next step can come hundreds of milliseconds after the last (measured: `npm run
- *   bench:cli`); a fixed 30 ms would call every such gap "quiet" and refresh after nearly every record;
+ *   bench:cli`); a fixed 30 ms would call every such gap "quiet" and refresh after nearly every record. Until
+ *   `warmupMutations` have started the delay is at least `firstSettleMs`: an `up` opens with a burst of steps
+ *   whose gaps are near zero, then a lull while the program registers more, which is not the end of the run;
  * - hand-off: a completed mutation waits only until a later mutation of the same zone completes. The later
  *   one waits for a refresh that starts after it completed, which publishes every earlier change too, so the
  *   earlier one may return. Pulumi's engine runs at most `--parallel` steps at once (8 by default here:
@@ -41,8 +43,18 @@ export interface RefreshCoalescerOptions {
   batchSize?: number;
   /** The longest settle delay, however slowly mutations arrive (ms). Default 1000. */
   maxSettleMs?: number;
-  /** The settle delay before the pace is known, i.e. after the first mutation of a zone (ms). Default 100. */
+  /**
+   * The least settle delay until the pace is known: after the first mutation of a zone and until
+   * `warmupMutations` have started (ms). Default 100.
+   */
   firstSettleMs?: number;
+  /**
+   * Mutations of a zone before its learnt pace alone sets the settle delay. Default 16. An `up` starts with a
+   * burst of steps (as many as the engine runs at once) and then a lull while the program registers the next
+   * resources: the burst's gaps are near zero, so the learnt delay would call that lull "quiet" and refresh
+   * after the first few records (measured through the real CLI: a refresh after 8 of 200 creates).
+   */
+  warmupMutations?: number;
   /** Timer, injectable for tests. */
   setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
   /** Clock in ms, injectable for tests. */
@@ -64,6 +76,8 @@ interface ZoneQueue {
   sinceRefresh: number;
   /** When a mutation last started or ended (ms). */
   lastActivity: number;
+  /** Mutations started so far (for the warm-up of the learnt pace). */
+  startedCount: number;
   /** When the last mutation started, and the moving mean of the gaps between starts (ms). */
   lastStart?: number;
   meanGap?: number;
@@ -77,6 +91,7 @@ export class RefreshCoalescer {
   private readonly batchSize: number;
   private readonly maxSettleMs: number;
   private readonly firstSettleMs: number;
+  private readonly warmupMutations: number;
   private readonly setTimer: NonNullable<RefreshCoalescerOptions["setTimer"]>;
   private readonly now: () => number;
 
@@ -86,6 +101,7 @@ export class RefreshCoalescer {
     this.batchSize = options.batchSize ?? 50;
     this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? 1000);
     this.firstSettleMs = Math.min(this.maxSettleMs, Math.max(this.settleMs, options.firstSettleMs ?? 100));
+    this.warmupMutations = options.warmupMutations ?? 16;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.now = options.now ?? Date.now;
   }
@@ -118,7 +134,7 @@ export class RefreshCoalescer {
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
-      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false, sinceRefresh: 0, lastActivity: this.now() };
+      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now() };
       this.zones.set(zoneName, queue);
     }
     return queue;
@@ -132,6 +148,7 @@ export class RefreshCoalescer {
       queue.meanGap = queue.meanGap === undefined ? gap : 0.7 * queue.meanGap + 0.3 * gap;
     }
     queue.lastStart = now;
+    queue.startedCount += 1;
     queue.lastActivity = now;
     queue.inFlight += 1;
   }
@@ -139,7 +156,8 @@ export class RefreshCoalescer {
   /** How long the zone must stay quiet before a refresh starts. */
   private settleOf(queue: ZoneQueue): number {
     if (queue.meanGap === undefined) return this.firstSettleMs;
-    return Math.min(this.maxSettleMs, Math.max(this.settleMs, 3 * queue.meanGap));
+    const learnt = Math.min(this.maxSettleMs, Math.max(this.settleMs, 3 * queue.meanGap));
+    return queue.startedCount < this.warmupMutations ? Math.max(this.firstSettleMs, learnt) : learnt;
   }
 
   private waitForRefresh(zoneName: string, queue: ZoneQueue): Promise<void> {

@@ -131,6 +131,19 @@ describe("RefreshCoalescer", () => {
     expect(calls).toEqual(["example.com"]);
   });
 
+  it("does not call the lull after an up's first burst of steps quiet: the pace is not known yet", async () => {
+    const calls: string[] = [];
+    const coalescer = new RefreshCoalescer(async (zone) => void calls.push(zone), { settleMs: 1, maxDelayMs: 10_000, firstSettleMs: 300 });
+    // The engine starts 8 steps at once, then waits for the program to register more: a lull far shorter than
+    // the warm-up settle delay, far longer than the burst's learnt pace (gaps near 0 ms).
+    const burst = () => Array.from({ length: 8 }, (_, i) => coalescer.run("example.com", async () => i));
+    const first = burst();
+    await new Promise((r) => setTimeout(r, 30));
+    const second = burst();
+    await Promise.all([...first, ...second]);
+    expect(calls).toEqual(["example.com"]);
+  });
+
   it("does not refresh after a failed mutation", async () => {
     const { calls, refresh } = controlledRefresh();
     const coalescer = new RefreshCoalescer(refresh, { settleMs: 1 });
