@@ -97,18 +97,17 @@ describe("setOvhDnsMocks", () => {
 });
 
 describe("a refusal under setOvhDnsMocks, as a user's test sees it", () => {
-  it("fails on `ttl: 30` with the check's reason, naming the field, where the usual echo mock passes", async () => {
-    const failed = await runUnderMocks(
-      'new ovhdns.ZoneRecord("www", { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 30 });');
+  it.each([
+    ["`ttl: 30`, naming the field, where the usual echo mock passes",
+      'new ovhdns.ZoneRecord("www", { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 30 });',
+      'ZoneRecord "www" was refused by check: ttl: ttl 30 is below 60'],
+    ["a CNAME at the apex",
+      'new ovhdns.ZoneRecord("apex", { zoneName: "example.com", fieldType: "CNAME", target: "other.example.net." });',
+      'ZoneRecord "apex" was refused by check: subDomain: a CNAME cannot be at the apex'],
+  ])("fails on %s, with the check's reason", async (_what, program, reason) => {
+    const failed = await runUnderMocks(program);
     expect(failed.code).not.toBe(0);
-    expect(failed.stderr).toContain('ZoneRecord "www" was refused by check: ttl: ttl 30 is below 60');
-  }, 60_000);
-
-  it("fails on a CNAME at the apex", async () => {
-    const failed = await runUnderMocks(
-      'new ovhdns.ZoneRecord("apex", { zoneName: "example.com", fieldType: "CNAME", target: "other.example.net." });');
-    expect(failed.code).not.toBe(0);
-    expect(failed.stderr).toContain('ZoneRecord "apex" was refused by check: subDomain: a CNAME cannot be at the apex');
+    expect(failed.stderr).toContain(reason);
   }, 60_000);
 
   it("the usual echo mock lets `ttl: 30` through", async () => {
