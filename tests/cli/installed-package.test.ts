@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { packInto } from "../package/pack";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
@@ -17,15 +18,13 @@ describe("the installed package", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("runs `npx pulumi-ovh-dns`, from a bin file with a node shebang", async () => {
-    // dist/ is built by `npm test` (pretest); --ignore-scripts keeps `prepare` from rebuilding it under other tests.
-    const packed = await run("npm", ["pack", "--ignore-scripts", "--pack-destination", dir, "--json"], { cwd: ROOT });
-    const [{ filename, files }] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
-    expect(files.map((f) => f.path)).toContain("dist/cli/main.js");
+    const { tarball, files } = await packInto(dir);
+    expect(files).toContain("dist/cli/main.js");
     const project = path.join(dir, "project");
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "project", private: true }));
     // As a user installs it: dependencies from npm's cache where it has them, else from the registry.
-    await run("npm", ["install", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps", path.join(dir, filename)], { cwd: project });
+    await run("npm", ["install", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund", "--legacy-peer-deps", tarball], { cwd: project });
     const bin = path.join(project, "node_modules", ".bin", "pulumi-ovh-dns");
     expect(fs.readFileSync(bin, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
     const version = await run("npx", ["--no-install", "pulumi-ovh-dns", "--version"], { cwd: project });

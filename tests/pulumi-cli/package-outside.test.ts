@@ -15,7 +15,8 @@ import { promisify } from "node:util";
 import type { Emulator, EmulatorOptions } from "../../emulator";
 import { changes, PulumiWorkspace } from "../../tools/pulumi-cli";
 import { readmeBlock } from "../package/readme";
-import { withCalls, zoneLines } from "./support";
+import { packInto } from "../package/pack";
+import { cliStack, withCalls, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
@@ -37,16 +38,6 @@ async function project(dir: string, files: Record<string, string>, installs: str
   return dir;
 }
 
-/** A stack of the program in `dir`, with credentials for `emulator` in its config, as the README sets them. */
-function stack(dir: string, emulator: Emulator, config: Record<string, string> = {}): Promise<PulumiWorkspace> {
-  const c = emulator.credentials;
-  return PulumiWorkspace.create({
-    programDir: dir,
-    config: { "ovh:endpoint": emulator.url, "ovh:applicationKey": c.applicationKey, ...config },
-    secrets: { "ovh:applicationSecret": c.applicationSecret, "ovh:consumerKey": c.consumerKey },
-  });
-}
-
 describe("the packed package, installed outside the repository", () => {
   let dir: string;
   let tarball: string;
@@ -56,9 +47,7 @@ describe("the packed package, installed outside the repository", () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-dns-outside-"));
-    // dist/ is built by `npm test` (pretest); --ignore-scripts keeps `prepare` from rebuilding it under other tests.
-    const packed = await run("npm", ["pack", "--ignore-scripts", "--pack-destination", dir, "--json"], { cwd: ROOT });
-    tarball = path.join(dir, (JSON.parse(packed.stdout) as { filename: string }[])[0].filename);
+    ({ tarball } = await packInto(dir));
   });
   afterEach(async () => {
     ws?.remove();
@@ -80,7 +69,7 @@ describe("the packed package, installed outside the repository", () => {
     // The emulator is the package's own, as a user testing a stack would import it.
     ({ startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [basic] })) as typeof import("../../emulator"));
     emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
-    ws = await stack(basic, emulator, { zoneName: "example.com" });
+    ws = await cliStack(basic, emulator, "stack-config", { typeCheck: true, config: { zoneName: "example.com" } });
     const preview = await withCalls(emulator, () => ws!.preview());
     expect(preview.result.code).toBe(0);
     expect(changes(preview.result)).toHaveLength(9); // the stack and 8 records
@@ -110,7 +99,7 @@ describe("the packed package, installed outside the repository", () => {
     expect(installedVersion(quick, "typescript")).toBe(TYPESCRIPT_6);
     ({ startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [quick] })) as typeof import("../../emulator"));
     emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
-    ws = await stack(quick, emulator);
+    ws = await cliStack(quick, emulator, "stack-config", { typeCheck: true });
     const preview = await ws.preview();
     expect(preview.code).toBe(0);
     expect(changes(preview)).toEqual([`create dns-${ws.stack}`, "create www"]);
