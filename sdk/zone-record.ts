@@ -94,8 +94,7 @@ export class ZoneRecord extends pulumi.CustomResource {
   }
 
   /**
-   * Declares a record. To adopt a record that already exists (no duplicate is made), pass its id as the
-   * `import` resource option with the inputs that describe it.
+   * Declares a record. To take over a record that already exists (no duplicate is made), set `adopt: true`.
    */
   constructor(name: string, args: ZoneRecordArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {

@@ -12,6 +12,7 @@
 import { classifyFailure } from "../ovh/outcome";
 import { ApiRecordError, isRecordId, sameRecord, ZoneRecordError, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
 import { CreateLedger } from "./create-ledger";
+import { newInstanceId } from "./ownership";
 import type { ZoneApi } from "./zone-api";
 
 export { CreateLedger } from "./create-ledger";
@@ -73,19 +74,20 @@ function createdId(spec: RecordSpec, made: ApiRecord | undefined): string | unde
   );
 }
 
-/** Creates the record described by `spec` exactly once and returns it as the API has it. */
+/** Creates the record described by `spec` exactly once for resource `holder`, and returns it as the API has it. */
 export async function createRecordOnce(
   api: ZoneApi,
   ledger: CreateLedger,
   spec: RecordSpec,
   body: ApiRecordCreate,
   options: CreateOptions = {},
+  holder = newInstanceId(),
 ): Promise<ApiRecord> {
   const attempts = options.attempts ?? 6;
   const sleep = options.sleep ?? defaultSleep;
   const key = `${spec.zoneName}|${spec.subDomain.toLowerCase()}|${spec.fieldType}`;
   const before = await ledger.idsBefore(spec.zoneName);
-  const look = () => lookUpCreated(api, ledger, spec, before, key, options);
+  const look = () => lookUpCreated(api, ledger, spec, before, key, options, holder);
   let lastError: unknown;
   let mayExist = false;
   let throttled = 0;
@@ -105,7 +107,7 @@ export async function createRecordOnce(
       // OVH may answer id 0 (terraform-provider-ovh works around this "known OVH API bug"): look it up.
       const id = createdId(spec, made);
       if (id !== undefined) {
-        if (ledger.claim(spec.zoneName, id)) return made;
+        if (ledger.owners.claim(spec.zoneName, id, holder)) return made;
         lastError = new ApiRecordError(`OVH answered the creation of a record in zone ${spec.zoneName} with id ${id}, already held by another resource`);
       } else {
         lastError = new ApiRecordError(`OVH answered the creation of a record in zone ${spec.zoneName} without an id`);
@@ -152,11 +154,12 @@ async function lookUpCreated(
   before: Set<string>,
   key: string,
   options: CreateOptions,
+  holder: string,
 ): Promise<ApiRecord | undefined> {
   const attempts = options.lookupAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await findCreatedRecord(api, ledger, spec, before, key);
+      return await findCreatedRecord(api, ledger, spec, before, key, holder);
     } catch (err) {
       if (attempt >= attempts) throw new UnsettledCreateError(spec, err);
       await (options.sleep ?? defaultSleep)(delay(options.baseDelayMs ?? 250, attempt));
@@ -171,15 +174,16 @@ async function findCreatedRecord(
   spec: RecordSpec,
   before: Set<string>,
   key: string,
+  holder: string,
 ): Promise<ApiRecord | undefined> {
   await ledger.settle(key);
   const ids = await api.listRecordIds(spec.zoneName, { fieldType: spec.fieldType, subDomain: spec.subDomain });
   for (const id of ids) {
-    if (before.has(id) || ledger.isOwned(spec.zoneName, id)) continue;
+    if (before.has(id) || ledger.owners.isHeld(spec.zoneName, id)) continue;
     const record = await api.getRecord(spec.zoneName, id);
     // The claim follows the last await: the test of ownership and the claim happen in one turn of the event
     // loop, so two lookups in parallel never both take this record (adopt-record.ts does the same).
-    if (record && sameRecord(spec, record) && ledger.claim(spec.zoneName, id)) return record;
+    if (record && sameRecord(spec, record) && ledger.owners.claim(spec.zoneName, id, holder)) return record;
   }
   return undefined;
 }
