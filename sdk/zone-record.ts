@@ -51,7 +51,8 @@ export interface ZoneRecordArgs {
    * for a record with the same name, type and target (compared by meaning: TXT quoting, host-name case) that no
    * other resource of this `up` has taken, and manages it from then on; its TTL is set in place if it differs.
    * When there is none, the record is created as usual. A record that differs in name, type or target is never
-   * taken. Leaving it set is harmless: it only matters when the resource is created. Default `false`.
+   * taken, nor one another resource of the stack holds. Leaving it set is safe: a renamed resource's old name
+   * never deletes the record the new name took over (docs/ownership.md). Default `false`.
    *
    * This is how to bring records that already exist under Pulumi without duplicates (`pulumi-ovh-dns export`
    * writes it); it works through the real Pulumi engine, where the `import` resource option cannot (see README).

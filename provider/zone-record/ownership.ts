@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 /**
  * Which record each resource of this run holds: the one place that decides, asked by every create, adopt,
- * re-bind, replace and delete (docs/zone-record.md, "Ownership").
+ * re-bind, replace and delete (docs/ownership.md).
  *
  * Pulumi's dynamic-provider interface names no resource (no URN reaches create, diff or delete), so each resource
  * carries its own holder id in its outputs (`instanceId`, minted when it takes its record), and ownership is kept
