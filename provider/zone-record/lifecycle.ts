@@ -9,7 +9,7 @@
 import { toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, type RecordSpec } from "../records";
 import { adoptExistingRecord } from "./adopt-record";
 import { createRecordOnce, UnsettledCreateError } from "./create-record";
-import { ZoneRefreshError } from "./refresh-coalescer";
+import { ZoneRefreshError, type RunOptions } from "./refresh-coalescer";
 import { holderOf, holderOrNew, newInstanceId } from "./ownership";
 import { isNotFound } from "./zone-api";
 import { toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
@@ -31,6 +31,11 @@ export class RecordGoneError extends ZoneRecordError {
   override readonly name: string = "RecordGoneError";
 }
 
+/** How a change waits for its publication: `waitUntilPublished` refuses the refresh hand-off. */
+function publication(inputs: Record<string, unknown>): RunOptions {
+  return { handOff: inputs.waitUntilPublished !== true };
+}
+
 /** `outs` with the `__provider` of `props`, when there is one (never an undefined value: see outputs.ts). */
 function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): ZoneRecordOutputs & { __provider?: unknown } {
   return props.__provider === undefined ? outs : { ...outs, __provider: props.__provider };
@@ -45,10 +50,11 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
   try {
     if (inputs.adopt === true) {
       const adopted = await adoptExistingRecord(session.api, session.ledger, spec, holder);
-      if (adopted) return await takeOver(session, spec, adopted, holder);
+      if (adopted) return await takeOver(session, spec, adopted, holder, inputs);
     }
     const made = await session.coalescer.run(spec.zoneName, () =>
-      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder));
+      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder),
+    publication(inputs));
     const id = String(made.id);
     return { id, outs: toOutputs(observedSpec(spec, made), id, holder) };
   } catch (err) {
@@ -68,13 +74,13 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
 }
 
 /** An adopted record: unchanged when it already is as declared, else its TTL is set (and published) in place. */
-async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string) {
+async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>) {
   const id = String(found.id);
   if ((found.ttl ?? 0) !== spec.ttl) {
     await session.coalescer.run(spec.zoneName, async () => {
       await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
       return found;
-    });
+    }, publication(inputs));
   }
   return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id, holder) };
 }
@@ -90,7 +96,7 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
   const holder = holderOrNew(olds);
   const outs = toOutputs(spec, recordId, holder);
   try {
-    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)));
+    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)), publication(news));
   } catch (err) {
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(outs, news));
     // Not a replace: the record may only have been renumbered (a text edit of the zone in the OVH console), and

@@ -17,7 +17,7 @@ describe("record ownership across the steps of one run", () => {
 
   beforeEach(async () => {
     rig = await startRig();
-    first = await rig.provider.create({ ...www, adopt: true });
+    first = (await rig.provider.create({ ...www, adopt: true })) as Created;
   });
   afterEach(() => rig.emulator.close());
 
@@ -35,7 +35,7 @@ describe("record ownership across the steps of one run", () => {
 
   it("keeps the record when the run after an interrupted rename deletes the old name: the diff of the new one holds it", async () => {
     const interrupted = await nextRun();
-    const renamed = await interrupted.provider.create({ ...www, adopt: true }).finally(() => interrupted.emulator.close());
+    const renamed = (await interrupted.provider.create({ ...www, adopt: true }).finally(() => interrupted.emulator.close())) as Created;
     const run = await nextRun();
     try {
       await run.provider.diff(renamed.id, renamed.outs, { ...www, adopt: true });
@@ -62,7 +62,7 @@ describe("record ownership across the steps of one run", () => {
     const run = await nextRun();
     try {
       const read = await run.provider.read(first.id, first.outs);
-      await run.provider.delete(read.id, read.props);
+      await run.provider.delete(read.id ?? "", read.props ?? {});
       expect([zoneLines(rig.emulator), deletes()]).toEqual([[], 1]);
     } finally {
       await run.emulator.close();
