@@ -19,6 +19,8 @@ export { validateRecord } from "./validate";
 export { checkRecordInputs, type CheckedRecord } from "./check";
 export { canonicalTarget, targetsEqual } from "./equality";
 export { decodeTxt, encodeTxt, utf8Length } from "./txt";
+export { quote } from "./fields";
+export { normaliseZoneName } from "./names";
 export { recordTypeOf } from "./registry";
 export type { RecordType, TargetContext } from "./types/record-type";
 export { ZoneRecordError, ApiRecordError, RecordIdError } from "./errors";
