@@ -5,7 +5,7 @@
  * The SOA and the apex NS records are OVH's own (an OVH export holds them) and are skipped.
  */
 import * as fs from "node:fs";
-import { decodeTxt, isFieldType, normaliseZoneName, quote, TEXT_FIELD_TYPES, type FieldType } from "../../provider/records";
+import { declarableText, decodeTxt, isFieldType, normaliseZoneName, quote, TEXT_FIELD_TYPES, type FieldType } from "../../provider/records";
 import { lexZoneFile, ZoneFileError, type Entry, type Token } from "./bind-lexer";
 import type { ZoneRecordSpec } from "./records";
 import type { ZoneSource } from "./yaml-source";
@@ -147,7 +147,7 @@ function relativeName(state: ParseState, owner: string): string {
  * as a comment: for those two types only, the rest of the line is the value.
  */
 function textTarget(type: string, tokens: Token[], comment: string | undefined, fail: (r: string) => Error): string {
-  if (tokens.every((t) => t.quoted)) return decodeTxt(tokens.map((t) => t.raw).join(" "));
+  if (tokens.every((t) => t.quoted)) return declarableText(decodeTxt(tokens.map((t) => t.raw).join(" ")));
   if (tokens.some((t) => t.quoted)) throw fail(`the ${type} data mixes quoted and unquoted words: quote every part`);
   // OVH's own DKIM, DMARC and SPF types are exported unquoted (v=DMARC1; p=none): the words are the value.
   const words = tokens.map((t) => t.raw).join(" ");
