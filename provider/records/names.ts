@@ -4,6 +4,15 @@ import { checkLabels } from "./hostname";
 const MAX_NAME = 253;
 
 /**
+ * A zone name as the API knows it: trimmed, lower case, without its trailing dot (`Example.COM.` ->
+ * `example.com`). DNS names compare case-insensitively (RFC 4343); OVH's routes take the name without the dot.
+ * The one normalisation of a zone name in provider/records, sdk/ and cli/.
+ */
+export function normaliseZoneName(zoneName: string): string {
+  return zoneName.trim().toLowerCase().replace(/\.$/, "");
+}
+
+/**
  * Every reason `zoneName` (lower case, trailing dot already removed) is not a zone OVH can host: a
  * registered domain, so at least two labels of letters, digits and hyphens.
  */
