@@ -70,3 +70,8 @@ function punycodeFix(property: string, name: string): string | undefined {
   const ascii = domainToASCII(name);
   return ascii ? `${property} "${name}" is not ASCII; write its punycode form "${ascii}"` : `${property} "${name}" is not a valid name`;
 }
+
+/** `www A 203.0.113.10` (`@` for the apex): how every message names a record; callers add where it comes from. */
+export function describeRecord(r: { subDomain: string; fieldType: string; target: string }): string {
+  return `${r.subDomain || "@"} ${r.fieldType} ${r.target}`;
+}

@@ -10,7 +10,7 @@
  * {@link UnsettledCreateError} naming the record that may exist (see lifecycle.ts for what the next `up` does).
  */
 import { classifyFailure } from "../ovh/outcome";
-import { ApiRecordError, isRecordId, sameRecord, ZoneRecordError, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
+import { ApiRecordError, describeRecord, isRecordId, sameRecord, ZoneRecordError, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
 import { CreateLedger } from "./create-ledger";
 import { newInstanceId } from "./ownership";
 import type { ZoneApi } from "./zone-api";
@@ -42,7 +42,7 @@ export class UnsettledCreateError extends ZoneRecordError {
   override readonly name: string = "UnsettledCreateError";
   constructor(readonly spec: RecordSpec, cause: unknown) {
     super(
-      `the creation of ${describeRecord(spec)} may ` +
+      `the creation of ${describeSpec(spec)} may ` +
         `have been applied, and looking for it failed: ${cause instanceof Error ? cause.message : String(cause)}. ` +
         "It is kept in the state as unsettled: the next `pulumi up` (or `pulumi refresh`) looks for it again and adopts it " +
         "instead of creating a second one.",
@@ -51,10 +51,9 @@ export class UnsettledCreateError extends ZoneRecordError {
   }
 }
 
-/** `A record "www" -> 192.0.2.1 (ttl 3600) in zone example.com`, for messages. */
-function describeRecord(spec: RecordSpec): string {
-  const name = spec.subDomain === "" ? "the apex" : `"${spec.subDomain}"`;
-  return `${spec.fieldType} record ${name} -> ${spec.target} (ttl ${spec.ttl}) in zone ${spec.zoneName}`;
+/** `www A 192.0.2.1 (ttl 3600) in zone example.com`, for messages. */
+function describeSpec(spec: RecordSpec): string {
+  return `${describeRecord(spec)} (ttl ${spec.ttl}) in zone ${spec.zoneName}`;
 }
 
 /**
@@ -68,7 +67,7 @@ function createdId(spec: RecordSpec, made: ApiRecord | undefined): string | unde
   if (id === undefined || id === null || id === 0) return undefined;
   if (isRecordId(id)) return String(id);
   throw new ApiRecordError(
-    `OVH answered the creation of ${describeRecord(spec)} with id ${JSON.stringify(id)}, which is not a whole number ` +
+    `OVH answered the creation of ${describeSpec(spec)} with id ${JSON.stringify(id)}, which is not a whole number ` +
       "from 1 to 2^53 - 1: the record was made but cannot be tracked by that id. Delete it in the OVH console " +
       "(or with the API), then run `pulumi up` again.",
   );

@@ -80,7 +80,7 @@ describe("createRecordOnce", () => {
     zone.getFaults.push(undefined, down, down, down);
     const err = await create().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnsettledCreateError);
-    expect((err as Error).message).toMatch(/^the creation of A record "www" -> 192\.0\.2\.1 \(ttl 3600\) in zone example\.com may have been applied/);
+    expect((err as Error).message).toMatch(/^the creation of www A 192\.0\.2\.1 \(ttl 3600\) in zone example\.com may have been applied/);
     expect((err as Error).message).toMatch(/next `pulumi up`/);
     expect(zone.count("GET /domain/zone/example.com/record")).toBe(4);
     expect(zone.count(POST)).toBe(1);
@@ -130,7 +130,7 @@ describe("createRecordOnce", () => {
     expect(failure).toBeInstanceOf(ApiRecordError);
     expect(failure).toBeInstanceOf(ZoneRecordError);
     expect((failure as Error).message).toBe(
-      `OVH answered the creation of A record "www" -> 192.0.2.1 (ttl 3600) in zone example.com with id ${shown}, which is not a whole number ` +
+      `OVH answered the creation of www A 192.0.2.1 (ttl 3600) in zone example.com with id ${shown}, which is not a whole number ` +
         "from 1 to 2^53 - 1: the record was made but cannot be tracked by that id. Delete it in the OVH console (or with the API), then run `pulumi up` again.",
     );
     expect(zone.count(POST)).toBe(1);
