@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { OvhClient, resolveCredentials, type ResolvedCredentials } from "../ovh";
+import { journalFile, OrphanJournal } from "./orphan-journal";
 import { RecordOwnership } from "./ownership";
 import { ZoneSession, type ZoneSessionOptions } from "./session";
 
@@ -30,6 +31,16 @@ export class SessionPool {
     private readonly sessionOptions: ZoneSessionOptions = {},
   ) {}
 
+  /** Whether no session has a change in flight or waiting for its zone refresh. */
+  idle(): boolean {
+    return [...this.sessions.values()].every((s) => s.coalescer.idle);
+  }
+
+  /** Writes down, in each session's journal, the records this process created (the engine is gone). */
+  flushJournals(): void {
+    for (const session of this.sessions.values()) session.journal.flush();
+  }
+
   /** The session of the credentials that `config` (then env, then ovh.conf) resolves to, resolved once per lookup. */
   sessionFor(config: ConfigLookup | undefined): ZoneSession {
     const known = config && this.resolved.get(config);
@@ -43,7 +54,8 @@ export class SessionPool {
     const key = fingerprint(credentials);
     let session = this.sessions.get(key);
     if (!session) {
-      session = new ZoneSession(this.factory(credentials), this.sessionOptions, this.owners);
+      const journal = new OrphanJournal(journalFile(process.cwd(), process.env.PULUMI_PROJECT ?? "", credentials.baseUrl));
+      session = new ZoneSession(this.factory(credentials), this.sessionOptions, this.owners, journal);
       this.sessions.set(key, session);
     }
     return session;

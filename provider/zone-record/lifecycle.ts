@@ -10,6 +10,7 @@ import { toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, 
 import { adoptExistingRecord } from "./adopt-record";
 import { createRecordOnce, UnsettledCreateError } from "./create-record";
 import { ZoneRefreshError, type RunOptions } from "./refresh-coalescer";
+import { OrphanJournal } from "./orphan-journal";
 import { holderOf, holderOrNew, newInstanceId } from "./ownership";
 import { isNotFound } from "./zone-api";
 import { toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
@@ -48,6 +49,8 @@ function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): 
 export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>, holder = newInstanceId()) {
   const spec = specOf(inputs);
   try {
+    const orphan = await takeJournalled(session, spec, holder);
+    if (orphan) return await takeOver(session, spec, orphan, holder, inputs);
     if (inputs.adopt === true) {
       const adopted = await adoptExistingRecord(session.api, session.ledger, spec, holder);
       if (adopted) return await takeOver(session, spec, adopted, holder, inputs);
@@ -56,6 +59,7 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
       createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder),
     publication(inputs));
     const id = String(made.id);
+    session.journal.created(spec, id);
     return { id, outs: toOutputs(observedSpec(spec, made), id, holder) };
   } catch (err) {
     if (err instanceof ZoneRefreshError) {
@@ -71,6 +75,26 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
     }
     throw err;
   }
+}
+
+/**
+ * A record that an interrupted run created for this same declaration and whose result may never have reached
+ * the state (orphan-journal.ts): still there, identical, and held by no resource of the run.
+ */
+async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: string): Promise<ApiRecord | undefined> {
+  for (const entry of session.journal.candidates(spec)) {
+    if (session.owners.isHeld(spec.zoneName, entry.id)) continue;
+    const found = await session.api.getRecord(spec.zoneName, entry.id);
+    if (!OrphanJournal.matches(spec, found)) {
+      if (!found) session.journal.forget(entry);
+      continue;
+    }
+    // The claim follows the last await (see adopt-record.ts).
+    if (!session.owners.claim(spec.zoneName, entry.id, holder)) continue;
+    session.journal.forget(entry);
+    return found;
+  }
+  return undefined;
 }
 
 /** An adopted record: unchanged when it already is as declared, else its TTL is set (and published) in place. */

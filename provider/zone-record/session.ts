@@ -4,6 +4,7 @@
  * clock offset is fetched once, the pacing is shared, and refreshes of a zone are batched across resources.
  */
 import { CreateLedger, type CreateOptions } from "./create-record";
+import { OrphanJournal } from "./orphan-journal";
 import { RecordOwnership } from "./ownership";
 import { RefreshCoalescer, type RefreshCoalescerOptions } from "./refresh-coalescer";
 import { ZoneApi, type OvhRequester } from "./zone-api";
@@ -25,8 +26,16 @@ export class ZoneSession {
   readonly coalescer: RefreshCoalescer;
   readonly ledger: CreateLedger;
 
-  /** `owners` is the provider process's one {@link RecordOwnership}, shared by every session. */
-  constructor(client: OvhRequester, readonly options: ZoneSessionOptions = {}, readonly owners = new RecordOwnership()) {
+  /**
+   * `owners` is the provider process's one {@link RecordOwnership}, shared by every session; `journal` keeps the
+   * records an interrupted run made (orphan-journal.ts).
+   */
+  constructor(
+    client: OvhRequester,
+    readonly options: ZoneSessionOptions = {},
+    readonly owners = new RecordOwnership(),
+    readonly journal = new OrphanJournal(""),
+  ) {
     this.api = new ZoneApi(client);
     this.coalescer = new RefreshCoalescer(
       (zoneName) => refreshZoneWithRetry(this.api, zoneName, options.refreshRetry),
