@@ -9,15 +9,12 @@ import { targetsEqual, ZoneRecordError } from "../records";
 import { SessionPool, type ConfigLookup } from "../zone-record/connection";
 import { fetchZoneRecords, type ZoneRecordInfo } from "../zone-record/data-sources";
 import type { ZoneSession } from "../zone-record/session";
+import type { RecordContent } from "./declared-before";
 
 type Props = Record<string, unknown>;
 
 /** One undeclared record to delete, by content (its id may be the one a Zone's record adopted meanwhile). */
-export interface PruneTarget {
-  subDomain: string;
-  fieldType: string;
-  target: string;
-}
+export type PruneTarget = RecordContent;
 
 /** Implements `pulumi.dynamic.ResourceProvider` for the deletion of undeclared records. */
 export class ZonePruneProvider implements pulumi.dynamic.ResourceProvider {
