@@ -61,3 +61,27 @@ describe("unmanaged records beside a removed declared record", () => {
     expect(stack.zone()).toEqual(["host0 A 203.0.113.0 0"]);
   });
 });
+
+describe("unmanaged: \"delete\" when the refresh after the deletions fails", () => {
+  let stack: ZoneStack;
+  beforeAll(async () => (stack = await ZoneStack.start([{ subDomain: "stray", fieldType: "A", target: "198.51.100.7" }])));
+  afterAll(() => stack.close());
+
+  it("fails saying the record was deleted but not published, and the next up publishes the deletion", async () => {
+    stack.declare(records.slice(0, 1), { unmanaged: "ignore" });
+    await stack.runOk("up");
+    stack.declare(records.slice(0, 1), { unmanaged: "delete" });
+    stack.emulator.setFaults({ serverErrorRate: 1, methods: ["POST"], pathPattern: "/refresh$" });
+    const failed = await stack.run("up");
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toMatch(/stray A 198\.51\.100\.7 \(id \d+\): deleted, not published/);
+    expect(failed.error).not.toContain("could not be deleted");
+    stack.emulator.setFaults({});
+    expect(stack.emulator.zone("example.com").pendingChanges).toBe(true);
+    // The API no longer lists the stray record: only the state says its deletion is unpublished.
+    const up = await stack.runOk("up");
+    expect(up.calls.filter((c) => c.path.endsWith("/refresh"))).not.toEqual([]);
+    expect(stack.emulator.zone("example.com").pendingChanges).toBe(false);
+    expect(stack.zone()).toEqual(["host0 A 203.0.113.0 0"]);
+  });
+});
