@@ -35,8 +35,14 @@ const renamed = {
     mx: { ...MX, parent: "g", aliases: [{ parent: "root" }] },
   },
 };
-/** Two new resources aliasing the same old one. */
-const conflicting = { ...renamed, records: { ...renamed.records, a1: { ...renamed.records.web, aliases: [{ name: "web" }] }, a2: { ...renamed.records.web, aliases: [{ name: "web" }] } } };
+/**
+ * Two new resources aliasing the same old one; a2 depends on a1, so that a1 registers (and claims the alias)
+ * first in both engines: two independent registrations reach an engine in either order.
+ */
+const conflicting = {
+  ...renamed,
+  records: { ...renamed.records, a1: { ...renamed.records.web, aliases: [{ name: "web" }] }, a2: { ...renamed.records.web, aliases: [{ name: "web" }], dependsOn: ["a1"] } },
+};
 delete (conflicting.records as Record<string, unknown>).web;
 
 /** The old name -> new name of each record-holding resource that `renamed` takes over. */
@@ -114,7 +120,9 @@ async function observe(start: (emulator: Emulator, specFile: string) => Promise<
     declare(conflicting);
     const from = emulator.log.length;
     const failed = await engine.up();
-    observed.conflict = { ok: failed.ok, duplicateAlias: failed.output.includes(`Duplicate resource alias '${current.find((r) => r.urn.endsWith("::web"))?.urn ?? "urn:pulumi:"}`) };
+    const urnOf = (name: string) => `urn:pulumi:${current[0].urn.split("::")[0].slice("urn:pulumi:".length)}::ovh-dns-aliases::${RECORD}::${name}`;
+    const message = `Duplicate resource alias '${urnOf("web")}' applied to resource with URN '${urnOf("a2")}' conflicting with resource with URN '${urnOf("a1")}'`;
+    observed.conflict = { ok: failed.ok, duplicateAlias: failed.output.includes(message) };
     observed.zones.push(zoneLines(emulator));
     observed.writes.push(writes(emulator, from));
     observed.states.push(stateLines(await engine.state()));

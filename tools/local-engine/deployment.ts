@@ -29,6 +29,8 @@ export class Deployment implements StateRecorder {
   private readonly registered = new Set<string>();
   /** Old resources taken over by a resource registered under a new URN (aliases.ts). */
   private readonly aliases = new AliasClaims();
+  /** The old state as the run found it: aliases are looked up there, as the real engine looks them up in its olds. */
+  private readonly olds: ReadonlyMap<string, StateResource>;
   private readonly replacedThisRun = new Set<StateResource>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private stackOutputs?: PropertyMap;
@@ -49,6 +51,7 @@ export class Deployment implements StateRecorder {
     parallel = 8,
   ) {
     this.state = { ...old, resources: [...old.resources] };
+    this.olds = new Map(old.resources.filter((r) => !r.pendingDelete).map((r) => [r.urn, r]));
     this.slots = new Semaphore(parallel);
   }
 
@@ -70,7 +73,7 @@ export class Deployment implements StateRecorder {
   /** A RegisterResource: steps a custom resource, records a component. */
   async register(goal: ResourceGoal): Promise<StepOutcome | undefined> {
     return this.guard(goal.urn, async () => {
-      const old = this.aliases.resolve(goal.urn, goal.aliases ?? [], (urn) => this.find(urn), (urn) => this.registered.has(urn));
+      const old = this.aliases.resolve(goal.urn, goal.aliases ?? [], (urn) => (urn === goal.urn ? this.find(urn) : this.olds.get(urn)), (urn) => this.registered.has(urn));
       if (!goal.custom) {
         this.put({ urn: goal.urn, type: goal.type, custom: false, inputs: {}, outputs: old?.outputs ?? {}, dependencies: goal.dependencies, ...(goal.parent ? { parent: goal.parent } : {}) }, old);
         return undefined;
