@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_MAX_DELETE_PERCENT, withoutRemoved, type UnmanagedDeletion } from "../provider/zone-manifest";
+import { normaliseZoneName } from "../provider/records";
 import { getZoneRecords } from "./data-sources";
 import { readBindZone, type BindOptions } from "./zone/bind-parser";
 import { writeBindZone } from "./zone/bind-writer";
@@ -147,7 +148,7 @@ export class Zone extends pulumi.ComponentResource {
 
 function readZoneName(zoneName: unknown): string {
   if (typeof zoneName !== "string" || zoneName.trim() === "") throw new Error('Zone: zoneName must be the zone as a plain string, e.g. "example.com"');
-  return zoneName.trim().toLowerCase().replace(/\.$/, "");
+  return normaliseZoneName(zoneName);
 }
 
 function readOptions(zoneName: string, args: ZoneArgs): { unmanaged: UnmanagedPolicy; maxDeletePercent: number; maxDeleteCount?: number } {

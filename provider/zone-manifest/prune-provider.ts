@@ -5,7 +5,7 @@
  * content that no record of the Zone holds (docs/zone.md, "Unmanaged records").
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { targetsEqual, ZoneRecordError } from "../records";
+import { describeRecord, targetsEqual, ZoneRecordError } from "../records";
 import { SessionPool, type ConfigLookup } from "../zone-record/connection";
 import { fetchZoneRecords, type ZoneRecordInfo } from "../zone-record/data-sources";
 import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
@@ -105,7 +105,8 @@ interface PruneOutcome {
 /** Refreshes the zone after the deletions (through the session's coalescer); the failure's reason, if any. */
 async function publish(session: ZoneSession, zoneName: string): Promise<string | undefined> {
   try {
-    await session.coalescer.run(zoneName, async () => undefined);
+    // No hand-off: the step returns only once a refresh covering every deletion above succeeded.
+    await session.coalescer.run(zoneName, async () => undefined, { handOff: false });
     return undefined;
   } catch (err) {
     const cause = err instanceof ZoneRefreshError ? err.cause : err;
@@ -152,5 +153,5 @@ function reasonOf(reason: unknown): string {
 }
 
 function describe(r: ZoneRecordInfo): string {
-  return `${r.subDomain || "@"} ${r.fieldType} ${r.target} (id ${r.recordId})`;
+  return `${describeRecord(r)} (id ${r.recordId})`;
 }

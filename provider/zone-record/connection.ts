@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { OvhClient, resolveCredentials, type ResolvedCredentials } from "../ovh";
+import { RecordOwnership } from "./ownership";
 import { ZoneSession, type ZoneSessionOptions } from "./session";
 
 /** Looks up a key of the `ovh:` config namespace (`"applicationKey"` reads `ovh:applicationKey`). */
@@ -21,6 +22,8 @@ export class SessionPool {
   private readonly sessions = new Map<string, ZoneSession>();
   /** Resolution is done once per config lookup (the provider's is fixed by `configure()`): no ovh.conf reads per call. */
   private readonly resolved = new WeakMap<ConfigLookup, ZoneSession>();
+  /** Which resource holds which record, for the whole process (ownership.ts). */
+  readonly owners = new RecordOwnership();
 
   constructor(
     private readonly factory: ClientFactory = defaultFactory,
@@ -40,7 +43,7 @@ export class SessionPool {
     const key = fingerprint(credentials);
     let session = this.sessions.get(key);
     if (!session) {
-      session = new ZoneSession(this.factory(credentials), this.sessionOptions);
+      session = new ZoneSession(this.factory(credentials), this.sessionOptions, this.owners);
       this.sessions.set(key, session);
     }
     return session;
