@@ -16,8 +16,10 @@ export interface ZoneViewRecord {
 
 /** A snapshot of a zone. */
 export interface ZoneView {
-  /** Current records (changes included, refreshed or not), in creation order. */
+  /** Current records (changes included, refreshed or not), in creation order: the API's view. */
   readonly records: readonly ZoneViewRecord[];
+  /** The records as of the last successful refresh: what the zone's name servers serve (and the export shows). */
+  readonly published: readonly ZoneViewRecord[];
   /** Whether changes are waiting for a refresh. */
   readonly pendingChanges: boolean;
   /** The BIND text `GET .../export` returns: the zone as of the last refresh. */
@@ -30,6 +32,7 @@ export function zoneView(zones: ZoneStore, name: string): ZoneView {
   if (zone === undefined) throw new Error(`OVH emulator: no zone named ${name}`);
   return {
     records: [...zone.records.values()].map((r) => Object.freeze({ ...r })),
+    published: zone.deployed.map((r) => Object.freeze({ ...r })),
     pendingChanges: zone.pending,
     exportText: () => exportZone(zone),
   };

@@ -5,7 +5,6 @@
  */
 import { canonicalTarget, describeRecord } from "../../provider/records";
 import type { ZoneRecordInfo } from "../../provider/zone-record";
-import { possibleKeys } from "./naming";
 import type { DeclaredRecord } from "./records";
 import type { UnmanagedDeletion } from "../../provider/zone-manifest";
 
@@ -43,7 +42,7 @@ export function describeListed(r: ZoneRecordInfo): string {
   return `${describeRecord(r)} (id ${r.recordId})`;
 }
 
-/** The manifest's view of an unmanaged record that will be deleted. */
+/** The manifest's view of an unmanaged record (one to delete, or to warn about). */
 export function toDeletion(r: ZoneRecordInfo): UnmanagedDeletion {
-  return { keys: possibleKeys({ subDomain: r.subDomain, fieldType: r.fieldType, canonical: canonicalTarget(r.fieldType, r.target) }), description: describeListed(r) };
+  return { record: { subDomain: r.subDomain, fieldType: r.fieldType, target: r.target }, description: describeListed(r) };
 }
