@@ -193,8 +193,21 @@ export class PulumiWorkspace {
     await this.must(["stack", "import", "--file", file]);
   }
 
+  /**
+   * Puts back the file backend's previous checkpoint (`<stack>.json.bak`, kept beside the state file): what a
+   * user does when `pulumi` was killed while writing its state (`failed to load checkpoint`).
+   */
+  restoreStateBackup(): void {
+    const file = this.stateFilePath();
+    fs.copyFileSync(`${file}.bak`, file);
+  }
+
   /** The raw text of the state file the backend wrote (what an attacker reading the backend sees). */
   stateFileText(): string {
+    return fs.readFileSync(this.stateFilePath(), "utf8");
+  }
+
+  private stateFilePath(): string {
     const root = path.join(this.dir, "backend", ".pulumi", "stacks");
     const found: string[] = [];
     const walk = (dir: string) => {
@@ -206,7 +219,7 @@ export class PulumiWorkspace {
     };
     walk(root);
     if (found.length !== 1) throw new Error(`expected one state file for stack ${this.stack} under ${root}, found ${found.length}`);
-    return fs.readFileSync(found[0], "utf8");
+    return found[0];
   }
 
   /** Deletes the workspace (home, backend, config). */
