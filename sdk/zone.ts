@@ -10,7 +10,7 @@ import { readBindZone, type BindOptions } from "./zone/bind-parser";
 import { writeBindZone } from "./zone/bind-writer";
 import { checkZone } from "./zone/checks";
 import { ZoneManifest, ZoneUnmanaged } from "./zone/internal-resources";
-import { childKeys } from "./zone/naming";
+import { childKeys, previousKeys } from "./zone/naming";
 import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
 import { findUnmanaged, toDeletion } from "./zone/unmanaged";
 import { readYamlZone, type ZoneSource } from "./zone/yaml-source";
@@ -95,7 +95,8 @@ export class Zone extends pulumi.ComponentResource {
     const unmanaged = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) => withoutRemoved(l, removed ?? []));
     unmanaged?.apply((u) => this.tell(zoneName, u, policy.unmanaged));
     const children: Record<string, ZoneRecord> = {};
-    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, zoneName, declared[i], args.adopt === true, manifest)));
+    const previous = previousKeys(declared, keys);
+    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, manifest)));
     this.records = children;
     if (policy.unmanaged === "delete" && unmanaged) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
@@ -109,9 +110,11 @@ export class Zone extends pulumi.ComponentResource {
     this.registerOutputs({ recordCount: this.recordCount, fqdns: this.fqdns, zoneFile: this.zoneFile });
   }
 
-  private child(name: string, zoneName: string, r: DeclaredRecord, adopt: boolean, after: pulumi.Resource): ZoneRecord {
+  /** A record's child; `previousName` (naming.ts, `previousKeys`) is the alias that keeps it across a sibling's change. */
+  private child(name: string, previousName: string | undefined, zoneName: string, r: DeclaredRecord, adopt: boolean, after: pulumi.Resource): ZoneRecord {
     const args: ZoneRecordArgs = { zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl };
-    return new ZoneRecord(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after] });
+    const aliases = previousName ? [{ name: previousName }] : [];
+    return new ZoneRecord(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after], aliases });
   }
 
   /** One listing of the zone: the records no declared record accounts for. */

@@ -1,4 +1,4 @@
-import { childKeys, shortDigest } from "../../sdk/zone/naming";
+import { childKeys, previousKeys, shortDigest } from "../../sdk/zone/naming";
 import { declareRecords, type ZoneRecordSpec } from "../../sdk/zone/records";
 
 const keys = (specs: ZoneRecordSpec[]) => childKeys(declareRecords("example.com", specs));
@@ -31,5 +31,21 @@ describe("childKeys", () => {
   it("keeps the key of a record in a shared RRset when another of that RRset is removed or added", () => {
     const mx3 = { fieldType: "MX", target: "30 mx3.example.com." };
     expect(keys([mx1, mx2, mx3]).slice(0, 2)).toEqual(keys([mx1, mx2]));
+  });
+});
+
+describe("previousKeys (the alias that carries a child across a sibling's arrival or departure)", () => {
+  const mx1 = { fieldType: "MX", target: "10 mx1.example.com." };
+  const mx2 = { fieldType: "MX", target: "20 mx2.example.com." };
+  const www = { subDomain: "www", fieldType: "A", target: "203.0.113.10" };
+  const previous = (specs: ZoneRecordSpec[]) => {
+    const declared = declareRecords("example.com", specs);
+    return previousKeys(declared, childKeys(declared));
+  };
+
+  it("gives a lone record the key it had beside siblings (its own digest), and the first declared of several the lone key", () => {
+    expect(previous([www, mx1])).toEqual([`www-A-${shortDigest("203.0.113.10")}`, "@-MX-e7b739bf"]);
+    expect(previous([mx1, www, mx2])).toEqual(["@-MX", "www-A-" + shortDigest("203.0.113.10"), undefined]);
+    expect(previous([mx2, mx1])).toEqual(["@-MX", undefined]);
   });
 });

@@ -59,3 +59,30 @@ describe("a Zone adopting records, as siblings come and go", () => {
     expect((await stack.runOk("preview")).plan.filter((s) => s.op !== "same")).toEqual([]);
   });
 });
+
+/** Without adopt: a Pulumi alias carries a child across the change of its key, so its record keeps its id. */
+describe("a Zone's records as siblings come and go (aliases)", () => {
+  let stack: ZoneStack;
+  const mx1 = { fieldType: "MX", target: "10 mx1.example.com." };
+  const mx2 = { fieldType: "MX", target: "20 mx2.example.com." };
+  beforeEach(async () => (stack = await ZoneStack.start()));
+  afterEach(() => stack.close());
+  const idOf = (target: string) => String(stack.emulator.zone("example.com").records.find((r) => r.target === target)?.id);
+
+  it("keeps the first MX's record (same id, no delete) when a second is added, and the remaining one's when it goes", async () => {
+    stack.declare([mx1], { unmanaged: "ignore" });
+    await stack.runOk("up");
+    const first = idOf(mx1.target);
+    stack.declare([mx1, mx2], { unmanaged: "ignore" });
+    const added = await stack.runOk("up");
+    expect(added.calls.filter((c) => c.method === "DELETE")).toEqual([]);
+    expect(added.calls.filter((c) => c.method === "POST" && c.path.endsWith("/record"))).toHaveLength(1);
+    expect(idOf(mx1.target)).toBe(first);
+    stack.declare([mx1], { unmanaged: "ignore" });
+    const removed = await stack.runOk("up");
+    expect(removed.calls.filter((c) => c.method === "POST" && c.path.endsWith("/record"))).toEqual([]);
+    expect(removed.calls.filter((c) => c.method === "DELETE")).toHaveLength(1);
+    expect([stack.zone(), idOf(mx1.target)]).toEqual([["@ MX 10 mx1.example.com. 0"], first]);
+    expect((await stack.runOk("preview")).plan.filter((s) => s.op !== "same")).toEqual([]);
+  });
+});
