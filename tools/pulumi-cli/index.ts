@@ -194,12 +194,16 @@ export class PulumiWorkspace {
   }
 
   /**
-   * Puts back the file backend's previous checkpoint (`<stack>.json.bak`, kept beside the state file): what a
-   * user does when `pulumi` was killed while writing its state (`failed to load checkpoint`).
+   * Repairs what a `kill -9` of `pulumi` in the middle of a state write leaves in the file backend: the backend
+   * writes each file to a temporary file and renames it, but writes its `.attrs` sidecar (metadata) in place, and
+   * an empty one makes every command fail with `failed to load checkpoint: EOF`. Removes the empty sidecars (the
+   * backend reads a missing one as default metadata); returns their paths.
    */
-  restoreStateBackup(): void {
-    const file = this.stateFilePath();
-    fs.copyFileSync(`${file}.bak`, file);
+  repairInterruptedWrite(): string[] {
+    const stacks = path.dirname(this.stateFilePath());
+    const empty = fs.readdirSync(stacks).filter((f) => f.endsWith(".attrs") && fs.statSync(path.join(stacks, f)).size === 0);
+    for (const f of empty) fs.rmSync(path.join(stacks, f));
+    return empty;
   }
 
   /** The raw text of the state file the backend wrote (what an attacker reading the backend sees). */
