@@ -18,6 +18,11 @@ export interface ZoneViewRecord {
 export interface ZoneView {
   /** Current records (changes included, refreshed or not), in creation order. */
   readonly records: readonly ZoneViewRecord[];
+  /**
+   * The records the zone serves: as of the last refresh (what {@link exportText} renders), so a change not yet
+   * refreshed is absent here and a deletion not yet refreshed is still present.
+   */
+  readonly published: readonly ZoneViewRecord[];
   /** Whether changes are waiting for a refresh. */
   readonly pendingChanges: boolean;
   /** The BIND text `GET .../export` returns: the zone as of the last refresh. */
@@ -30,6 +35,7 @@ export function zoneView(zones: ZoneStore, name: string): ZoneView {
   if (zone === undefined) throw new Error(`OVH emulator: no zone named ${name}`);
   return {
     records: [...zone.records.values()].map((r) => Object.freeze({ ...r })),
+    published: zone.deployed.map((r) => Object.freeze({ ...r })),
     pendingChanges: zone.pending,
     exportText: () => exportZone(zone),
   };

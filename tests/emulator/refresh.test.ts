@@ -50,6 +50,16 @@ describe("emulator pending changes and refresh (docs/ovh-api.md §4-§5)", () =>
     expect(await exported()).toContain("www\tIN A");
   });
 
+  test("the published view holds the records as of the last refresh, ids included", async () => {
+    const seeded = emu.zone("example.com").records[0];
+    const res = await ovhCall(emu, "POST", `${ZONE}/record`, { ...ts(), body: { fieldType: "A", subDomain: "api", target: "192.0.2.2" } });
+    const id = (res.json as { id: number }).id;
+    await ovhCall(emu, "DELETE", `${ZONE}/record/${seeded.id}`, ts());
+    expect(emu.zone("example.com").published).toEqual([{ id: seeded.id, subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 0 }]);
+    await ovhCall(emu, "POST", `${ZONE}/refresh`, ts());
+    expect(emu.zone("example.com").published).toEqual([{ id, subDomain: "api", fieldType: "A", target: "192.0.2.2", ttl: 0 }]);
+  });
+
   test("a second refresh while one runs gets 409 Client::Conflict and changes nothing", async () => {
     expect((await ovhCall(emu, "POST", `${ZONE}/refresh`, ts())).status).toBe(204);
     const serial = /\((\d+) /.exec(await exported())?.[1];
