@@ -1,0 +1,100 @@
+/**
+ * The lifecycle fuzzer: fast-check's model-based commands (user edits, console edits, runs, faults) against a
+ * stack of tools/fuzz-lifecycle/program on the emulator, invariants checked after every run, a failure shrunk to
+ * a short sequence that `--seed` and `--path` replay.
+ */
+import * as fc from "fast-check";
+import { commandArbitraries } from "./command-set";
+import { emptyModel } from "./model";
+import { LifecycleRig, type EngineKind } from "./rig";
+import { converge } from "./runs";
+
+/** What to run. */
+export interface FuzzOptions {
+  /** fast-check's seed: the same seed (and path) gives the same sequences. */
+  seed: number;
+  /** How many sequences. */
+  runs: number;
+  /** fast-check's replay path of a failure (printed with it): replays that (shrunk) sequence first. */
+  path?: string;
+  engine: EngineKind;
+  /** Command names (command-set.ts); all when absent. */
+  commands?: string[];
+  /** Most commands in a sequence. */
+  maxCommands: number;
+  /** Shrink a failure to a shorter sequence (default true; each try reruns the sequence). */
+  shrink?: boolean;
+  /** Stop starting new sequences or shrink steps after this many ms (the failure found so far is kept). */
+  timeLimitMs?: number;
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+/** What a fuzz run found. */
+export interface FuzzReport {
+  ok: boolean;
+  seed: number;
+  /** Sequences run (shrink tries not counted). */
+  runs: number;
+  /** The time limit stopped it early. */
+  interrupted: boolean;
+  /** fast-check's replay path of the failure. */
+  path?: string;
+  /** The failing (shrunk) sequence, one command a line. */
+  sequence?: string[];
+  /** Why it failed. */
+  error?: string;
+  /** The command that replays the failure. */
+  replay?: string;
+}
+
+/** Runs the fuzzer. */
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+  const log = options.log ?? (() => undefined);
+  let sequence = 0;
+  const property = fc.asyncProperty(fc.commands(commandArbitraries(options.commands), { maxCommands: options.maxCommands }), async (commands) => {
+    const rig = await LifecycleRig.start(options.engine, options.seed);
+    const model = emptyModel();
+    rig.writeProgram(model);
+    try {
+      await fc.asyncModelRun(() => ({ model, real: rig }), commands);
+      await converge(model, rig);
+      log(`sequence ${++sequence}: ok: ${String(commands)}`);
+    } catch (err) {
+      log(`sequence ${++sequence}: FAILED: ${String(commands)}\n  ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+      throw err;
+    } finally {
+      await rig.close();
+    }
+  });
+  const details = await fc.check(property, {
+    seed: options.seed,
+    numRuns: options.runs,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    endOnFailure: options.shrink === false,
+    ...(options.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: options.timeLimitMs }),
+  });
+  const report: FuzzReport = { ok: !details.failed, seed: options.seed, runs: details.numRuns, interrupted: details.interrupted };
+  if (!details.failed) return report;
+  const failed = details.counterexample?.[0];
+  // fast-check wraps each command and marks those the failing run reached.
+  const ran = failed === undefined ? [] : [...(failed as Iterable<{ hasRan: boolean }>)].filter((c) => c.hasRan).map(String);
+  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  return {
+    ...report,
+    path: details.counterexamplePath ?? undefined,
+    sequence: ran,
+    error,
+    replay: replayCommand(options, details.counterexamplePath ?? undefined),
+  };
+}
+
+/** The command line that replays a failure. */
+function replayCommand(options: FuzzOptions, path: string | undefined): string {
+  const parts = ["npm run fuzz:lifecycle --", `--seed ${options.seed}`, "--runs 1"];
+  if (path) parts.push(`--path ${path}`);
+  parts.push(`--max-commands ${options.maxCommands}`);
+  if (options.engine === "cli") parts.push("--cli");
+  if (options.commands && options.commands.length > 0) parts.push(`--commands ${options.commands.join(",")}`);
+  return parts.join(" ");
+}
