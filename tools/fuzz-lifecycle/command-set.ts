@@ -3,7 +3,7 @@
  * jest test's `FUZZ_COMMANDS`) while defects they find are being fixed.
  */
 import * as fc from "fast-check";
-import type { LifecycleModel } from "./model";
+import { freshName, lineOf, meaningOf, type LifecycleModel } from "./model";
 import type { LifecycleRig } from "./rig";
 import { AddRecord, AddSibling, ChangeRecord, RemoveRecord, RemoveSibling, RenameRecord } from "./record-commands";
 import { ExportAndAdopt, MoveIntoZone, MoveOutOfZone, RenameZone, ToggleAdopt, ToggleUnmanaged } from "./program-commands";
@@ -60,10 +60,11 @@ export class CommandSetError extends Error {
 
 /** The arbitraries of the named commands (all of them when `names` is undefined or empty). */
 export function commandArbitraries(names?: readonly string[]): Arb[] {
-  if (names === undefined || names.length === 0) return Object.values(COMMANDS);
-  const unknown = names.filter((n) => !(n in COMMANDS));
+  const chosen = names === undefined || names.length === 0 ? COMMAND_NAMES : names;
+  const unknown = chosen.filter((n) => !(n in COMMANDS));
   if (unknown.length > 0) throw new CommandSetError(`unknown command(s) ${unknown.join(", ")}: use names from ${COMMAND_NAMES.join(", ")}`);
-  return names.map((n) => COMMANDS[n]);
+  // fc.commands picks uniformly among its arbitraries: `add` and `up` come twice, so that sequences hold records.
+  return chosen.flatMap((n) => (n === "add" || n === "up" ? [COMMANDS[n], COMMANDS[n]] : [COMMANDS[n]]));
 }
 
 /** The names of a `--commands` value: `all`, `a,b,c`, or `all,-a,-b` (every command but a and b). */
@@ -74,4 +75,34 @@ export function parseCommandNames(text: string): string[] {
   const base = included.length === 0 || included.includes("all") ? COMMAND_NAMES : included;
   commandArbitraries([...base, ...excluded]);
   return base.filter((n) => !excluded.includes(n));
+}
+
+/** A program a sequence starts from, deployed by a first up: 1 to 4 records, each top-level or in the Zone. */
+export interface StartingProgram {
+  records: { record: ReturnType<typeof recordOf>; inZone: boolean }[];
+  zoneAdopt: boolean;
+}
+
+/** Starting programs (records of distinct meaning). */
+export const startingProgram: fc.Arbitrary<StartingProgram> = fc.record({
+  records: fc.uniqueArray(fc.record({ record, inZone: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 4,
+    selector: (r) => meaningOf(r.record),
+  }),
+  zoneAdopt: fc.boolean(),
+});
+
+/** The starting program as one line. */
+export function describeStart(start: StartingProgram): string {
+  const lines = start.records.map((r) => `${r.inZone ? "zone" : "top"} ${lineOf(r.record)}`);
+  return `start: ${lines.join(", ")}${start.zoneAdopt ? " (Zone adopts)" : ""}; up`;
+}
+
+/** Declares the starting program in an empty model. */
+export function declareStart(model: LifecycleModel, start: StartingProgram): void {
+  for (const { record: r, inZone } of start.records) {
+    if (inZone) (model.zone ??= { name: "main", adopt: start.zoneAdopt, unmanaged: "warn", records: [] }).records.push({ ...r });
+    else model.top.push({ ...r, name: freshName(model, "r"), adopt: false });
+  }
 }

@@ -6,12 +6,22 @@ import type * as fc from "fast-check";
 import type { ZoneViewRecord } from "../../emulator";
 import { isTaken, lineOf, meaningOf, type FuzzRecord, type LifecycleModel } from "./model";
 import type { LifecycleRig } from "./rig";
+import { runAndCheck } from "./runs";
 import { TTLS } from "./targets";
 
 type ConsoleCommand = fc.AsyncCommand<LifecycleModel, LifecycleRig>;
 
 /** Most records in the zone the fuzzer lets the console add to. */
 const MAX_ZONE = 12;
+
+/**
+ * A console edit of a record the stack declares: the user then refreshes, as Pulumi asks after out-of-band
+ * changes (a refresh that fails under faults leaves the model drifted until a later refresh succeeds).
+ */
+async function refreshAfterDrift(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
+  model.drifted = true;
+  await runAndCheck("refresh", model, rig);
+}
 
 /** The hand-added record of the model a zone record is, or -1 (then the stack declares it). */
 function handIndex(model: LifecycleModel, record: ZoneViewRecord): number {
@@ -39,7 +49,7 @@ export class HandAdd implements ConsoleCommand {
   }
 }
 
-/** Deletes a record of the zone, declared or not. */
+/** Deletes a record of the zone, declared or not (then refreshes). */
 export class HandDelete implements ConsoleCommand {
   constructor(readonly index: number) {}
   check(): boolean {
@@ -51,14 +61,14 @@ export class HandDelete implements ConsoleCommand {
     await rig.console.remove(record);
     const i = handIndex(m, record);
     if (i >= 0) m.hand.splice(i, 1);
-    else m.drifted = true;
+    else await refreshAfterDrift(m, rig);
   }
   toString(): string {
     return `console: delete record[${this.index}]`;
   }
 }
 
-/** Changes the TTL of a record of the zone, declared or not. */
+/** Changes the TTL of a record of the zone, declared or not (then refreshes). */
 export class HandChangeTtl implements ConsoleCommand {
   constructor(readonly index: number, readonly n: number) {}
   check(): boolean {
@@ -72,22 +82,22 @@ export class HandChangeTtl implements ConsoleCommand {
     await rig.console.setTtl(record, ttl);
     const i = handIndex(m, record);
     if (i >= 0) m.hand[i].ttl = ttl;
-    else m.drifted = true;
+    else await refreshAfterDrift(m, rig);
   }
   toString(): string {
     return `console: change the TTL of record[${this.index}] (${this.n})`;
   }
 }
 
-/** Rewrites the zone as text: every record gets a new id. */
+/** Rewrites the zone as text: every record gets a new id (then refreshes). */
 export class Renumber implements ConsoleCommand {
   check(): boolean {
     return true;
   }
   async run(m: LifecycleModel, rig: LifecycleRig): Promise<void> {
-    const records = rig.records();
-    if (records.some((r) => handIndex(m, r) < 0)) m.drifted = true;
+    const declared = rig.records().some((r) => handIndex(m, r) < 0);
     await rig.console.renumber();
+    if (declared) await refreshAfterDrift(m, rig);
   }
   toString(): string {
     return "console: rewrite the zone as text (new ids)";

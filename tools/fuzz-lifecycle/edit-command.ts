@@ -17,7 +17,17 @@ export type Place = "top" | "zone";
 export abstract class EditCommand implements fc.AsyncCommand<LifecycleModel, LifecycleRig> {
   constructor(readonly then: Then) {}
 
-  abstract check(model: Readonly<LifecycleModel>): boolean;
+  /**
+   * No edit while a console edit of a declared record has not been refreshed into the state: an up would then
+   * delete or replace by ids the console may have renumbered, which is Pulumi's documented drift (refresh
+   * first), not a loss the provider could prevent.
+   */
+  check(model: Readonly<LifecycleModel>): boolean {
+    return !model.drifted && this.allowed(model);
+  }
+
+  /** Whether the edit makes sense on this program. */
+  protected abstract allowed(model: Readonly<LifecycleModel>): boolean;
 
   /** Changes the model (the program the user now declares). */
   protected abstract edit(model: LifecycleModel, rig: LifecycleRig): void | Promise<void>;

@@ -4,10 +4,10 @@
  * a short sequence that `--seed` and `--path` replay.
  */
 import * as fc from "fast-check";
-import { commandArbitraries } from "./command-set";
+import { commandArbitraries, declareStart, describeStart, startingProgram } from "./command-set";
 import { emptyModel } from "./model";
 import { LifecycleRig, type EngineKind } from "./rig";
-import { converge } from "./runs";
+import { converge, runAndCheck } from "./runs";
 
 /** What to run. */
 export interface FuzzOptions {
@@ -52,16 +52,19 @@ export interface FuzzReport {
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
   let sequence = 0;
-  const property = fc.asyncProperty(fc.commands(commandArbitraries(options.commands), { maxCommands: options.maxCommands }), async (commands) => {
+  const commandsArb = fc.commands(commandArbitraries(options.commands), { maxCommands: options.maxCommands });
+  const property = fc.asyncProperty(startingProgram, commandsArb, async (start, commands) => {
     const rig = await LifecycleRig.start(options.engine, options.seed);
     const model = emptyModel();
+    declareStart(model, start);
     rig.writeProgram(model);
     try {
+      await runAndCheck("up", model, rig);
       await fc.asyncModelRun(() => ({ model, real: rig }), commands);
       await converge(model, rig);
-      log(`sequence ${++sequence}: ok: ${String(commands)}`);
+      log(`sequence ${++sequence}: ok: ${describeStart(start)}; ${String(commands)}`);
     } catch (err) {
-      log(`sequence ${++sequence}: FAILED: ${String(commands)}\n  ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+      log(`sequence ${++sequence}: FAILED: ${describeStart(start)}; ${String(commands)}\n  ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
       throw err;
     } finally {
       await rig.close();
@@ -76,9 +79,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   });
   const report: FuzzReport = { ok: !details.failed, seed: options.seed, runs: details.numRuns, interrupted: details.interrupted };
   if (!details.failed) return report;
-  const failed = details.counterexample?.[0];
+  const [start, failed] = details.counterexample ?? [];
   // fast-check wraps each command and marks those the failing run reached.
   const ran = failed === undefined ? [] : [...(failed as Iterable<{ hasRan: boolean }>)].filter((c) => c.hasRan).map(String);
+  if (start !== undefined) ran.unshift(describeStart(start));
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   return {
     ...report,

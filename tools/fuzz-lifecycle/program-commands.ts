@@ -11,7 +11,7 @@ export class MoveIntoZone extends EditCommand {
   constructor(readonly index: number, then: Then) {
     super(then);
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return m.top.length > 0 && (m.zone !== undefined || hasRoom(m, MAX_DECLARED + 1));
   }
   protected edit(m: LifecycleModel): void {
@@ -29,7 +29,7 @@ export class MoveOutOfZone extends EditCommand {
   constructor(readonly index: number, then: Then) {
     super(then);
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return m.zone !== undefined && !zoneOwnsAll(m);
   }
   protected edit(m: LifecycleModel): void {
@@ -45,7 +45,7 @@ export class MoveOutOfZone extends EditCommand {
 
 /** Renames the Zone component. */
 export class RenameZone extends EditCommand {
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return m.zone !== undefined;
   }
   protected edit(m: LifecycleModel): void {
@@ -61,7 +61,7 @@ export class ToggleAdopt extends EditCommand {
   constructor(readonly place: Place, readonly index: number, then: Then) {
     super(then);
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return this.place === "top" ? m.top.length > 0 : m.zone !== undefined;
   }
   protected edit(m: LifecycleModel): void {
@@ -75,7 +75,7 @@ export class ToggleAdopt extends EditCommand {
 
 /** Switches the Zone between `unmanaged: "warn"` and `"delete"` (only with no top-level record, which it would delete). */
 export class ToggleUnmanaged extends EditCommand {
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return m.zone !== undefined && (m.zone.unmanaged === "delete" || m.top.length === 0);
   }
   protected edit(m: LifecycleModel): void {
@@ -91,8 +91,8 @@ export class ToggleUnmanaged extends EditCommand {
  * (the README's "Adopting an existing zone"): the zone's records become the declaration, the old resources go.
  */
 export class ExportAndAdopt extends EditCommand {
-  check(m: Readonly<LifecycleModel>): boolean {
-    return !m.drifted && declaredRecords(m).length + m.hand.length > 0;
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
+    return declaredRecords(m).length + m.hand.length > 0;
   }
   protected async edit(m: LifecycleModel, rig: LifecycleRig): Promise<void> {
     m.top = await rig.exportForAdoption();

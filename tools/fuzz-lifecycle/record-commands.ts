@@ -11,7 +11,7 @@ export class AddRecord extends EditCommand {
   constructor(readonly place: Place, readonly record: FuzzRecord, readonly adopt: boolean, then: Then) {
     super(then);
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return hasRoom(m, MAX_DECLARED) && !isTaken(m, this.record) && (this.place === "zone" || !zoneOwnsAll(m));
   }
   protected edit(m: LifecycleModel): void {
@@ -28,7 +28,7 @@ export class RemoveRecord extends EditCommand {
   constructor(readonly place: Place, readonly index: number, then: Then) {
     super(then);
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return pick(m, this.place, this.index) !== undefined;
   }
   protected edit(m: LifecycleModel): void {
@@ -46,7 +46,7 @@ export class RenameRecord extends EditCommand {
   constructor(readonly index: number, then: Then) {
     super(then);
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return m.top.length > 0;
   }
   protected edit(m: LifecycleModel): void {
@@ -65,7 +65,7 @@ export class ChangeRecord extends EditCommand {
   constructor(readonly place: Place, readonly index: number, readonly change: Change, readonly n: number, then: Then) {
     super(then);
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     const r = pick(m, this.place, this.index);
     if (r === undefined) return false;
     const changed = this.changed(r);
@@ -100,7 +100,7 @@ export class AddSibling extends EditCommand {
     const r = pick(m, this.place, this.index);
     return r && { subDomain: r.subDomain, fieldType: r.fieldType, target: targetOf(r.fieldType, this.n), ttl: r.ttl };
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     const s = this.sibling(m);
     return s !== undefined && hasRoom(m, MAX_DECLARED) && !isTaken(m, s);
   }
@@ -124,7 +124,7 @@ export class RemoveSibling extends EditCommand {
     const list = recordsAt(m, this.place);
     return list.filter((r) => list.some((o) => o !== r && o.subDomain === r.subDomain && o.fieldType === r.fieldType));
   }
-  check(m: Readonly<LifecycleModel>): boolean {
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
     return this.siblings(m).length > 0;
   }
   protected edit(m: LifecycleModel): void {
