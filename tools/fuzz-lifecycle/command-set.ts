@@ -77,15 +77,15 @@ export function parseCommandNames(text: string): string[] {
   return base.filter((n) => !excluded.includes(n));
 }
 
-/** A program a sequence starts from, deployed by a first up: 1 to 4 records, each top-level or in the Zone. */
+/** A program a sequence starts from, deployed by a first up: 1 to 4 records, each top-level (adopting or not) or in the Zone. */
 export interface StartingProgram {
-  records: { record: ReturnType<typeof recordOf>; inZone: boolean }[];
+  records: { record: ReturnType<typeof recordOf>; inZone: boolean; adopt: boolean }[];
   zoneAdopt: boolean;
 }
 
 /** Starting programs (records of distinct meaning). */
 export const startingProgram: fc.Arbitrary<StartingProgram> = fc.record({
-  records: fc.uniqueArray(fc.record({ record, inZone: fc.boolean() }), {
+  records: fc.uniqueArray(fc.record({ record, inZone: fc.boolean(), adopt: fc.boolean() }), {
     minLength: 1,
     maxLength: 4,
     selector: (r) => meaningOf(r.record),
@@ -95,14 +95,15 @@ export const startingProgram: fc.Arbitrary<StartingProgram> = fc.record({
 
 /** The starting program as one line. */
 export function describeStart(start: StartingProgram): string {
-  const lines = start.records.map((r) => `${r.inZone ? "zone" : "top"} ${lineOf(r.record)}`);
-  return `start: ${lines.join(", ")}${start.zoneAdopt ? " (Zone adopts)" : ""}; up`;
+  const lines = start.records.map((r) => `${r.inZone ? "zone" : "top"} ${lineOf(r.record)}${!r.inZone && r.adopt ? " adopt" : ""}`);
+  const zoneAdopts = start.zoneAdopt && start.records.some((r) => r.inZone);
+  return `start: ${lines.join(", ")}${zoneAdopts ? " (the Zone adopts)" : ""}; up`;
 }
 
 /** Declares the starting program in an empty model. */
 export function declareStart(model: LifecycleModel, start: StartingProgram): void {
-  for (const { record: r, inZone } of start.records) {
+  for (const { record: r, inZone, adopt } of start.records) {
     if (inZone) (model.zone ??= { name: "main", adopt: start.zoneAdopt, unmanaged: "warn", records: [] }).records.push({ ...r });
-    else model.top.push({ ...r, name: freshName(model, "r"), adopt: false });
+    else model.top.push({ ...r, name: freshName(model, "r"), adopt });
   }
 }
