@@ -17,6 +17,11 @@ export interface FuzzOptions {
   runs: number;
   /** fast-check's replay path of a failure (printed with it): replays that (shrunk) sequence first. */
   path?: string;
+  /**
+   * fast-check's `replayPath` of the failing commands (printed with it): which commands of each shrink step
+   * ran, which the command shrinker needs to walk `path` again. Without it a `path` cannot be replayed.
+   */
+  replayPath?: string;
   engine: EngineKind;
   /** Command names (command-set.ts); all when absent. */
   commands?: string[];
@@ -40,6 +45,8 @@ export interface FuzzReport {
   interrupted: boolean;
   /** fast-check's replay path of the failure. */
   path?: string;
+  /** fast-check's replay path of the failing commands. */
+  replayPath?: string;
   /** The failing (shrunk) sequence, one command a line. */
   sequence?: string[];
   /** Why it failed. */
@@ -48,11 +55,26 @@ export interface FuzzReport {
   replay?: string;
 }
 
+/** Options that cannot work together, with what to pass instead. */
+export class FuzzOptionsError extends Error {
+  override readonly name: string = "FuzzOptionsError";
+}
+
 /** Runs the fuzzer. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+  if (options.path?.includes(":") && options.replayPath === undefined) {
+    // fast-check walks the path through the command shrinker, which needs to know which commands ran.
+    throw new FuzzOptionsError(
+      `path ${options.path} cannot be replayed without replayPath: pass --replay-path with the value printed next to the path ` +
+        "(the /*replayPath=...*/ of the failing sequence), or --path with its first number only to rerun the unshrunk sequence",
+    );
+  }
   const log = options.log ?? (() => undefined);
   let sequence = 0;
-  const commandsArb = fc.commands(commandArbitraries(options.commands), { maxCommands: options.maxCommands });
+  const commandsArb = fc.commands(commandArbitraries(options.commands), {
+    maxCommands: options.maxCommands,
+    ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
+  });
   const property = fc.asyncProperty(startingProgram, commandsArb, async (start, commands) => {
     const rig = await LifecycleRig.start(options.engine, options.seed);
     const model = emptyModel();
@@ -72,7 +94,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   });
   const details = await fc.check(property, {
     seed: options.seed,
-    numRuns: options.runs,
+    // A path starts at its run index: the runs before it are skipped but counted in numRuns.
+    numRuns: options.runs + (options.path === undefined ? 0 : Number(options.path.split(":")[0])),
     ...(options.path === undefined ? {} : { path: options.path }),
     endOnFailure: options.shrink === false,
     ...(options.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: options.timeLimitMs }),
@@ -82,21 +105,24 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const [start, failed] = details.counterexample ?? [];
   // fast-check wraps each command and marks those the failing run reached.
   const ran = failed === undefined ? [] : [...(failed as Iterable<{ hasRan: boolean }>)].filter((c) => c.hasRan).map(String);
+  const replayPath = failed === undefined ? undefined : /\/\*replayPath="([^"]*)"\*\/$/.exec(String(failed))?.[1];
   if (start !== undefined) ran.unshift(describeStart(start));
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   return {
     ...report,
     path: details.counterexamplePath ?? undefined,
+    ...(replayPath === undefined ? {} : { replayPath }),
     sequence: ran,
     error,
-    replay: replayCommand(options, details.counterexamplePath ?? undefined),
+    replay: replayCommand(options, details.counterexamplePath ?? undefined, replayPath),
   };
 }
 
 /** The command line that replays a failure. */
-function replayCommand(options: FuzzOptions, path: string | undefined): string {
+function replayCommand(options: FuzzOptions, path: string | undefined, replayPath: string | undefined): string {
   const parts = ["npm run fuzz:lifecycle --", `--seed ${options.seed}`, "--runs 1"];
   if (path) parts.push(`--path ${path}`);
+  if (replayPath) parts.push(`--replay-path '${replayPath}'`);
   parts.push(`--max-commands ${options.maxCommands}`);
   if (options.engine === "cli") parts.push("--cli");
   if (options.commands && options.commands.length > 0) parts.push(`--commands ${options.commands.join(",")}`);
