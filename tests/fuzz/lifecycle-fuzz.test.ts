@@ -4,16 +4,18 @@
  * sequence and the command that replays (and shrinks) it.
  *
  * FUZZ_COMMANDS selects the commands (`all`, `a,b`, or `all,-a,-b`; names in tools/fuzz-lifecycle/command-set.ts),
- * FUZZ_SEED fixes the "random" seed, FUZZ_SHRINK=1 shrinks a failure here (each shrink step reruns a sequence).
+ * FUZZ_SEED fixes the "random" seed, FUZZ_SHRINK=1 shrinks a failure here (each shrink step reruns a sequence),
+ * FUZZ_ADOPT=0 never uses `adopt`.
  */
 import { formatReport, parseCommandNames, runFuzz, type EngineKind, type FuzzReport } from "../../tools/fuzz-lifecycle";
 
 const commands = parseCommandNames(process.env.FUZZ_COMMANDS ?? "all");
 const randomSeed = process.env.FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED);
 const shrink = process.env.FUZZ_SHRINK === "1";
+const adoption = process.env.FUZZ_ADOPT !== "0";
 
 async function fuzz(engine: EngineKind, seed: number, runs: number, maxCommands: number): Promise<FuzzReport> {
-  const report = await runFuzz({ seed, runs, engine, commands, maxCommands, shrink });
+  const report = await runFuzz({ seed, runs, engine, commands, maxCommands, shrink, adoption });
   if (!report.ok) throw new Error(formatReport(report).join("\n"));
   return report;
 }
@@ -24,7 +26,7 @@ describe("lifecycle fuzzer", () => {
   }, 900_000);
 
   test(`2 sequences of up to 8 commands on the local engine, random seed ${randomSeed}`, async () => {
-    console.log(`lifecycle fuzzer: random seed ${randomSeed} (replay: npm run fuzz:lifecycle -- --seed ${randomSeed} --runs 2 --max-commands 8)`);
+    console.log(`lifecycle fuzzer: random seed ${randomSeed} (replay: npm run fuzz:lifecycle -- --seed ${randomSeed} --runs 2 --max-commands 8${adoption ? "" : " --no-adopt"})`);
     expect((await fuzz("local", randomSeed, 2, 8)).runs).toBe(2);
   }, 600_000);
 

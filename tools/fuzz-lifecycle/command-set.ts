@@ -93,17 +93,17 @@ export const startingProgram: fc.Arbitrary<StartingProgram> = fc.record({
   zoneAdopt: fc.boolean(),
 });
 
-/** The starting program as one line. */
-export function describeStart(start: StartingProgram): string {
-  const lines = start.records.map((r) => `${r.inZone ? "zone" : "top"} ${lineOf(r.record)}${!r.inZone && r.adopt ? " adopt" : ""}`);
-  const zoneAdopts = start.zoneAdopt && start.records.some((r) => r.inZone);
+/** The starting program as one line (`adopt` only where the sequence may adopt). */
+export function describeStart(start: StartingProgram, adoption: boolean): string {
+  const lines = start.records.map((r) => `${r.inZone ? "zone" : "top"} ${lineOf(r.record)}${adoption && !r.inZone && r.adopt ? " adopt" : ""}`);
+  const zoneAdopts = adoption && start.zoneAdopt && start.records.some((r) => r.inZone);
   return `start: ${lines.join(", ")}${zoneAdopts ? " (the Zone adopts)" : ""}; up`;
 }
 
 /** Declares the starting program in an empty model. */
 export function declareStart(model: LifecycleModel, start: StartingProgram): void {
   for (const { record: r, inZone, adopt } of start.records) {
-    if (inZone) (model.zone ??= { name: "main", adopt: start.zoneAdopt, unmanaged: "warn", records: [] }).records.push({ ...r });
-    else model.top.push({ ...r, name: freshName(model, "r"), adopt });
+    if (inZone) (model.zone ??= { name: "main", adopt: start.zoneAdopt && model.adoption, unmanaged: "warn", records: [] }).records.push({ ...r });
+    else model.top.push({ ...r, name: freshName(model, "r"), adopt: adopt && model.adoption });
   }
 }

@@ -4,7 +4,7 @@
  * a short sequence that `--seed` and `--path` replay.
  */
 import * as fc from "fast-check";
-import { commandArbitraries, declareStart, describeStart, startingProgram } from "./command-set";
+import { COMMAND_NAMES, commandArbitraries, declareStart, describeStart, startingProgram } from "./command-set";
 import { emptyModel } from "./model";
 import { LifecycleRig, type EngineKind } from "./rig";
 import { converge, runAndCheck } from "./runs";
@@ -25,6 +25,8 @@ export interface FuzzOptions {
   engine: EngineKind;
   /** Command names (command-set.ts); all when absent. */
   commands?: string[];
+  /** Whether sequences may use `adopt` (default true). */
+  adoption?: boolean;
   /** Most commands in a sequence. */
   maxCommands: number;
   /** Shrink a failure to a shorter sequence (default true; each try reruns the sequence). */
@@ -70,6 +72,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     );
   }
   const log = options.log ?? (() => undefined);
+  const adoption = options.adoption !== false;
   let sequence = 0;
   const commandsArb = fc.commands(commandArbitraries(options.commands), {
     maxCommands: options.maxCommands,
@@ -77,16 +80,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   });
   const property = fc.asyncProperty(startingProgram, commandsArb, async (start, commands) => {
     const rig = await LifecycleRig.start(options.engine, options.seed);
-    const model = emptyModel();
+    const model = emptyModel(adoption);
     declareStart(model, start);
     rig.writeProgram(model);
     try {
       await runAndCheck("up", model, rig);
       await fc.asyncModelRun(() => ({ model, real: rig }), commands);
       await converge(model, rig);
-      log(`sequence ${++sequence}: ok: ${describeStart(start)}; ${String(commands)}`);
+      log(`sequence ${++sequence}: ok: ${describeStart(start, adoption)}; ${String(commands)}`);
     } catch (err) {
-      log(`sequence ${++sequence}: FAILED: ${describeStart(start)}; ${String(commands)}\n  ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+      log(`sequence ${++sequence}: FAILED: ${describeStart(start, adoption)}; ${String(commands)}\n  ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
       throw err;
     } finally {
       await rig.close();
@@ -106,7 +109,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   // fast-check wraps each command and marks those the failing run reached.
   const ran = failed === undefined ? [] : [...(failed as Iterable<{ hasRan: boolean }>)].filter((c) => c.hasRan).map(String);
   const replayPath = failed === undefined ? undefined : /\/\*replayPath="([^"]*)"\*\/$/.exec(String(failed))?.[1];
-  if (start !== undefined) ran.unshift(describeStart(start));
+  if (start !== undefined) ran.unshift(describeStart(start, adoption));
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   return {
     ...report,
@@ -125,6 +128,8 @@ function replayCommand(options: FuzzOptions, path: string | undefined, replayPat
   if (replayPath) parts.push(`--replay-path '${replayPath}'`);
   parts.push(`--max-commands ${options.maxCommands}`);
   if (options.engine === "cli") parts.push("--cli");
-  if (options.commands && options.commands.length > 0) parts.push(`--commands ${options.commands.join(",")}`);
+  if (options.adoption === false) parts.push("--no-adopt");
+  const all = options.commands === undefined || COMMAND_NAMES.every((n) => options.commands?.includes(n));
+  if (!all) parts.push(`--commands ${options.commands!.join(",")}`);
   return parts.join(" ");
 }

@@ -36,8 +36,9 @@ async function main(): Promise<void> {
     .option("--commands <list>", `command names, "all" or "all,-name": ${COMMAND_NAMES.join(", ")}`, commands)
     .option("--cli", "run through the real Pulumi CLI instead of the local engine")
     .option("--no-shrink", "report a failure as found, without shrinking it")
+    .option("--no-adopt", "never use adopt (to look for other defects while adoption's are being fixed)")
     .parse();
-  const o = program.opts<{ seed?: number; runs: number; path?: string; replayPath?: string; maxCommands: number; commands?: string[]; cli?: boolean; shrink: boolean }>();
+  const o = program.opts<{ seed?: number; runs: number; path?: string; replayPath?: string; maxCommands: number; commands?: string[]; cli?: boolean; shrink: boolean; adopt: boolean }>();
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
   console.log(`seed ${seed}`);
   const report = await runFuzz({
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     ...(o.commands === undefined ? {} : { commands: o.commands }),
     maxCommands: o.maxCommands,
     shrink: o.shrink,
+    adoption: o.adopt,
     log: (line) => console.log(line),
   });
   for (const line of formatReport(report)) console.log(line);

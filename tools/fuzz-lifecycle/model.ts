@@ -40,6 +40,8 @@ export interface LifecycleModel {
   drifted: boolean;
   /** The last up or destroy that succeeded was an up (false at the start and after a destroy). */
   deployed: boolean;
+  /** Whether the sequence may use `adopt` (off: to look for other defects while adoption's are being fixed). */
+  adoption: boolean;
   /** Counter for fresh resource and Zone names. */
   names: number;
 }
@@ -51,8 +53,8 @@ export const FUZZ_ZONE = "example.com";
 export const MAX_DECLARED = 8;
 
 /** A fresh model: an empty program, an empty zone. */
-export function emptyModel(): LifecycleModel {
-  return { top: [], hand: [], drifted: false, deployed: false, names: 0 };
+export function emptyModel(adoption = true): LifecycleModel {
+  return { top: [], hand: [], drifted: false, deployed: false, adoption, names: 0 };
 }
 
 /** `www MX 10 mail1.example.com`: a record's meaning (name, type and canonical target; TTL left out). */

@@ -62,7 +62,7 @@ export class ToggleAdopt extends EditCommand {
     super(then);
   }
   protected allowed(m: Readonly<LifecycleModel>): boolean {
-    return this.place === "top" ? m.top.length > 0 : m.zone !== undefined;
+    return m.adoption && (this.place === "top" ? m.top.length > 0 : m.zone !== undefined);
   }
   protected edit(m: LifecycleModel): void {
     const target = this.place === "top" ? m.top[this.index % m.top.length] : m.zone!;
@@ -92,7 +92,7 @@ export class ToggleUnmanaged extends EditCommand {
  */
 export class ExportAndAdopt extends EditCommand {
   protected allowed(m: Readonly<LifecycleModel>): boolean {
-    return declaredRecords(m).length + m.hand.length > 0;
+    return m.adoption && declaredRecords(m).length + m.hand.length > 0;
   }
   protected async edit(m: LifecycleModel, rig: LifecycleRig): Promise<void> {
     m.top = await rig.exportForAdoption();

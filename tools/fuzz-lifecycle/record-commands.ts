@@ -12,7 +12,7 @@ export class AddRecord extends EditCommand {
     super(then);
   }
   protected allowed(m: Readonly<LifecycleModel>): boolean {
-    return hasRoom(m, MAX_DECLARED) && !isTaken(m, this.record) && (this.place === "zone" || !zoneOwnsAll(m));
+    return hasRoom(m, MAX_DECLARED) && !isTaken(m, this.record) && (this.place === "zone" || !zoneOwnsAll(m)) && (!this.adopt || m.adoption);
   }
   protected edit(m: LifecycleModel): void {
     if (this.place === "top") m.top.push({ ...this.record, name: freshName(m, "r"), adopt: this.adopt });
