@@ -2,7 +2,7 @@
  * The lifecycle fuzzer's invariants can fail: each is shown catching the loss it is there for, on a stack of the
  * fuzzer's program through the local engine.
  */
-import { checkAfterUp, emptyModel, InvariantError, LifecycleRig, type LifecycleModel } from "../../tools/fuzz-lifecycle";
+import { checkAfterUp, checkDistinctIds, emptyModel, InvariantError, LifecycleRig, type LifecycleModel } from "../../tools/fuzz-lifecycle";
 import { runAndCheck } from "../../tools/fuzz-lifecycle/runs";
 
 describe("lifecycle fuzzer invariants", () => {
@@ -37,4 +37,12 @@ describe("lifecycle fuzzer invariants", () => {
     expect(error).toBeInstanceOf(InvariantError);
     expect((error as Error).message).toMatch(/^the preview right after up shows changes: update www/);
   }, 60_000);
+});
+
+describe("lifecycle fuzzer: distinct record ids", () => {
+  test("two resources of the state holding one record id", () => {
+    const held = [{ name: "www", id: "5390038375" }, { name: "api", id: "5390038376" }, { name: "www2", id: "5390038375" }];
+    expect(() => checkDistinctIds("after refresh", held, emptyModel())).toThrow(/^after refresh, two resources hold one record: www=5390038375, www2=5390038375\n/);
+    expect(() => checkDistinctIds("after refresh", held.slice(0, 2), emptyModel())).not.toThrow();
+  });
 });

@@ -5,6 +5,7 @@
 import type { ZoneViewRecord } from "../../emulator";
 import { describeModel, expectedAfterDestroy, expectedAfterUp, lineOf, type LifecycleModel } from "./model";
 import type { LifecycleRig } from "./rig";
+import type { HeldRecord } from "./stacks";
 
 /** An invariant that does not hold. */
 export class InvariantError extends Error {
@@ -17,11 +18,7 @@ export async function checkAfterUp(model: LifecycleModel, rig: LifecycleRig): Pr
   if (!model.drifted) expectLines("the zone after up", zone.map(lineOf).sort(), expectedAfterUp(model), model);
   expectPublished(rig, model);
   const held = await rig.stack.heldRecords();
-  const ids = held.map((h) => h.id);
-  const shared = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (shared.length > 0) {
-    fail(`two resources hold one record: ${held.filter((h) => shared.includes(h.id)).map((h) => `${h.name}=${h.id}`).join(", ")}`, model);
-  }
+  checkDistinctIds("after up", held, model);
   if (!model.drifted) {
     const inZone = new Set(zone.map((r) => String(r.id)));
     const lost = held.filter((h) => !inZone.has(h.id));
@@ -30,6 +27,15 @@ export async function checkAfterUp(model: LifecycleModel, rig: LifecycleRig): Pr
   const preview = await rig.run("preview");
   if (!preview.ok) fail(`the preview right after up failed: ${preview.error}`, model);
   if (preview.changes.length > 0) fail(`the preview right after up shows changes: ${preview.changes.join(", ")}`, model);
+}
+
+/** No two resources of the state hold one record id (`when`: "after up", "after refresh"). */
+export function checkDistinctIds(when: string, held: HeldRecord[], model: LifecycleModel): void {
+  const ids = held.map((h) => h.id);
+  const shared = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (shared.length > 0) {
+    fail(`${when}, two resources hold one record: ${held.filter((h) => shared.includes(h.id)).map((h) => `${h.name}=${h.id}`).join(", ")}`, model);
+  }
 }
 
 /** After a successful destroy: no declared record left, the hand-added ones untouched, the state empty. */

@@ -3,7 +3,7 @@
  * faults may fail; a fault-free run must not, except an up while the state has not yet been refreshed after a
  * console edit of a declared record (Pulumi's `up` does not refresh by default: the user runs `refresh`).
  */
-import { checkAfterDestroy, checkAfterUp, checkUnchanged, InvariantError, snapshot } from "./invariants";
+import { checkAfterDestroy, checkAfterUp, checkDistinctIds, checkUnchanged, InvariantError, snapshot } from "./invariants";
 import { describeModel, meaningOf, zoneOwnsAll, type LifecycleModel } from "./model";
 import type { FaultedOutcome, LifecycleRig } from "./rig";
 import type { RunKind } from "./stacks";
@@ -23,13 +23,11 @@ export async function runAndCheck(kind: RunKind, model: LifecycleModel, rig: Lif
 }
 
 async function up(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
-  const outcome = await rig.run("up");
-  if (outcome.ok) {
+  if (await attempt("up", model, rig, model.drifted)) {
     model.deployed = true;
     if (zoneOwnsAll(model)) model.hand = [];
     return checkAfterUp(model, rig);
   }
-  if (!faulted(outcome) && !model.drifted) unexpected("up", outcome, model);
   // A Zone that deletes unmanaged records may have deleted some before the run failed.
   if (zoneOwnsAll(model)) {
     const left = new Set(rig.records().map(meaningOf));
@@ -39,35 +37,27 @@ async function up(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
 
 async function preview(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
   const before = await snapshot(rig);
-  const outcome = await rig.run("preview");
-  if (!outcome.ok && !faulted(outcome)) unexpected("preview", outcome, model);
+  await attempt("preview", model, rig);
   await checkUnchanged(before, rig, model);
 }
 
 async function refresh(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
-  const outcome = await rig.run("refresh");
-  if (!outcome.ok) {
-    if (!faulted(outcome)) unexpected("refresh", outcome, model);
-    return;
-  }
+  if (!(await attempt("refresh", model, rig))) return;
   model.drifted = false;
-  const ids = (await rig.stack.heldRecords()).map((h) => h.id);
-  const shared = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (shared.length > 0) throw new InvariantError(`after refresh, two resources hold record ${shared.join(", ")}\n  model: ${describeModel(model)}`);
+  checkDistinctIds("after refresh", await rig.stack.heldRecords(), model);
 }
 
 async function destroy(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
-  const outcome = await rig.run("destroy");
-  if (!outcome.ok) {
-    if (!faulted(outcome)) unexpected("destroy", outcome, model);
-    return;
-  }
+  if (!(await attempt("destroy", model, rig))) return;
   model.deployed = false;
   return checkAfterDestroy(model, rig);
 }
 
-function faulted(outcome: FaultedOutcome): boolean {
-  return Object.keys(outcome.faults).length > 0;
+/** Runs `kind`; true when it succeeded. A failure is an error unless the run had faults or `tolerated`. */
+async function attempt(kind: RunKind, model: LifecycleModel, rig: LifecycleRig, tolerated = false): Promise<boolean> {
+  const outcome = await rig.run(kind);
+  if (!outcome.ok && !tolerated && Object.keys(outcome.faults).length === 0) unexpected(kind, outcome, model);
+  return outcome.ok;
 }
 
 function unexpected(kind: RunKind, outcome: FaultedOutcome, model: LifecycleModel): never {
