@@ -46,8 +46,12 @@ export const COMMANDS: Record<string, Arb> = {
   refresh: fc.constant(new Run("refresh")),
   destroy: fc.constant(new Run("destroy")),
   faults: fc
-    .tuple(fc.constantFrom("5xx" as const, "reset" as const, "lost-answer" as const, "late-apply" as const, "failed-refresh" as const), fc.constantFrom(0.3, 0.6, 1))
-    .map(([k, rate]) => new SetFaults(k, rate)),
+    .tuple(
+      fc.constantFrom("5xx" as const, "reset" as const, "lost-answer" as const, "late-apply" as const, "failed-refresh" as const),
+      fc.constantFrom(0.2, 0.5, 1),
+      fc.constantFrom("any" as const, "POST" as const, "PUT" as const, "DELETE" as const),
+    )
+    .map(([k, rate, method]) => new SetFaults(k, rate, method)),
 };
 
 /** Every command name. */
@@ -91,7 +95,19 @@ export const startingProgram: fc.Arbitrary<StartingProgram> = fc.record({
     selector: (r) => meaningOf(r.record),
   }),
   zoneAdopt: fc.boolean(),
-});
+}).map(alignStartTtls);
+
+/** Records of one RRset in the Zone share the TTL of its first (a Zone refuses differing TTLs in one RRset). */
+function alignStartTtls(start: StartingProgram): StartingProgram {
+  const first = new Map<string, number>();
+  const records = start.records.map((r) => {
+    if (!r.inZone) return r;
+    const rrset = `${r.record.subDomain} ${r.record.fieldType}`;
+    if (!first.has(rrset)) first.set(rrset, r.record.ttl);
+    return { ...r, record: { ...r.record, ttl: first.get(rrset)! } };
+  });
+  return { ...start, records };
+}
 
 /** The starting program as one line (`adopt` only where the sequence may adopt). */
 export function describeStart(start: StartingProgram, adoption: boolean): string {

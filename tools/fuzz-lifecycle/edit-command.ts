@@ -3,7 +3,7 @@
  * (`up`, `preview`, or nothing yet: several edits can go into one up).
  */
 import type * as fc from "fast-check";
-import { declaredRecords, type FuzzRecord, type LifecycleModel } from "./model";
+import { alignZoneTtls, declaredRecords, type FuzzRecord, type LifecycleModel } from "./model";
 import type { LifecycleRig } from "./rig";
 import { runAndCheck } from "./runs";
 
@@ -37,6 +37,7 @@ export abstract class EditCommand implements fc.AsyncCommand<LifecycleModel, Lif
 
   async run(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
     await this.edit(model, rig);
+    alignZoneTtls(model);
     rig.writeProgram(model);
     if (this.then !== "none") await runAndCheck(this.then, model, rig);
   }

@@ -89,6 +89,19 @@ export function freshName(model: LifecycleModel, prefix: string): string {
   return `${prefix}${model.names}`;
 }
 
+/**
+ * Gives the records of each RRset (name and type) of the Zone the TTL of its first record: a Zone refuses
+ * differing TTLs in one RRset (RFC 2181 §5.2), so a user declaring a sibling gives it the RRset's TTL.
+ */
+export function alignZoneTtls(model: LifecycleModel): void {
+  const first = new Map<string, number>();
+  for (const r of model.zone?.records ?? []) {
+    const rrset = `${r.subDomain} ${r.fieldType}`;
+    if (!first.has(rrset)) first.set(rrset, r.ttl);
+    r.ttl = first.get(rrset)!;
+  }
+}
+
 /** The zone after a successful up: every declared record, plus the hand-added ones a Zone does not delete. */
 export function expectedAfterUp(model: LifecycleModel): string[] {
   return [...declaredRecords(model), ...(zoneOwnsAll(model) ? [] : model.hand)].map(lineOf).sort();

@@ -83,8 +83,12 @@ export class ChangeRecord extends EditCommand {
   }
   protected edit(m: LifecycleModel): void {
     const list = recordsAt(m, this.place);
-    const i = this.index % list.length;
-    Object.assign(list[i], this.changed(list[i]));
+    const r = list[this.index % list.length];
+    const changed = this.changed(r);
+    // In the Zone, a TTL is the RRset's: the user changes it for every record of the name and type.
+    const rrset = this.place === "zone" && this.change === "ttl" ? list.filter((o) => o.subDomain === r.subDomain && o.fieldType === r.fieldType) : [];
+    for (const o of rrset) o.ttl = changed.ttl;
+    Object.assign(r, changed);
   }
   protected describe(): string {
     return `change ${this.change} of ${this.place}[${this.index}] (${this.n})`;

@@ -27,8 +27,16 @@ export class Run implements RigCommand {
 /** The emulator faults the fuzzer sets, by name. */
 export type FaultKind = "5xx" | "reset" | "lost-answer" | "late-apply" | "failed-refresh";
 
-/** The emulator's fault options for a kind at a rate. */
-export function faultOptions(kind: FaultKind, rate: number): FaultOptions {
+/** Which requests get the faults: all, or only one method's (a lost DELETE answer, a late POST). */
+export type FaultMethod = "any" | "POST" | "PUT" | "DELETE";
+
+/** The emulator's fault options for a kind at a rate, on the requests of `method`. */
+export function faultOptions(kind: FaultKind, rate: number, method: FaultMethod = "any"): FaultOptions {
+  const base = faultsOfKind(kind, rate);
+  return method === "any" || kind === "failed-refresh" ? base : { ...base, methods: [method] };
+}
+
+function faultsOfKind(kind: FaultKind, rate: number): FaultOptions {
   switch (kind) {
     case "5xx":
       return { serverErrorRate: rate / 2, serverErrorAfterApplyRate: rate / 2 };
@@ -45,14 +53,14 @@ export function faultOptions(kind: FaultKind, rate: number): FaultOptions {
 
 /** Faults for the next run only. */
 export class SetFaults implements RigCommand {
-  constructor(readonly kind: FaultKind, readonly rate: number) {}
+  constructor(readonly kind: FaultKind, readonly rate: number, readonly method: FaultMethod) {}
   check(): boolean {
     return true;
   }
   async run(_m: LifecycleModel, rig: LifecycleRig): Promise<void> {
-    rig.setFaults(faultOptions(this.kind, this.rate));
+    rig.setFaults(faultOptions(this.kind, this.rate, this.method));
   }
   toString(): string {
-    return `faults for the next run: ${this.kind} at ${this.rate}`;
+    return `faults for the next run: ${this.kind} at ${this.rate}${this.method === "any" || this.kind === "failed-refresh" ? "" : ` on ${this.method}`}`;
   }
 }
