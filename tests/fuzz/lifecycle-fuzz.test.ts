@@ -10,9 +10,15 @@
 import { formatReport, parseCommandNames, runFuzz, type EngineKind, type FuzzReport } from "../../tools/fuzz-lifecycle";
 
 const commands = parseCommandNames(process.env.FUZZ_COMMANDS ?? "all");
-const randomSeed = process.env.FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED);
+const randomSeed = readSeed(process.env.FUZZ_SEED);
 const shrink = process.env.FUZZ_SHRINK === "1";
 const adoption = process.env.FUZZ_ADOPT !== "0";
+
+function readSeed(text: string | undefined): number {
+  if (text === undefined) return Math.floor(Math.random() * 2 ** 31);
+  if (!/^-?\d+$/.test(text)) throw new Error(`FUZZ_SEED is "${text}": use a whole number, e.g. FUZZ_SEED=42 (the seed a failed run printed)`);
+  return Number(text);
+}
 
 async function fuzz(engine: EngineKind, seed: number, runs: number, maxCommands: number): Promise<FuzzReport> {
   const report = await runFuzz({ seed, runs, engine, commands, maxCommands, shrink, adoption });

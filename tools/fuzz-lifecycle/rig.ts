@@ -13,7 +13,7 @@ import { ZoneConsole } from "./console";
 import { FUZZ_ZONE, type FuzzFieldType, type LifecycleModel, type TopRecord } from "./model";
 import { CliFuzzStack, LocalFuzzStack, type FuzzStack, type RunKind, type RunOutcome } from "./stacks";
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 // From dist/tools/fuzz-lifecycle or tools/fuzz-lifecycle alike, the built command line is dist/cli/main.js.
 const CLI_MAIN = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../cli/main.js" : "../../dist/cli/main.js");
 
@@ -94,7 +94,7 @@ export class LifecycleRig {
       OVH_APPLICATION_SECRET: c.applicationSecret,
       OVH_CONSUMER_KEY: c.consumerKey,
     };
-    const { stdout } = await run(process.execPath, [CLI_MAIN, "export", FUZZ_ZONE, "--format", "yaml"], { env, cwd: this.dir });
+    const { stdout } = await execFileAsync(process.execPath, [CLI_MAIN, "export", FUZZ_ZONE, "--format", "yaml"], { env, cwd: this.dir });
     const file = parse(stdout) as { records: Record<string, { subDomain: string; fieldType: FuzzFieldType; target: string; ttl: number; adopt: boolean }> | null };
     return Object.entries(file.records ?? {}).map(([name, r]) => ({ name, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl, adopt: r.adopt }));
   }
