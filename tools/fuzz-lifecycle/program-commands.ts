@@ -4,6 +4,7 @@
  */
 import { declaredRecords, freshName, MAX_DECLARED, zoneOwnsAll, type LifecycleModel } from "./model";
 import { dropEmptyZone, EditCommand, hasRoom, type Place, type Then } from "./edit-command";
+import { declarationFromExport } from "./exported";
 import type { LifecycleRig } from "./rig";
 
 /** Moves a top-level ZoneRecord into the Zone (made if there is none). */
@@ -87,16 +88,18 @@ export class ToggleUnmanaged extends EditCommand {
 }
 
 /**
- * `pulumi-ovh-dns export --format yaml`, and its records declared as the program, each with `adopt: true`
- * (the README's "Adopting an existing zone"): the zone's records become the declaration, the old resources go.
+ * `pulumi-ovh-dns export --format yaml`, and its records declared as the program with adoption (the README's
+ * "Adopting an existing zone"): the zone's records become the declaration, the old resources go.
  */
 export class ExportAndAdopt extends EditCommand {
   protected allowed(m: Readonly<LifecycleModel>): boolean {
     return m.adoption && declaredRecords(m).length + m.hand.length > 0;
   }
   protected async edit(m: LifecycleModel, rig: LifecycleRig): Promise<void> {
-    m.top = await rig.exportForAdoption();
-    delete m.zone;
+    const declared = declarationFromExport(await rig.exportYaml(), m.zone?.name ?? "main");
+    m.top = declared.top;
+    if (declared.zone) m.zone = declared.zone;
+    else delete m.zone;
     m.hand = [];
   }
   protected describe(): string {

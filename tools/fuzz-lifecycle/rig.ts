@@ -7,10 +7,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { parse } from "yaml";
 import { startEmulator, type Emulator, type FaultOptions, type ZoneViewRecord } from "../../emulator";
 import { ZoneConsole } from "./console";
-import { FUZZ_ZONE, type FuzzFieldType, type LifecycleModel, type TopRecord } from "./model";
+import { FUZZ_ZONE, type LifecycleModel } from "./model";
 import { CliFuzzStack, LocalFuzzStack, type FuzzStack, type RunKind, type RunOutcome } from "./stacks";
 
 const execFileAsync = promisify(execFile);
@@ -83,8 +82,8 @@ export class LifecycleRig {
     return this.emulator.zone(FUZZ_ZONE).published;
   }
 
-  /** `pulumi-ovh-dns export <zone> --format yaml`, run as a user runs it: its records as adopting ZoneRecords. */
-  async exportForAdoption(): Promise<TopRecord[]> {
+  /** `pulumi-ovh-dns export <zone> --format yaml`, run as a user runs it: the YAML it writes. */
+  async exportYaml(): Promise<string> {
     const c = this.emulator.credentials;
     const env = {
       PATH: process.env.PATH,
@@ -94,9 +93,7 @@ export class LifecycleRig {
       OVH_APPLICATION_SECRET: c.applicationSecret,
       OVH_CONSUMER_KEY: c.consumerKey,
     };
-    const { stdout } = await execFileAsync(process.execPath, [CLI_MAIN, "export", FUZZ_ZONE, "--format", "yaml"], { env, cwd: this.dir });
-    const file = parse(stdout) as { records: Record<string, { subDomain: string; fieldType: FuzzFieldType; target: string; ttl: number; adopt: boolean }> | null };
-    return Object.entries(file.records ?? {}).map(([name, r]) => ({ name, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl, adopt: r.adopt }));
+    return (await execFileAsync(process.execPath, [CLI_MAIN, "export", FUZZ_ZONE, "--format", "yaml"], { env, cwd: this.dir })).stdout;
   }
 
   async close(): Promise<void> {
