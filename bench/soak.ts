@@ -34,8 +34,8 @@ function row(r: RoundReport): (string | number)[] {
   const f = r.faults;
   const c = r.comparison;
   const outcome = c.ok && !r.errors.length
-    ? "zone = declared = state"
-    : `FAILED: missing ${c.missing.length}, duplicates ${c.duplicates.length}, extra ${c.extra.length}, state ${c.stateMismatches.length}` +
+    ? "zone = served zone = declared = state"
+    : `FAILED: missing ${c.missing.length}, duplicates ${c.duplicates.length}, extra ${c.extra.length}, state ${c.stateMismatches.length}, unpublished ${c.unpublished.length}` +
       (r.errors.length ? `; not converged: ${r.errors[0]}` : "");
   return [
     `${r.round}. ${ROUND_NAMES[(r.round - 1) % 4]}`, r.declared, r.calls,
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   for (const r of report.rounds.filter((x) => !x.comparison.ok)) {
     console.log(`\nround ${r.round}: ${JSON.stringify(r.comparison, null, 2)}`);
   }
-  console.log(`\n${report.ok ? "OK: no loss, no duplicate" : "FAILED"}`);
+  console.log(`\n${report.ok ? "OK: no loss, no duplicate, every change published" : "FAILED"}`);
   if (!report.ok) process.exitCode = 1;
 }
 

@@ -2,6 +2,7 @@
  * Exit codes of the `pulumi-ovh-dns` command and the errors that carry them: 0 ok, 1 a failure (an API
  * call, a check, a file), 2 a usage error (a bad flag or argument, reported before any call is made).
  */
+import { normaliseZoneName } from "../provider/records";
 
 /** Exit status of a command that ran and failed. */
 export const EXIT_FAILURE = 1;
@@ -29,7 +30,7 @@ export function positiveInteger(flag: string, text: string, max = 31_536_000): n
 
 /** A zone name as the API knows it: lower case, no trailing dot; throws a {@link UsageError} otherwise. */
 export function zoneName(flag: string, text: string): string {
-  const zone = text.trim().toLowerCase().replace(/\.$/, "");
+  const zone = normaliseZoneName(text);
   if (!/^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/.test(zone)) {
     throw new UsageError(`${flag} "${text}" is not a zone name: give one like example.com`);
   }

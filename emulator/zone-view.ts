@@ -16,12 +16,9 @@ export interface ZoneViewRecord {
 
 /** A snapshot of a zone. */
 export interface ZoneView {
-  /** Current records (changes included, refreshed or not), in creation order. */
+  /** Current records (changes included, refreshed or not), in creation order: the API's view. */
   readonly records: readonly ZoneViewRecord[];
-  /**
-   * The records the zone serves: as of the last refresh (what {@link exportText} renders), so a change not yet
-   * refreshed is absent here and a deletion not yet refreshed is still present.
-   */
+  /** The records as of the last successful refresh: what the zone's name servers serve (and the export shows). */
   readonly published: readonly ZoneViewRecord[];
   /** Whether changes are waiting for a refresh. */
   readonly pendingChanges: boolean;

@@ -11,16 +11,22 @@ import type * as pulumi from "@pulumi/pulumi";
 import { OvhClient } from "./ovh/client";
 import { ZoneManifestProvider } from "./zone-manifest/manifest-provider";
 import { ZonePruneProvider } from "./zone-manifest/prune-provider";
+import { SessionPool } from "./zone-record/connection";
+import { watchEngineOf } from "./zone-record/engine-watchdog";
 import { ZoneRecordProvider } from "./zone-record/provider";
 
 /** The one provider object of this process, shared by every ZoneRecord. */
-export const zoneRecordProvider: pulumi.dynamic.ResourceProvider = new ZoneRecordProvider();
+/** One pool for the process: the three providers share sessions, refreshes and record ownership. */
+const pool = new SessionPool();
+watchEngineOf(pool);
+
+export const zoneRecordProvider: pulumi.dynamic.ResourceProvider = new ZoneRecordProvider(pool);
 
 /** The provider of a Zone component's manifest (its mass-deletion guard). */
 export const zoneManifestProvider: pulumi.dynamic.ResourceProvider = new ZoneManifestProvider();
 
 /** The provider of a Zone component's deletion of undeclared records. */
-export const zonePruneProvider: pulumi.dynamic.ResourceProvider = new ZonePruneProvider();
+export const zonePruneProvider: pulumi.dynamic.ResourceProvider = new ZonePruneProvider(pool);
 
 /**
  * The signed OVH API client the provider uses (`OvhClient.fromSources({})` resolves credentials as the

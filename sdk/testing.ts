@@ -83,7 +83,7 @@ const echo: pulumi.runtime.Mocks = {
  * having deleted none.
  */
 function createdOutputs(type: string, checked: Record<string, unknown>, id: string): Record<string, unknown> {
-  if (type === ZONE_RECORD_TYPE) return { ...checked, ...toOutputs(checked as unknown as Parameters<typeof toOutputs>[0], id) };
+  if (type === ZONE_RECORD_TYPE) return { ...checked, ...toOutputs(checked as unknown as Parameters<typeof toOutputs>[0], id, `${id}-instance`) };
   return type === ZONE_PRUNE_TYPE ? { ...checked, deleted: [] } : checked;
 }
 

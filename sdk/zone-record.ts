@@ -51,18 +51,28 @@ export interface ZoneRecordArgs {
    * for a record with the same name, type and target (compared by meaning: TXT quoting, host-name case) that no
    * other resource of this `up` has taken, and manages it from then on; its TTL is set in place if it differs.
    * When there is none, the record is created as usual. A record that differs in name, type or target is never
-   * taken. Leaving it set is harmless: it only matters when the resource is created. Default `false`.
+   * taken, nor one another resource of the stack holds. Leaving it set is safe: a renamed resource's old name
+   * never deletes the record the new name took over (docs/ownership.md). Default `false`.
    *
    * This is how to bring records that already exist under Pulumi without duplicates (`pulumi-ovh-dns export`
    * writes it); it works through the real Pulumi engine, where the `import` resource option cannot (see README).
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Return from each create or update only once a zone refresh covering it succeeded, so that resources that
+   * depend on this record (an ACME DNS-01 challenge, a domain verification) run against the published zone.
+   * Without it a change may return as soon as a later change of the same zone takes over the wait (fewer
+   * refreshes per `up`); every change of an `up` is published before the `up` ends either way. Default `false`.
+   */
+  waitUntilPublished?: pulumi.Input<boolean>;
 }
 
 /**
  * One DNS record of an OVHcloud zone, managed through `POST`/`PUT`/`DELETE /domain/zone/{zoneName}/record`.
- * Every change is followed by a refresh of the zone, shared by all the changes made to that zone at the same
- * time, and only returns once that refresh succeeded. The resource id is the OVH record id.
+ * Every change is published by a refresh of the zone, shared by the changes made to that zone at the same time:
+ * a change returns once such a refresh succeeded, or once a later change of the zone waits for one in its place
+ * (set `waitUntilPublished` when other resources depend on the record being served); an `up` ends only after
+ * every change it made was published, and fails when a refresh fails. The resource id is the OVH record id.
  *
  * ```ts
  * const www = new ZoneRecord("www", { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 3600 });
@@ -94,8 +104,7 @@ export class ZoneRecord extends pulumi.CustomResource {
   }
 
   /**
-   * Declares a record. To adopt a record that already exists (no duplicate is made), pass its id as the
-   * `import` resource option with the inputs that describe it.
+   * Declares a record. To take over a record that already exists (no duplicate is made), set `adopt: true`.
    */
   constructor(name: string, args: ZoneRecordArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -105,6 +114,7 @@ export class ZoneRecord extends pulumi.CustomResource {
       target: args.target,
       ttl: opts?.id ? args.ttl : args.ttl ?? 0,
       adopt: args.adopt,
+      waitUntilPublished: args.waitUntilPublished,
       recordId: undefined,
       fqdn: undefined,
       __provider: SERIALIZED_PROVIDER,

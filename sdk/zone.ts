@@ -3,8 +3,8 @@
  * guarded against mass deletion, with one ZoneRecord child per record. Design and facts: docs/zone.md.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_MAX_DELETE_PERCENT, type PruneTarget, type UnmanagedDeletion } from "../provider/zone-manifest";
-import type { ZoneRecordInfo } from "../provider/zone-record";
+import { DEFAULT_MAX_DELETE_PERCENT, withoutRemoved, type UnmanagedDeletion } from "../provider/zone-manifest";
+import { normaliseZoneName } from "../provider/records";
 import { getZoneRecords } from "./data-sources";
 import { readBindZone, type BindOptions } from "./zone/bind-parser";
 import { writeBindZone } from "./zone/bind-writer";
@@ -12,7 +12,7 @@ import { checkZone } from "./zone/checks";
 import { ZoneManifest, ZoneUnmanaged } from "./zone/internal-resources";
 import { childKeys } from "./zone/naming";
 import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
-import { describeListed, findUnmanaged, toDeletion } from "./zone/unmanaged";
+import { findUnmanaged, toDeletion } from "./zone/unmanaged";
 import { readYamlZone, type ZoneSource } from "./zone/yaml-source";
 import { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
 
@@ -82,22 +82,25 @@ export class Zone extends pulumi.ComponentResource {
     if (problems.length > 0) throw new ZoneDeclarationError(zoneName, problems);
     const keys = childKeys(declared);
 
-    const listing = policy.unmanaged === "ignore" || args.newZone ? undefined : this.unmanagedOf(zoneName, declared, policy.unmanaged);
+    const listing = policy.unmanaged === "ignore" || args.newZone ? undefined : this.unmanagedOf(zoneName, declared);
     const manifest = new ZoneManifest(`${name}-manifest`, {
       zoneName,
       records: Object.fromEntries(keys.map((key, i) => [key, `${declared[i].subDomain || "@"} ${declared[i].fieldType} ${declared[i].target}`])),
       maxDeletePercent: policy.maxDeletePercent,
       ...(policy.maxDeleteCount === undefined ? {} : { maxDeleteCount: policy.maxDeleteCount }),
       allowMassDelete: allowMassDelete(),
-      unmanagedDeletions: listing ? listing.apply((l) => (policy.unmanaged === "delete" ? l.map(toDeletion) : ([] as UnmanagedDeletion[]))) : [],
+      unmanagedDeletions: listing ? listing.apply((l) => (policy.unmanaged === "delete" ? l : ([] as UnmanagedDeletion[]))) : [],
     }, { parent: this });
+    // A record the previous update declared is its child's to delete: never named, nor deleted, as unmanaged.
+    const unmanaged = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) => withoutRemoved(l, removed ?? []));
+    unmanaged?.apply((u) => this.tell(zoneName, u, policy.unmanaged));
     const children: Record<string, ZoneRecord> = {};
     keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, zoneName, declared[i], args.adopt === true, manifest)));
     this.records = children;
-    if (policy.unmanaged === "delete" && listing) {
+    if (policy.unmanaged === "delete" && unmanaged) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
       const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));
-      new ZoneUnmanaged(`${name}-unmanaged`, { zoneName, deletions: listing.apply((l) => l.map(toPruneTarget)), heldIds },
+      new ZoneUnmanaged(`${name}-unmanaged`, { zoneName, deletions: unmanaged.apply((u) => u.map((d) => d.record)), heldIds },
         { parent: this, dependsOn: Object.values(children) });
     }
     this.recordCount = pulumi.output(declared.length);
@@ -111,8 +114,8 @@ export class Zone extends pulumi.ComponentResource {
     return new ZoneRecord(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after] });
   }
 
-  /** One listing of the zone: the records no declared record accounts for; `warn` names them. */
-  private unmanagedOf(zoneName: string, declared: DeclaredRecord[], policy: UnmanagedPolicy): pulumi.Output<ZoneRecordInfo[]> {
+  /** One listing of the zone: the records no declared record accounts for. */
+  private unmanagedOf(zoneName: string, declared: DeclaredRecord[]): pulumi.Output<UnmanagedDeletion[]> {
     const listed = getZoneRecords({ zoneName }).catch((err: unknown) => {
       // Never guessed: without the listing, nothing can be said (or deleted) about the rest of the zone.
       throw new Error(
@@ -121,27 +124,31 @@ export class Zone extends pulumi.ComponentResource {
         { cause: err },
       );
     });
-    return pulumi.output(listed).apply(({ records }) => {
-      const unmanaged = findUnmanaged(declared, records);
-      if (unmanaged.length > 0 && policy === "warn") {
-        pulumi.log.warn(
-          `zone ${zoneName} holds ${unmanaged.length} record(s) that this Zone does not declare:\n  - ${unmanaged.map(describeListed).join("\n  - ")}\n` +
-            'Declare them, or set unmanaged: "delete" to delete them on up, or unmanaged: "ignore" to stop this warning.',
-          this,
-        );
-      }
-      return unmanaged;
-    });
+    return pulumi.output(listed).apply(({ records }) => findUnmanaged(declared, records).map(toDeletion));
   }
-}
 
-function toPruneTarget(r: ZoneRecordInfo): PruneTarget {
-  return { subDomain: r.subDomain, fieldType: r.fieldType, target: r.target };
+  /**
+   * `warn` names the unmanaged records; `delete` names, in a preview, those the up will delete (the plain display
+   * shows the deleter only as one resource to create or update).
+   */
+  private tell(zoneName: string, unmanaged: UnmanagedDeletion[], policy: UnmanagedPolicy): void {
+    if (unmanaged.length === 0) return;
+    const list = `  - ${unmanaged.map((u) => u.description).join("\n  - ")}`;
+    if (policy === "warn") {
+      pulumi.log.warn(
+        `zone ${zoneName} holds ${unmanaged.length} record(s) that this Zone does not declare:\n${list}\n` +
+          'Declare them, or set unmanaged: "delete" to delete them on up, or unmanaged: "ignore" to stop this warning.',
+        this,
+      );
+    } else if (policy === "delete" && pulumi.runtime.isDryRun()) {
+      pulumi.log.warn(`zone ${zoneName}: this update deletes ${unmanaged.length} record(s) that this Zone does not declare (unmanaged: "delete"):\n${list}`, this);
+    }
+  }
 }
 
 function readZoneName(zoneName: unknown): string {
   if (typeof zoneName !== "string" || zoneName.trim() === "") throw new Error('Zone: zoneName must be the zone as a plain string, e.g. "example.com"');
-  return zoneName.trim().toLowerCase().replace(/\.$/, "");
+  return normaliseZoneName(zoneName);
 }
 
 function readOptions(zoneName: string, args: ZoneArgs): { unmanaged: UnmanagedPolicy; maxDeletePercent: number; maxDeleteCount?: number } {

@@ -1,6 +1,7 @@
 /**
  * `pulumi-ovh-dns export <zone>`: reads every record of a zone and writes a Pulumi program, a records.yaml
- * or a BIND file declaring them, with the adoption setting so the first `pulumi up` creates nothing.
+ * or a BIND file declaring them, with the adoption setting so the first `pulumi up` creates nothing. Names
+ * are a Zone's child keys; YAML and BIND are what Zone.fromYaml and Zone.fromBind read.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
@@ -30,7 +31,7 @@ export function exportCommand(): Command {
     .option("-o, --output <file>", "write to <file> instead of stdout")
     .option("--force", "overwrite --output if it exists")
     .addOption(
-      new Option("--adoption <how>", "adopt: `adopt: true` on each record (the first up takes them over); none: plain declarations")
+      new Option("--adoption <how>", "adopt: the first up takes the records over (`adopt: true` on each ZoneRecord, or on the Zone in YAML); none: plain declarations")
         .choices(["adopt", "none"])
         .default("adopt"),
     )
@@ -54,7 +55,8 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
   } finally {
     client.close();
   }
-  const text = flags.json ? `${JSON.stringify(exported, null, 2)}\n` : render(exported, flags);
+  // `declared` is the normalised form the names come from; the JSON shows the records as read.
+  const text = flags.json ? `${JSON.stringify(exported, (key, value: unknown) => (key === "declared" ? undefined : value), 2)}\n` : render(exported, flags);
   if (flags.output) {
     try {
       writeFileSync(flags.output, text);
@@ -68,7 +70,8 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
   process.stderr.write(
     `${exported.records.length - left} record(s) of ${zone} written${flags.output ? ` to ${flags.output}` : ""}` +
       `${exported.skippedNameServers.length ? `; ${exported.skippedNameServers.length} apex NS left to OVH` : ""}` +
-      `${left ? `; ${left} left out as the provider would refuse them (see the comments)` : ""}\n`,
+      `${left ? `; ${left} left out as the provider would refuse them (see the comments)` : ""}` +
+      `${flags.format !== "ts" && exported.zoneProblems.length ? `; a Zone refuses them as they stand: ${exported.zoneProblems.length} whole-zone problem(s) (see the comments)` : ""}\n`,
   );
 }
 

@@ -1,9 +1,12 @@
 /**
  * A zone as it will be written: records sorted by name, type and target (not by id, so two runs give the
- * same file), each with its resource name, its target in the form a program declares (TXT unquoted), and
- * any reason the provider's `check` would refuse it; the apex NS records, which OVH manages, set apart.
+ * same file), each with its resource name (a Zone's child key), its target in the form a program declares
+ * (TXT unquoted), and any reason the provider's `check` would refuse it; the apex NS records, which OVH
+ * manages, set apart.
  */
-import { TEXT_FIELD_TYPES, canonicalTarget, checkRecordInputs, decodeTxt, type FieldType, type ReadRecord } from "../../provider/records";
+import { TEXT_FIELD_TYPES, canonicalTarget, checkRecordInputs, declarableText, decodeTxt, type FieldType, type ReadRecord } from "../../provider/records";
+import { checkZone } from "../../sdk/zone/checks";
+import { declareRecords, type DeclaredRecord } from "../../sdk/zone/records";
 import { resourceNames } from "./names";
 
 /** One record to declare. */
@@ -20,6 +23,13 @@ export interface ExportedRecord {
   ttl: number;
   /** Why the provider's check would refuse this record (then it is written commented out). */
   problems: string[];
+  /**
+   * The name of the record this one is an exact copy of (same name, type and value: OVH allows it). A program
+   * of ZoneRecords declares both; a Zone declares a record once, so its YAML and BIND leave the copy out.
+   */
+  copyOf?: string;
+  /** The record as a Zone declares it (normalised); absent when `problems` is not empty. */
+  declared?: DeclaredRecord;
 }
 
 /** The zone to write. */
@@ -28,6 +38,8 @@ export interface ExportedZone {
   records: ExportedRecord[];
   /** Apex NS records: OVH serves the zone from its own name servers and manages these itself. */
   skippedNameServers: string[];
+  /** What a Zone's whole-zone checks refuse in the records (two SPF policies, differing TTLs in an RRset...). */
+  zoneProblems: string[];
 }
 
 /** Builds the zone to write from the records read. */
@@ -37,29 +49,37 @@ export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = 
     .filter((r) => !isApexNs(r))
     .map((r) => ({ ...r, programTarget: programTarget(r.fieldType, r.target) }))
     .sort(compare);
-  const names = resourceNames(kept, namePrefix);
-  const records = kept.map((r, i) => ({
-    name: names[i],
+  const checked = kept.map((r) => {
+    const inputs = { subDomain: r.subDomain, fieldType: r.fieldType, target: r.programTarget, ttl: r.ttl };
+    const problems = checkRecordInputs({ zoneName, ...inputs }).failures.map((f) => `${f.property}: ${f.reason}`);
+    // Declared exactly as a Zone declares it, so that its name is the Zone's child key.
+    const declared = problems.length === 0 ? declareRecords(zoneName, [{ ...inputs, source: `record ${r.recordId}` }])[0] : undefined;
+    return { ...r, problems, declared };
+  });
+  const names = resourceNames(checked, namePrefix);
+  const records = checked.map((r, i): ExportedRecord => ({
+    name: names[i].name,
     recordId: r.recordId,
     subDomain: r.subDomain,
     fieldType: r.fieldType,
     target: r.programTarget,
     wireTarget: r.target,
     ttl: r.ttl,
-    problems: checkRecordInputs({ zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.programTarget, ttl: r.ttl }).failures.map(
-      (f) => `${f.property}: ${f.reason}`,
-    ),
+    problems: r.problems,
+    ...(names[i].copyOf === undefined ? {} : { copyOf: names[i].copyOf }),
+    ...(r.declared === undefined ? {} : { declared: r.declared }),
   }));
-  return { zoneName, records, skippedNameServers };
+  const declared = records.flatMap((r) => (r.declared && r.copyOf === undefined ? [r.declared] : []));
+  return { zoneName, records, skippedNameServers, zoneProblems: checkZone(zoneName, declared) };
 }
 
 function isApexNs(r: ReadRecord): boolean {
   return r.fieldType === "NS" && r.subDomain === "";
 }
 
-/** The target a program declares: text types unquoted (the provider compares decoded text). */
+/** The target a program declares: text types decoded from OVH's quoted form (the provider compares decoded text). */
 function programTarget(fieldType: FieldType, target: string): string {
-  return TEXT_FIELD_TYPES.includes(fieldType) ? decodeTxt(target) : target;
+  return TEXT_FIELD_TYPES.includes(fieldType) ? declarableText(decodeTxt(target)) : target;
 }
 
 function compare(a: ReadRecord & { programTarget: string }, b: ReadRecord & { programTarget: string }): number {

@@ -1,51 +1,49 @@
 /**
- * Resource names for exported records: readable, derived from name and type (`www-a`, `apex-mx`,
- * `wildcard-cname`, `_dmarc-txt`), unique, and the same on every run. Records sharing name and type get a
- * short digest of their target (`apex-mx-3f9c1a`), never a position, so adding a record does not rename others.
+ * Resource names for exported records: the keys a `Zone` gives its children (sdk/zone/naming.ts), `www-A`,
+ * `@-MX-3f9a0c12`, so that a record exported as `K` and the child `<zone>-K` of a Zone declaring it are one
+ * record's names: moving exported records into a Zone (`--name-prefix <zone>-`) renames none of them. Derived
+ * from content, never from a position or an id, so the file is the same on every run.
  */
-import { createHash } from "node:crypto";
-import { canonicalTarget } from "../../provider/records";
+import { childKeys, possibleKeys } from "../../sdk/zone/naming";
+import type { DeclaredRecord } from "../../sdk/zone/records";
 
-/** What a name is derived from. */
-export interface NamedRecordKey {
+/** A record to name: declared as a Zone declares it, or `undefined` when the provider's check refuses it. */
+export interface NamedRecord {
+  /** As `declareRecords` gives it; `undefined` for a record written commented out. */
+  declared?: DeclaredRecord;
+  /** Used when `declared` is undefined, and for copies. */
   subDomain: string;
   fieldType: string;
-  target: string;
-  ttl: number;
-  /** The OVH id: the last resort for two records identical in every field (OVH allows them). */
-  recordId?: string;
+  recordId: string;
 }
 
-/** The readable part: the subDomain (`apex` for the zone itself, `wildcard` for `*`), then the type. */
-function baseName(record: NamedRecordKey): string {
-  const sub = record.subDomain === "" ? "apex" : record.subDomain.replace(/\*/g, "wildcard").replace(/[^a-z0-9_-]+/gi, "-");
-  return `${sub}-${record.fieldType.toLowerCase()}`;
-}
-
-function digest(text: string, length = 6): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
+/** A record's name, and the name of the record it is an exact copy of (OVH allows them; a Zone does not). */
+export interface RecordName {
+  name: string;
+  copyOf?: string;
 }
 
 /**
- * One unique name per record, in the order given. The digest covers the target in its canonical form (so
- * re-quoting by OVH does not rename), then the exact subDomain and TTL if that is not enough.
+ * One name per record, in the order given. Records of one name, type and canonical value (exact copies, which
+ * OVH allows) share a key: the first keeps it, the others add their OVH id, the last resort.
  */
-export function resourceNames(records: NamedRecordKey[], prefix = ""): string[] {
-  const bases = records.map((r) => prefix + baseName(r));
-  const count = new Map<string, number>();
-  for (const b of bases) count.set(b, (count.get(b) ?? 0) + 1);
-  const names = records.map((r, i) => {
-    if (count.get(bases[i]) === 1) return bases[i];
-    return `${bases[i]}-${digest(canonicalTarget(r.fieldType, r.target))}`;
+export function resourceNames(records: readonly NamedRecord[], prefix = ""): RecordName[] {
+  const identity = (r: DeclaredRecord) => `${r.subDomain}\n${r.fieldType}\n${r.canonical}`;
+  const firsts = new Map<string, DeclaredRecord>();
+  for (const r of records) if (r.declared && !firsts.has(identity(r.declared))) firsts.set(identity(r.declared), r.declared);
+  const keys = childKeys([...firsts.values()]);
+  const keyOf = new Map([...firsts.keys()].map((id, i) => [id, keys[i]]));
+  const named = new Set<string>();
+  return records.map((r) => {
+    if (!r.declared) {
+      // Commented out: never declared, so only readable and distinct from the declared ones.
+      return { name: `${prefix}${possibleKeys({ subDomain: r.subDomain, fieldType: r.fieldType, canonical: "" })[0]}-${r.recordId}` };
+    }
+    const key = `${prefix}${keyOf.get(identity(r.declared))!}`;
+    if (!named.has(key)) {
+      named.add(key);
+      return { name: key };
+    }
+    return { name: `${key}-${r.recordId}`, copyOf: key };
   });
-  const seen = new Map<string, number>();
-  for (const n of names) seen.set(n, (seen.get(n) ?? 0) + 1);
-  const refined = names.map((n, i) => {
-    if (seen.get(n) === 1) return n;
-    const r = records[i];
-    return `${n}-${digest(`${r.subDomain}\n${r.fieldType}\n${r.target}\n${r.ttl}`, 4)}`;
-  });
-  const left = new Map<string, number>();
-  for (const n of refined) left.set(n, (left.get(n) ?? 0) + 1);
-  return refined.map((n, i) => (left.get(n) === 1 ? n : `${n}-${records[i].recordId ?? i}`));
 }

@@ -1,7 +1,9 @@
 /**
  * The zone as a Pulumi TypeScript program: one `new ovhdns.ZoneRecord(name, {...})` per record, each with
  * the adoption setting, so the first `pulumi up` takes the existing records over instead of creating copies.
+ * Every value is written through {@link quotedString} or {@link commentText}: record data stays data.
  */
+import { commentText, quotedString } from "../../sdk/zone/text-escape";
 import type { ExportedRecord, ExportedZone } from "./exported-zone";
 
 /**
@@ -14,15 +16,15 @@ export type Adoption = "adopt" | "none";
 /** The program text. */
 export function renderTypeScript(zone: ExportedZone, adoption: Adoption): string {
   const lines = [
-    `// The records of ${zone.zoneName}, exported by \`pulumi-ovh-dns export\`.`,
+    `// The records of ${commentText(zone.zoneName)}, exported by \`pulumi-ovh-dns export\`.`,
     adoptionComment(adoption),
     `import * as ovhdns from "pulumi-ovh-dns";`,
     "",
-    `const zoneName = ${JSON.stringify(zone.zoneName)};`,
+    `const zoneName = ${quotedString(zone.zoneName)};`,
     "",
   ];
   if (zone.skippedNameServers.length > 0) {
-    lines.push(`// Not declared: the apex NS records (${zone.skippedNameServers.join(", ")}), which OVH manages itself.`, "");
+    lines.push(`// Not declared: the apex NS records (${commentText(zone.skippedNameServers.join(", "))}), which OVH manages itself.`, "");
   }
   for (const record of zone.records) lines.push(...declaration(record, adoption));
   return `${lines.join("\n")}\n`;
@@ -36,13 +38,14 @@ function adoptionComment(adoption: Adoption): string {
 function declaration(record: ExportedRecord, adoption: Adoption): string[] {
   const args = [
     "zoneName",
-    `subDomain: ${JSON.stringify(record.subDomain)}`,
-    `fieldType: ${JSON.stringify(record.fieldType)}`,
-    `target: ${JSON.stringify(record.target)}`,
+    `subDomain: ${quotedString(record.subDomain)}`,
+    `fieldType: ${quotedString(record.fieldType)}`,
+    `target: ${quotedString(record.target)}`,
     `ttl: ${record.ttl}`,
     ...(adoption === "adopt" ? ["adopt: true"] : []),
   ];
-  const line = `new ovhdns.ZoneRecord(${JSON.stringify(record.name)}, { ${args.join(", ")} });`;
+  // Made of quoted strings only, so it holds no line terminator and no `*/`: commenting it out is safe.
+  const line = `new ovhdns.ZoneRecord(${quotedString(record.name)}, { ${args.join(", ")} });`;
   if (record.problems.length === 0) return [line];
-  return [`// Left out: the provider would refuse this record (${record.problems.join("; ")}):`, `// ${line}`];
+  return [`// Left out: the provider would refuse this record (${commentText(record.problems.join("; "))}):`, `// ${line}`];
 }

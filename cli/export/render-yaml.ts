@@ -1,29 +1,46 @@
 /**
- * The zone as a `records.yaml` for the GitOps example (examples/gitops/records.yaml): `zoneName`, then a
- * `records:` map keyed by resource name. Strings are written as JSON strings, which are valid YAML and need
- * no further quoting rules.
+ * The zone as a records file that `Zone.fromYaml` reads (the shape of examples/gitops/records.yaml):
+ * `zoneName`, `adopt` (the Zone-level setting), then a `records:` map keyed by the Zone's child keys. Strings
+ * are double-quoted with every line terminator escaped ({@link quotedString}); comments go through
+ * {@link commentText}. A record a Zone would refuse (the provider's check, or an exact copy) is commented out.
  */
-import type { ExportedZone } from "./exported-zone";
+import { commentText, quotedString } from "../../sdk/zone/text-escape";
+import type { ExportedRecord, ExportedZone } from "./exported-zone";
 import type { Adoption } from "./render-ts";
 
 /** The file text. */
 export function renderYaml(zone: ExportedZone, adoption: Adoption): string {
-  const lines = [`# The records of ${zone.zoneName}, exported by \`pulumi-ovh-dns export\`.`];
+  const lines = [`# The records of ${commentText(zone.zoneName)}, exported by \`pulumi-ovh-dns export\`.`];
   if (zone.skippedNameServers.length > 0) {
-    lines.push(`# Not declared: the apex NS records (${zone.skippedNameServers.join(", ")}), which OVH manages itself.`);
+    lines.push(`# Not declared: the apex NS records (${commentText(zone.skippedNameServers.join(", "))}), which OVH manages itself.`);
   }
-  lines.push(`zoneName: ${JSON.stringify(zone.zoneName)}`, "records:");
+  lines.push(...zoneProblemsNote(zone).map((l) => `# ${commentText(l)}`), `zoneName: ${quotedString(zone.zoneName)}`);
+  if (adoption === "adopt") lines.push("# The first `pulumi up` takes each existing record over (no POST); it has no effect afterwards.", "adopt: true");
+  lines.push("records:");
   for (const r of zone.records) {
     const entry = [
-      `  ${JSON.stringify(r.name)}:`,
-      `    subDomain: ${JSON.stringify(r.subDomain)}`,
-      `    fieldType: ${r.fieldType}`,
-      `    target: ${JSON.stringify(r.target)}`,
+      `  ${quotedString(r.name)}:`,
+      `    subDomain: ${quotedString(r.subDomain)}`,
+      `    fieldType: ${quotedString(r.fieldType)}`,
+      `    target: ${quotedString(r.target)}`,
       `    ttl: ${r.ttl}`,
-      ...(adoption === "adopt" ? ["    adopt: true"] : []),
     ];
-    if (r.problems.length === 0) lines.push(...entry);
-    else lines.push(`  # Left out: the provider would refuse this record (${r.problems.join("; ")}):`, ...entry.map((l) => `  #${l}`));
+    const why = leftOutBecause(r);
+    if (why === undefined) lines.push(...entry);
+    else lines.push(`  # Left out: ${commentText(why)}:`, ...entry.map((l) => `  #${l}`));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The whole-zone problems a Zone would refuse the file for, as comment lines (none when there are none). */
+export function zoneProblemsNote(zone: ExportedZone): string[] {
+  if (zone.zoneProblems.length === 0) return [];
+  return ["A Zone refuses these records as they stand: fix them in the zone (or here) before using this file:", ...zone.zoneProblems.map((p) => `  - ${p}`)];
+}
+
+/** Why a Zone cannot declare this record, or `undefined` when it can. */
+export function leftOutBecause(r: ExportedRecord): string | undefined {
+  if (r.problems.length > 0) return `the provider would refuse this record (${r.problems.join("; ")})`;
+  if (r.copyOf !== undefined) return `an exact copy of ${r.copyOf}, which a Zone declares once (delete the copy in the zone, or keep it out of the Zone)`;
+  return undefined;
 }

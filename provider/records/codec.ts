@@ -1,5 +1,6 @@
 import { targetsEqual } from "./equality";
 import { isFieldType, type FieldType } from "./field-types";
+import { normaliseZoneName } from "./names";
 import { ApiRecordError } from "./errors";
 import type { RecordSpec } from "./model";
 
@@ -70,7 +71,7 @@ export function fromApiRecord(api: ApiRecord): ReadRecord {
   }
   return {
     recordId: String(api.id),
-    zoneName: api.zone.toLowerCase().replace(/\.$/, ""),
+    zoneName: normaliseZoneName(api.zone),
     subDomain: (api.subDomain ?? "").toLowerCase(),
     fieldType,
     target: api.target,
@@ -107,7 +108,7 @@ export function fqdnOf(zoneName: string, subDomain: string): string {
 export function sameRecord(spec: RecordSpec, api: ApiRecord): boolean {
   const norm = (name: string | null): string => (name ?? "").toLowerCase().replace(/\.$/, "");
   return (
-    norm(api.zone) === norm(spec.zoneName) &&
+    normaliseZoneName(api.zone ?? "") === normaliseZoneName(spec.zoneName) &&
     norm(api.subDomain) === norm(spec.subDomain) &&
     String(api.fieldType).toUpperCase() === spec.fieldType &&
     (api.ttl ?? 0) === spec.ttl &&

@@ -4,6 +4,15 @@ import { checkLabels } from "./hostname";
 const MAX_NAME = 253;
 
 /**
+ * A zone name as the API knows it: trimmed, lower case, without its trailing dot (`Example.COM.` ->
+ * `example.com`). DNS names compare case-insensitively (RFC 4343); OVH's routes take the name without the dot.
+ * The one normalisation of a zone name in provider/records, sdk/ and cli/.
+ */
+export function normaliseZoneName(zoneName: string): string {
+  return zoneName.trim().toLowerCase().replace(/\.$/, "");
+}
+
+/**
  * Every reason `zoneName` (lower case, trailing dot already removed) is not a zone OVH can host: a
  * registered domain, so at least two labels of letters, digits and hyphens.
  */
@@ -60,4 +69,9 @@ function punycodeFix(property: string, name: string): string | undefined {
   if (/^[\x20-\x7e]*$/.test(name)) return undefined;
   const ascii = domainToASCII(name);
   return ascii ? `${property} "${name}" is not ASCII; write its punycode form "${ascii}"` : `${property} "${name}" is not a valid name`;
+}
+
+/** `www A 203.0.113.10` (`@` for the apex): how every message names a record; callers add where it comes from. */
+export function describeRecord(r: { subDomain: string; fieldType: string; target: string }): string {
+  return `${r.subDomain || "@"} ${r.fieldType} ${r.target}`;
 }

@@ -1,4 +1,5 @@
 import { NOTHING_UNKNOWN, type IsUnknown, type RecordFailure, type RecordInputs, type RecordProperty } from "./model";
+import { normaliseZoneName } from "./names";
 import { recordTypeOf } from "./registry";
 import type { FieldType } from "./field-types";
 
@@ -66,7 +67,7 @@ function readString(property: RecordProperty, value: unknown, example: string): 
 
 function readZoneName(value: unknown): Step<string> {
   const step = readString("zoneName", value, '"example.com"');
-  return "value" in step ? { value: step.value.trim().toLowerCase().replace(/\.$/, "") } : step;
+  return "value" in step ? { value: normaliseZoneName(step.value) } : step;
 }
 
 function readSubDomain(value: unknown): Step<string> {

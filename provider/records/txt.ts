@@ -72,6 +72,14 @@ function readEscape(text: string, start: number): { bytes: Buffer; end: number }
 }
 
 /**
+ * The target that declares the text `value`: `value` itself (the provider takes TXT unquoted), unless `value`
+ * reads as quoted strings (`"a" "b"` as the text): the provider would decode it again, so it is quoted.
+ */
+export function declarableText(value: string): string {
+  return decodeTxt(value) === value ? value : encodeTxt(value);
+}
+
+/**
  * `value` in OVH's stored form: quoted strings of at most 255 UTF-8 bytes each, joined by one space, with
  * `"` and `\` escaped. A multi-byte character is never split across two strings. `""` encodes the empty text.
  */

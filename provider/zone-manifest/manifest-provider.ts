@@ -4,7 +4,7 @@
  * run can learn what the stack managed before, and refuses a mass deletion there (docs/zone.md, "Safety").
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { judgeMassDelete, type ZoneManifestInputs } from "./mass-delete";
+import { judgeMassDelete, withRemovedRecords, type ZoneManifestInputs } from "./mass-delete";
 
 type Props = Record<string, unknown>;
 
@@ -13,8 +13,10 @@ export class ZoneManifestProvider implements pulumi.dynamic.ResourceProvider {
   async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
     const problems = shapeProblems(news);
     if (problems.length > 0) return { inputs: news, failures: problems.map((reason) => ({ property: "", reason })) };
-    const verdict = judgeMassDelete(olds as Partial<ZoneManifestInputs>, news as unknown as ZoneManifestInputs);
-    return { inputs: news, failures: verdict.refusal ? [{ property: "", reason: verdict.refusal }] : [] };
+    const previous = olds as Partial<ZoneManifestInputs>;
+    const verdict = judgeMassDelete(previous, news as unknown as ZoneManifestInputs);
+    const inputs = withRemovedRecords(previous, news as unknown as ZoneManifestInputs) as unknown as Props;
+    return { inputs, failures: verdict.refusal ? [{ property: "", reason: verdict.refusal }] : [] };
   }
 
   async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {

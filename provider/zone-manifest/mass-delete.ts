@@ -3,6 +3,7 @@
  * manifest's old inputs) with the set declared now, and refuses an update that would delete or replace too
  * many of them. Pure: no API call. Why this runs in a dynamic provider's `check`: docs/zone.md, "Safety".
  */
+import { removedRecords, withoutRemoved, type RecordContent } from "./declared-before";
 
 /** Below this many existing records the percentage limit does not apply (octoDNS's MIN_EXISTING_RECORDS). */
 const MIN_RECORDS_FOR_PERCENT = 10;
@@ -10,11 +11,14 @@ const MIN_RECORDS_FOR_PERCENT = 10;
 /** The default of `maxDeletePercent` (octoDNS's update/delete threshold). */
 export const DEFAULT_MAX_DELETE_PERCENT = 30;
 
-/** A record of the zone that is not declared and that the update would delete (`unmanaged: "delete"`). */
+/**
+ * A record of the zone that nothing declares: under `unmanaged: "delete"`, one the update would delete; under
+ * `"warn"`, one the warning names.
+ */
 export interface UnmanagedDeletion {
-  /** The child keys the record would have if it were declared (to count it once when its child is removed too). */
-  keys: string[];
-  /** `www A 203.0.113.10`, for the message. */
+  /** Its content, to tell it from a record the previous update declared (declared-before.ts). */
+  record: RecordContent;
+  /** `www A 203.0.113.10 (id 42)`, for the messages. */
   description: string;
 }
 
@@ -27,7 +31,13 @@ export interface ZoneManifestInputs {
   /** No limit when absent or negative. */
   maxDeleteCount?: number;
   allowMassDelete: boolean;
+  /** Under `unmanaged: "delete"`: the undeclared records to delete, counted by the guard. */
   unmanagedDeletions: UnmanagedDeletion[];
+  /**
+   * Set by `check`, never by the program: the records the previous update declared and this one does not (their
+   * children delete them). The program leaves them out of the warning and of the records to delete.
+   */
+  removed?: RecordContent[];
 }
 
 /** What would go, and whether that is too much. */
@@ -43,18 +53,27 @@ function oldRecords(olds: Partial<ZoneManifestInputs>, zoneName: string): { reco
   return { records, moved: olds.zoneName !== undefined && olds.zoneName !== zoneName };
 }
 
+/**
+ * `news` as `check` returns it: `removed` set from `olds` (the manifest's previous inputs), and the unmanaged
+ * deletions without the records the previous update declared (each record is counted once, as its child's delete).
+ */
+export function withRemovedRecords(olds: Partial<ZoneManifestInputs>, news: ZoneManifestInputs): ZoneManifestInputs {
+  const { records: before, moved } = oldRecords(olds, news.zoneName);
+  const removed = removedRecords(before, news.records, moved);
+  return { ...news, unmanagedDeletions: withoutRemoved(news.unmanagedDeletions ?? [], removed), removed };
+}
+
 /** Judges an update from `olds` (the manifest's previous inputs) to `news`. */
 export function judgeMassDelete(olds: Partial<ZoneManifestInputs>, news: ZoneManifestInputs): MassDeleteVerdict {
   const { records: before, moved } = oldRecords(olds, news.zoneName);
   // A key that disappears is a delete; a changed type or value of a shared name/type changes the key, so a
   // replace counts here too. A new zone name replaces every record.
   const removed = Object.keys(before).filter((key) => moved || !(key in news.records));
-  const removedSet = new Set(removed);
   const going = removed.map((key) => `${before[key]} (${key})`);
-  for (const u of news.unmanagedDeletions ?? []) {
-    if (!u.keys.some((k) => removedSet.has(k))) going.push(`${u.description} (not declared)`);
-  }
-  const existing = Object.keys(before).length + (news.unmanagedDeletions ?? []).length;
+  // A record the previous update declared is its child's to delete, never also an unmanaged one.
+  const unmanaged = withRemovedRecords(olds, news).unmanagedDeletions;
+  going.push(...unmanaged.map((u) => `${u.description} (not declared)`));
+  const existing = Object.keys(before).length + unmanaged.length;
   const verdict: MassDeleteVerdict = { going, existing };
   if (news.allowMassDelete || going.length === 0) return verdict;
   const percent = existing === 0 ? 0 : (going.length * 100) / existing;

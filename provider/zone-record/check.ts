@@ -1,6 +1,7 @@
 /**
  * check: the record's five inputs go through `checkRecordInputs` (records/check.ts), the one check shared with
- * the Zone component and `export`; this adds what only a ZoneRecord resource has (`adopt`, no unknown keys) and
+ * the Zone component and `export`; this adds what only a ZoneRecord resource has (`adopt`, `waitUntilPublished`,
+ * no unknown keys) and
  * the shape of Pulumi's `CheckResult`. Pure: no API call.
  */
 import { checkRecordInputs, type RecordFailure } from "../records";
@@ -14,7 +15,13 @@ export interface ZoneRecordCheck {
 
 const INPUT_KEYS = ["zoneName", "subDomain", "fieldType", "target", "ttl"] as const;
 /** Keys that may travel with the inputs: the host's `__provider`, and the outputs the SDK declares. */
-const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "__provider", "recordId", "fqdn"];
+const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "waitUntilPublished", "__provider", "recordId", "fqdn"];
+
+/** The boolean inputs that say how the record is managed, and what `true` does (for the refusal's reason). */
+const FLAGS = {
+  adopt: "true takes over an identical existing record instead of creating one",
+  waitUntilPublished: "true makes each change return only once a zone refresh covering it succeeded",
+} as const;
 
 /** Checks the inputs `news` of a ZoneRecord (the old inputs play no part: every state is checked whole). */
 export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck {
@@ -27,22 +34,14 @@ export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck 
   }
   const extra: RecordFailure[] = unknownKeys.map((key) => ({
     property: key as RecordFailure["property"],
-    reason: `unknown property "${key}": a ZoneRecord takes zoneName, subDomain, fieldType, target, ttl and adopt`,
+    reason: `unknown property "${key}": a ZoneRecord takes zoneName, subDomain, fieldType, target, ttl, adopt and waitUntilPublished`,
   }));
-  const adopt = checkAdopt(news.adopt);
-  if (adopt.failure) extra.push(adopt.failure);
-  else if (adopt.value !== undefined) inputs.adopt = adopt.value;
+  for (const [flag, meaning] of Object.entries(FLAGS)) {
+    const value = news[flag];
+    if (value === undefined || value === null) continue;
+    // A plain boolean (or not known yet in a preview); absent means false.
+    if (typeof value === "boolean" || isUnknownValue(value)) inputs[flag] = value;
+    else extra.push({ property: flag as RecordFailure["property"], reason: `${flag} must be true or false, not ${JSON.stringify(value)}: ${meaning}` });
+  }
   return { inputs, failures: [...failures, ...extra] };
-}
-
-/** `adopt` is a plain boolean (or not known yet in a preview); absent means false. */
-function checkAdopt(value: unknown): { value?: unknown; failure?: RecordFailure } {
-  if (value === undefined || value === null) return {};
-  if (typeof value === "boolean" || isUnknownValue(value)) return { value };
-  return {
-    failure: {
-      property: "adopt" as RecordFailure["property"],
-      reason: `adopt must be true or false, not ${JSON.stringify(value)}: true takes over an identical existing record instead of creating one`,
-    },
-  };
 }

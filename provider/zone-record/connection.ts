@@ -5,6 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { OvhClient, resolveCredentials, type ResolvedCredentials } from "../ovh";
+import { journalFile, OrphanJournal } from "./orphan-journal";
+import { RecordOwnership } from "./ownership";
 import { ZoneSession, type ZoneSessionOptions } from "./session";
 
 /** Looks up a key of the `ovh:` config namespace (`"applicationKey"` reads `ovh:applicationKey`). */
@@ -21,11 +23,23 @@ export class SessionPool {
   private readonly sessions = new Map<string, ZoneSession>();
   /** Resolution is done once per config lookup (the provider's is fixed by `configure()`): no ovh.conf reads per call. */
   private readonly resolved = new WeakMap<ConfigLookup, ZoneSession>();
+  /** Which resource holds which record, for the whole process (ownership.ts). */
+  readonly owners = new RecordOwnership();
 
   constructor(
     private readonly factory: ClientFactory = defaultFactory,
     private readonly sessionOptions: ZoneSessionOptions = {},
   ) {}
+
+  /** Whether no session has a change in flight or waiting for its zone refresh. */
+  idle(): boolean {
+    return [...this.sessions.values()].every((s) => s.coalescer.idle);
+  }
+
+  /** Writes down, in each session's journal, the records this process created (the engine is gone). */
+  flushJournals(): void {
+    for (const session of this.sessions.values()) session.journal.flush();
+  }
 
   /** The session of the credentials that `config` (then env, then ovh.conf) resolves to, resolved once per lookup. */
   sessionFor(config: ConfigLookup | undefined): ZoneSession {
@@ -40,7 +54,8 @@ export class SessionPool {
     const key = fingerprint(credentials);
     let session = this.sessions.get(key);
     if (!session) {
-      session = new ZoneSession(this.factory(credentials), this.sessionOptions);
+      const journal = new OrphanJournal(journalFile(process.cwd(), process.env.PULUMI_PROJECT ?? "", credentials.baseUrl));
+      session = new ZoneSession(this.factory(credentials), this.sessionOptions, this.owners, journal);
       this.sessions.set(key, session);
     }
     return session;

@@ -1,16 +1,16 @@
 /**
  * The bookkeeping that every create of one provider process shares, per zone: which ids were there before the
- * first create, which ids a resource of this process owns, and which POSTs are in flight.
+ * first create, and which POSTs are in flight. Which resource holds which record is {@link RecordOwnership}'s.
  */
+import type { RecordOwnership } from "./ownership";
 import type { ZoneApi } from "./zone-api";
 
 /** Bookkeeping shared by every create of one provider process, per zone. */
 export class CreateLedger {
   private readonly before = new Map<string, Promise<Set<string>>>();
-  private readonly owned = new Map<string, Set<string>>();
   private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
 
-  constructor(private readonly api: ZoneApi) {}
+  constructor(private readonly api: ZoneApi, readonly owners: RecordOwnership) {}
 
   /** Ids in the zone before this process's first create there (one listing per zone). */
   idsBefore(zoneName: string): Promise<Set<string>> {
@@ -22,28 +22,6 @@ export class CreateLedger {
       this.before.set(zoneName, ids);
     }
     return ids;
-  }
-
-  /** Marks `id` as belonging to a resource of this process. */
-  own(zoneName: string, id: string): void {
-    let ids = this.owned.get(zoneName);
-    if (!ids) this.owned.set(zoneName, (ids = new Set()));
-    ids.add(id);
-  }
-
-  /** Whether a resource of this process holds record `id`. */
-  isOwned(zoneName: string, id: string): boolean {
-    return this.owned.get(zoneName)?.has(id) ?? false;
-  }
-
-  /**
-   * Claims `id` unless someone already did: the test and the claim are one synchronous step, so that two
-   * lookups running in parallel never both take the same record. Call it after the last `await`.
-   */
-  claim(zoneName: string, id: string): boolean {
-    if (this.isOwned(zoneName, id)) return false;
-    this.own(zoneName, id);
-    return true;
   }
 
   /** Runs a POST, tracked so that a lookup for the same name and type waits for it first. */

@@ -10,8 +10,9 @@
  * {@link UnsettledCreateError} naming the record that may exist (see lifecycle.ts for what the next `up` does).
  */
 import { classifyFailure } from "../ovh/outcome";
-import { ApiRecordError, isRecordId, sameRecord, ZoneRecordError, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
+import { ApiRecordError, describeRecord, isRecordId, sameRecord, ZoneRecordError, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
 import { CreateLedger } from "./create-ledger";
+import { newInstanceId } from "./ownership";
 import type { ZoneApi } from "./zone-api";
 
 export { CreateLedger } from "./create-ledger";
@@ -41,7 +42,7 @@ export class UnsettledCreateError extends ZoneRecordError {
   override readonly name: string = "UnsettledCreateError";
   constructor(readonly spec: RecordSpec, cause: unknown) {
     super(
-      `the creation of ${describeRecord(spec)} may ` +
+      `the creation of ${describeSpec(spec)} may ` +
         `have been applied, and looking for it failed: ${cause instanceof Error ? cause.message : String(cause)}. ` +
         "It is kept in the state as unsettled: the next `pulumi up` (or `pulumi refresh`) looks for it again and adopts it " +
         "instead of creating a second one.",
@@ -50,10 +51,9 @@ export class UnsettledCreateError extends ZoneRecordError {
   }
 }
 
-/** `A record "www" -> 192.0.2.1 (ttl 3600) in zone example.com`, for messages. */
-function describeRecord(spec: RecordSpec): string {
-  const name = spec.subDomain === "" ? "the apex" : `"${spec.subDomain}"`;
-  return `${spec.fieldType} record ${name} -> ${spec.target} (ttl ${spec.ttl}) in zone ${spec.zoneName}`;
+/** `www A 192.0.2.1 (ttl 3600) in zone example.com`, for messages. */
+function describeSpec(spec: RecordSpec): string {
+  return `${describeRecord(spec)} (ttl ${spec.ttl}) in zone ${spec.zoneName}`;
 }
 
 /**
@@ -67,25 +67,26 @@ function createdId(spec: RecordSpec, made: ApiRecord | undefined): string | unde
   if (id === undefined || id === null || id === 0) return undefined;
   if (isRecordId(id)) return String(id);
   throw new ApiRecordError(
-    `OVH answered the creation of ${describeRecord(spec)} with id ${JSON.stringify(id)}, which is not a whole number ` +
+    `OVH answered the creation of ${describeSpec(spec)} with id ${JSON.stringify(id)}, which is not a whole number ` +
       "from 1 to 2^53 - 1: the record was made but cannot be tracked by that id. Delete it in the OVH console " +
       "(or with the API), then run `pulumi up` again.",
   );
 }
 
-/** Creates the record described by `spec` exactly once and returns it as the API has it. */
+/** Creates the record described by `spec` exactly once for resource `holder`, and returns it as the API has it. */
 export async function createRecordOnce(
   api: ZoneApi,
   ledger: CreateLedger,
   spec: RecordSpec,
   body: ApiRecordCreate,
   options: CreateOptions = {},
+  holder = newInstanceId(),
 ): Promise<ApiRecord> {
   const attempts = options.attempts ?? 6;
   const sleep = options.sleep ?? defaultSleep;
   const key = `${spec.zoneName}|${spec.subDomain.toLowerCase()}|${spec.fieldType}`;
   const before = await ledger.idsBefore(spec.zoneName);
-  const look = () => lookUpCreated(api, ledger, spec, before, key, options);
+  const look = () => lookUpCreated(api, ledger, spec, before, key, options, holder);
   let lastError: unknown;
   let mayExist = false;
   let throttled = 0;
@@ -105,7 +106,7 @@ export async function createRecordOnce(
       // OVH may answer id 0 (terraform-provider-ovh works around this "known OVH API bug"): look it up.
       const id = createdId(spec, made);
       if (id !== undefined) {
-        if (ledger.claim(spec.zoneName, id)) return made;
+        if (ledger.owners.claim(spec.zoneName, id, holder)) return made;
         lastError = new ApiRecordError(`OVH answered the creation of a record in zone ${spec.zoneName} with id ${id}, already held by another resource`);
       } else {
         lastError = new ApiRecordError(`OVH answered the creation of a record in zone ${spec.zoneName} without an id`);
@@ -152,11 +153,12 @@ async function lookUpCreated(
   before: Set<string>,
   key: string,
   options: CreateOptions,
+  holder: string,
 ): Promise<ApiRecord | undefined> {
   const attempts = options.lookupAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await findCreatedRecord(api, ledger, spec, before, key);
+      return await findCreatedRecord(api, ledger, spec, before, key, holder);
     } catch (err) {
       if (attempt >= attempts) throw new UnsettledCreateError(spec, err);
       await (options.sleep ?? defaultSleep)(delay(options.baseDelayMs ?? 250, attempt));
@@ -171,15 +173,16 @@ async function findCreatedRecord(
   spec: RecordSpec,
   before: Set<string>,
   key: string,
+  holder: string,
 ): Promise<ApiRecord | undefined> {
   await ledger.settle(key);
   const ids = await api.listRecordIds(spec.zoneName, { fieldType: spec.fieldType, subDomain: spec.subDomain });
   for (const id of ids) {
-    if (before.has(id) || ledger.isOwned(spec.zoneName, id)) continue;
+    if (before.has(id) || ledger.owners.isHeld(spec.zoneName, id)) continue;
     const record = await api.getRecord(spec.zoneName, id);
     // The claim follows the last await: the test of ownership and the claim happen in one turn of the event
     // loop, so two lookups in parallel never both take this record (adopt-record.ts does the same).
-    if (record && sameRecord(spec, record) && ledger.claim(spec.zoneName, id)) return record;
+    if (record && sameRecord(spec, record) && ledger.owners.claim(spec.zoneName, id, holder)) return record;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
  * What the data sources read: the account's domains and zones, one zone, and a zone's records with their ids
  * (so that existing records can be imported without hunting for opaque ids, terraform-provider-ovh #1114).
  */
-import { fqdnOf, ZoneRecordError } from "../records";
+import { fqdnOf, normaliseZoneName, ZoneRecordError } from "../records";
 import { checkZoneName } from "../records/names";
 import type { RecordFilter, ZoneApi } from "./zone-api";
 
@@ -49,7 +49,7 @@ export async function fetchZones(api: ZoneApi): Promise<string[]> {
  * and saying why: `"."` or `""` would otherwise send `GET /domain/zone/`, the listing, and read it as a zone.
  */
 export function requireZoneName(zoneName: unknown, fn: string): string {
-  const name = typeof zoneName === "string" ? zoneName.trim().toLowerCase().replace(/\.$/, "") : "";
+  const name = typeof zoneName === "string" ? normaliseZoneName(zoneName) : "";
   const reasons = typeof zoneName === "string" ? checkZoneName(name) : ["zoneName must be a string"];
   if (reasons.length > 0) throw new ZoneRecordError(`${fn}: zoneName must be a zone name such as "example.com": ${reasons.join("; ")}`);
   return name;

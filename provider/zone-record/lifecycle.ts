@@ -9,7 +9,9 @@
 import { toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, type RecordSpec } from "../records";
 import { adoptExistingRecord } from "./adopt-record";
 import { createRecordOnce, UnsettledCreateError } from "./create-record";
-import { ZoneRefreshError } from "./refresh-coalescer";
+import { ZoneRefreshError, type RunOptions } from "./refresh-coalescer";
+import { OrphanJournal } from "./orphan-journal";
+import { holderOf, holderOrNew, newInstanceId } from "./ownership";
 import { isNotFound } from "./zone-api";
 import { toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
 import type { ZoneSession } from "./session";
@@ -30,6 +32,11 @@ export class RecordGoneError extends ZoneRecordError {
   override readonly name: string = "RecordGoneError";
 }
 
+/** How a change waits for its publication: `waitUntilPublished` refuses the refresh hand-off. */
+function publication(inputs: Record<string, unknown>): RunOptions {
+  return { handOff: inputs.waitUntilPublished !== true };
+}
+
 /** `outs` with the `__provider` of `props`, when there is one (never an undefined value: see outputs.ts). */
 function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): ZoneRecordOutputs & { __provider?: unknown } {
   return props.__provider === undefined ? outs : { ...outs, __provider: props.__provider };
@@ -39,43 +46,67 @@ function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): 
  * Creates the record of the checked `inputs`, or with `adopt: true` takes over the identical record that
  * already exists (see adopt-record.ts), setting its TTL in place when it differs.
  */
-export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>) {
+export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>, holder = newInstanceId()) {
   const spec = specOf(inputs);
   try {
+    const orphan = await takeJournalled(session, spec, holder);
+    if (orphan) return await takeOver(session, spec, orphan, holder, inputs);
     if (inputs.adopt === true) {
-      const adopted = await adoptExistingRecord(session.api, session.ledger, spec);
-      if (adopted) return await takeOver(session, spec, adopted);
+      const adopted = await adoptExistingRecord(session.api, session.ledger, spec, holder);
+      if (adopted) return await takeOver(session, spec, adopted, holder, inputs);
     }
     const made = await session.coalescer.run(spec.zoneName, () =>
-      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }));
+      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder),
+    publication(inputs));
     const id = String(made.id);
-    return { id, outs: toOutputs(observedSpec(spec, made), id) };
+    session.journal.created(spec, id);
+    return { id, outs: toOutputs(observedSpec(spec, made), id, holder) };
   } catch (err) {
     if (err instanceof ZoneRefreshError) {
       const made = err.mutationResult as { id: number | string };
       const id = String(made.id);
       // The plugin host does not add `__provider` to the properties of a failed create: carry it, so that a
       // `destroy` run before the next `up` can still load the provider for this record.
-      throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id), inputs));
+      throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id, holder), inputs));
     }
     // The record may exist: keep the resource in the state so that the next `up` settles it (unsettled.ts).
     if (err instanceof UnsettledCreateError) {
-      throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID), inputs));
+      throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID, holder), inputs));
     }
     throw err;
   }
 }
 
+/**
+ * A record that an interrupted run created for this same declaration and whose result may never have reached
+ * the state (orphan-journal.ts): still there, identical, and held by no resource of the run.
+ */
+async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: string): Promise<ApiRecord | undefined> {
+  for (const entry of session.journal.candidates(spec)) {
+    if (session.owners.isHeld(spec.zoneName, entry.id)) continue;
+    const found = await session.api.getRecord(spec.zoneName, entry.id);
+    if (!OrphanJournal.matches(spec, found)) {
+      if (!found) session.journal.forget(entry);
+      continue;
+    }
+    // The claim follows the last await (see adopt-record.ts).
+    if (!session.owners.claim(spec.zoneName, entry.id, holder)) continue;
+    session.journal.forget(entry);
+    return found;
+  }
+  return undefined;
+}
+
 /** An adopted record: unchanged when it already is as declared, else its TTL is set (and published) in place. */
-async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord) {
+async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>) {
   const id = String(found.id);
   if ((found.ttl ?? 0) !== spec.ttl) {
     await session.coalescer.run(spec.zoneName, async () => {
       await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
       return found;
-    });
+    }, publication(inputs));
   }
-  return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id) };
+  return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id, holder) };
 }
 
 /**
@@ -86,9 +117,10 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
   if (isUnsettled(id, olds)) return settleOnUpdate(session, olds, news);
   const recordId = recordIdOf(id, olds);
   const spec = specOf(news);
-  const outs = toOutputs(spec, recordId);
+  const holder = holderOrNew(olds);
+  const outs = toOutputs(spec, recordId, holder);
   try {
-    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)));
+    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)), publication(news));
   } catch (err) {
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(outs, news));
     // Not a replace: the record may only have been renumbered (a text edit of the zone in the OVH console), and
@@ -104,41 +136,39 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
     }
     throw err;
   }
+  session.owners.hold(spec.zoneName, recordId, holder);
   return { outs };
 }
 
 async function settleOnUpdate(session: ZoneSession, olds: Record<string, unknown>, news: Record<string, unknown>) {
   const spec = specOf(news);
-  const settled = await settleUnsettled(session, specOf(olds), spec).catch((err: unknown) => {
-    if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID), news));
+  const holder = holderOrNew(olds);
+  const settled = await settleUnsettled(session, specOf(olds), spec, holder).catch((err: unknown) => {
+    if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID, holder), news));
     throw err;
   });
   if (settled) return { outs: settled.outs };
-  const { outs } = await createZoneRecord(session, news);
+  const { outs } = await createZoneRecord(session, news, holder);
   return { outs };
 }
 
 /**
- * Deletes record `id`. A record already gone (404) is deleted, and needs no refresh: nothing changed. A zone
- * that no longer exists (404 on the zone, on the DELETE or on its refresh) took its records with it. A create
- * left unsettled and never settled has no known record: there is nothing this stack knows it made.
+ * Deletes record `id`, unless another resource of the run holds it now (ownership.ts: it was handed over, and
+ * the resource leaves the state without touching it). A record already gone (404) counts as deleted, and the
+ * zone is refreshed all the same: the DELETE that removed it (a lost answer sent again, or an earlier run whose
+ * refresh failed) may never have been published. A zone that no longer exists (404 on its refresh) took its
+ * records with it. A create left unsettled and never settled has no known record: there is nothing this stack
+ * knows it made.
  */
 export async function deleteZoneRecord(session: ZoneSession, id: string, props: Record<string, unknown>) {
   if (isUnsettled(id, props)) return;
   const recordId = recordIdOf(id, props);
   const { zoneName } = specOf(props);
+  if (session.owners.handedOver(zoneName, recordId, holderOf(props))) return;
   try {
-    await session.coalescer.run(zoneName, async () => {
-      if (!(await session.api.deleteRecord(zoneName, recordId))) throw new AlreadyGone();
-    });
+    await session.coalescer.run(zoneName, () => session.api.deleteRecord(zoneName, recordId));
   } catch (err) {
-    if (err instanceof AlreadyGone) return;
     if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return;
     throw err;
   }
-}
-
-/** The DELETE found nothing (404): no refresh to wait for. */
-class AlreadyGone extends Error {
-  override readonly name: string = "AlreadyGone";
 }

@@ -12,10 +12,16 @@ export interface ZoneRecordOutputs extends RecordSpec {
   recordId: string;
   /** The full name of the record, e.g. `www.example.com` (the zone name at the apex). */
   fqdn: string;
+  /**
+   * This resource's holder id, minted when it took its record (ownership.ts): it tells the resource apart from
+   * another that held the same record before, such as the old name of a renamed resource. A record read without
+   * being managed (`ZoneRecord.get`) has none.
+   */
+  instanceId?: string;
 }
 
-/** The outputs of the record `spec` whose OVH id is `recordId`. */
-export function toOutputs(spec: RecordSpec, recordId: string): ZoneRecordOutputs {
+/** The outputs of the record `spec` whose OVH id is `recordId`, held by `instanceId` ("": read only). */
+export function toOutputs(spec: RecordSpec, recordId: string, instanceId: string): ZoneRecordOutputs {
   return {
     zoneName: spec.zoneName,
     subDomain: spec.subDomain,
@@ -24,6 +30,8 @@ export function toOutputs(spec: RecordSpec, recordId: string): ZoneRecordOutputs
     ttl: spec.ttl,
     recordId,
     fqdn: fqdnOf(spec.zoneName, spec.subDomain),
+    // Never an undefined value (see above): no key at all for a record that is only read.
+    ...(instanceId === "" ? {} : { instanceId }),
   };
 }
 

@@ -8,7 +8,9 @@ import { SessionPool, type ConfigLookup } from "./connection";
 import { diffZoneRecord } from "./diff";
 import { createZoneRecord, deleteZoneRecord, updateZoneRecord } from "./lifecycle";
 import { readZoneRecord } from "./read";
+import { holderOf, type RecordOwnership } from "./ownership";
 import { isUnknownValue } from "./unknown";
+import { isUnsettled, recordIdOf } from "./unsettled";
 
 type Props = Record<string, unknown>;
 
@@ -34,8 +36,10 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
     return checkZoneRecord(news);
   }
 
-  async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
     const { changes, replaces, deleteBeforeReplace } = diffZoneRecord(olds, news, isUnknownValue);
+    // Every resource of the program holds its record for the rest of the run (ownership.ts).
+    holdStored(this.pool.owners, id, olds);
     return { changes, replaces, deleteBeforeReplace };
   }
 
@@ -58,4 +62,10 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
   private session() {
     return this.pool.sessionFor(this.config);
   }
+}
+
+/** Holds the record a resource's stored outputs name, when they name one. */
+function holdStored(owners: RecordOwnership, id: string, olds: Props): void {
+  if (typeof olds.zoneName !== "string" || isUnsettled(id, olds)) return;
+  owners.hold(olds.zoneName, recordIdOf(id, olds), holderOf(olds));
 }

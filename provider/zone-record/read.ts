@@ -11,6 +11,7 @@
  */
 import { isRecordIdText, normaliseRecordInputs, RecordIdError, sameRecord, type ApiRecord, type RecordSpec } from "../records";
 import { observedSpec, specOf, toOutputs } from "./outputs";
+import { holderOrNew } from "./ownership";
 import type { ZoneSession } from "./session";
 import { isUnsettled, recordIdOf } from "./unsettled";
 
@@ -30,25 +31,28 @@ export async function readZoneRecord(session: ZoneSession, id: string, props: Re
   if (!importing && isUnsettled(id, props)) return settleOnRefresh(session, props);
   const { recordId, zoneName } = parseId(recordIdOf(id, props), props);
   const found = await session.api.getRecord(zoneName, recordId);
-  // A record read where it is stays its resource's: no renumbered twin may re-bind to it.
-  if (found) session.rebound.add(`${zoneName}/${recordId}`);
+  // A resource stored before holder ids existed gets one now, so that the state tells it apart from then on.
+  const holder = importing ? "" : holderOrNew(props);
+  // A record read where it is stays its resource's: no renumbered twin may re-bind to it. (An import or `.get()`
+  // reads a record without managing it: it holds nothing.)
+  if (found && !importing) session.owners.hold(zoneName, recordId, holder);
   const prior = importing ? priorFromInputs(props, zoneName, found) : specOf(props);
-  const live = found ? { id: recordId, record: found } : importing ? undefined : await findRenumbered(session, prior);
+  const live = found ? { id: recordId, record: found } : importing ? undefined : await findRenumbered(session, prior, holder, recordId);
   if (!live) return { id: "", props: {} };
   const spec = observedSpec(prior, live.record);
-  const outs = toOutputs(spec, live.id);
+  const outs = toOutputs(spec, live.id, holder);
   if (!importing) return { id: live.id, props: { ...outs } };
-  const { recordId: _r, fqdn: _f, ...inputs } = outs;
+  const { recordId: _r, fqdn: _f, instanceId: _i, ...inputs } = outs;
   return { id: live.id, props: { ...outs }, inputs };
 }
 
 /** A refresh of a create left unsettled: the identical record it may have made, or nothing (never made). */
 async function settleOnRefresh(session: ZoneSession, props: Record<string, unknown>): Promise<ZoneRecordRead> {
   const prior = specOf(props);
-  const live = await findRenumbered(session, prior);
+  const holder = holderOrNew(props);
+  const live = await findRenumbered(session, prior, holder);
   if (!live) return { id: "", props: {} };
-  session.ledger.own(prior.zoneName, live.id);
-  return { id: live.id, props: { ...toOutputs(observedSpec(prior, live.record), live.id) } };
+  return { id: live.id, props: { ...toOutputs(observedSpec(prior, live.record), live.id, holder) } };
 }
 
 function parseId(id: string, props: Record<string, unknown>): { recordId: string; zoneName: string } {
@@ -77,17 +81,25 @@ function priorFromInputs(props: Record<string, unknown>, zoneName: string, found
   };
 }
 
-/** The identical record that no other resource re-bound to, now re-bound. */
-async function findRenumbered(session: ZoneSession, prior: RecordSpec): Promise<{ id: string; record: ApiRecord } | undefined> {
+/**
+ * The identical record that no resource of the run holds, now held; `undefined` when there is none, or when the
+ * zone shows that record `lostId` was deleted rather than renumbered. Editing a zone as text renumbers every
+ * record, and OVH ids only grow, so after such an edit no record of the zone is older than `lostId`. A zone
+ * that still holds an older record was not rewritten since: the record was deleted, and an identical record
+ * beside it belongs to someone else (another resource whose read may simply not have come yet).
+ */
+async function findRenumbered(session: ZoneSession, prior: RecordSpec, holder: string, lostId?: string): Promise<{ id: string; record: ApiRecord } | undefined> {
+  if (lostId !== undefined) {
+    const all = await session.api.listRecordIds(prior.zoneName);
+    if (all.some((id) => BigInt(id) <= BigInt(lostId))) return undefined;
+  }
   const ids = await session.api.listRecordIds(prior.zoneName, { fieldType: prior.fieldType, subDomain: prior.subDomain });
   for (const id of ids) {
-    const key = `${prior.zoneName}/${id}`;
-    if (session.rebound.has(key)) continue;
+    if (session.owners.isHeld(prior.zoneName, id)) continue;
     const record = await session.api.getRecord(prior.zoneName, id);
     // Refreshes run in parallel: the test and the claim follow the last await, in one turn of the event loop,
     // so two identical renumbered records never both re-bind to this one (adopt-record.ts does the same).
-    if (!record || !sameRecord(prior, record) || session.rebound.has(key)) continue;
-    session.rebound.add(key);
+    if (!record || !sameRecord(prior, record) || !session.owners.claim(prior.zoneName, id, holder)) continue;
     return { id, record };
   }
   return undefined;

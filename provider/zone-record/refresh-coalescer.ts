@@ -4,30 +4,35 @@ import { ZoneRecordError } from "../records";
  * Coalesced zone refresh.
  *
  * OVH applies record changes only after `POST /domain/zone/{zone}/refresh`, and refuses a second refresh of a
- * zone while one runs (docs/ovh-api-client.md; terraform-provider-ovh #76). terraform-provider-ovh refreshes after every
- * record and only logs the failures (its issues #76 and #275), so records silently never resolve. Here:
- * - at most one refresh per zone is in flight;
- * - a mutation that completes while a refresh runs waits for the next one, which it shares with every other
- *   mutation completed meanwhile;
- * - a refresh is started when the zone has been quiet (no mutation in flight, none started or ended) for
- *   the settle delay, when `batchSize` mutations completed since the last one started, or when the waiting
- *   mutation has waited `maxDelayMs`. The settle delay adapts to the pace at which mutations arrive: three
- *   times the recent mean gap between them, between `settleMs` and `maxSettleMs`. Under the real engine on
- *   a busy machine the next step can come hundreds of milliseconds after the last (measured: `npm run
- *   bench:cli`); a fixed 30 ms would call every such gap "quiet" and refresh after nearly every record. Until
- *   `warmupMutations` have started the delay is at least `firstSettleMs`: an `up` opens with a burst of steps
- *   whose gaps are near zero, then a lull while the program registers more, which is not the end of the run;
- * - hand-off: a completed mutation waits only until a later mutation of the same zone completes. The later
- *   one waits for a refresh that starts after it completed, which publishes every earlier change too, so the
- *   earlier one may return. Pulumi's engine runs at most `--parallel` steps at once (8 by default here:
- *   docs/pulumi-cli.md); if every step waited for its own refresh, the engine could not start the next
- *   records until one did, and 200 creates would take 25 refreshes. With the hand-off steps keep flowing and
- *   an `up` of N changes to a zone sends about N / batchSize + 1 refreshes;
- * - the newest mutation always waits, so the last change of an `up` returns only after a refresh covering
- *   every change of the zone succeeded, and a failed refresh rejects the waiters of its batch (it is an error,
- *   never a log line): the `up` fails, and the failed resource is updated again (with a new refresh) by the
- *   next `up`. A refresh that fails while later mutations still run is followed by the refresh they wait for,
- *   which publishes the earlier changes too.
+ * zone while one runs (docs/ovh-api-client.md; terraform-provider-ovh #76). terraform-provider-ovh refreshes after
+ * every record and only logs the failures (its issues #76 and #275), so records silently never resolve. Here each
+ * zone is a small state machine, driven by four events and nothing else:
+ *
+ *   mutation started -> mutation ended (ok: it becomes a waiter) -> timer fired -> refresh ended (ok or failed)
+ *
+ * State per zone: `inFlight` mutations, `waiters` (ended mutations waiting for a refresh that starts after they
+ * ended), `refreshing` (one refresh running), at most one armed `timer` deadline, and the pace of mutations.
+ *
+ * Invariants, after every event:
+ * 1. At most one refresh of a zone runs at a time.
+ * 2. A waiter is resolved only by the success of a refresh that started after its mutation ended, or, unless it
+ *    asked to wait for its own (`handOff: false`), when a later mutation of the zone ended: the later one waits
+ *    for a refresh that publishes both (the hand-off). A failed refresh rejects exactly the waiters of its batch.
+ * 3. The newest waiter is never handed off, so while any change is unpublished, some waiter waits for it.
+ * 4. With waiters and no refresh running, a refresh starts at once when `batchSize` mutations ended since the last
+ *    one started, or the oldest waiter has waited `maxDelayMs`, or no mutation is in flight and none started or
+ *    ended for the settle delay; otherwise a timer is armed for the earliest of those deadlines that no event
+ *    will reach first. Nothing polls: with mutations in flight only the `maxDelayMs` deadline is armed, since the
+ *    end of a mutation re-evaluates.
+ *
+ * Why the hand-off and the learnt settle delay: Pulumi's engine runs at most `--parallel` steps at once (8 by
+ * default here: docs/pulumi-cli.md); if every step waited for its own refresh, 200 creates would take 25
+ * refreshes. The settle delay adapts to the pace at which mutations arrive (three times the recent mean gap,
+ * between `settleMs` and `maxSettleMs`; at least `firstSettleMs` until `warmupMutations` started), because under
+ * the real engine on a busy machine the next step can come hundreds of milliseconds after the last, and an `up`
+ * opens with a burst of steps then a lull while the program registers more (measured: `npm run bench:cli`).
+ * A step that others depend on before the end of the `up` (an ACME DNS-01 challenge) asks for `handOff: false`
+ * (ZoneRecord's `waitUntilPublished`): it returns only once a refresh covering it succeeded.
  */
 
 /** Runs one refresh of a zone; rejects when the refresh failed. */
@@ -43,17 +48,9 @@ export interface RefreshCoalescerOptions {
   batchSize?: number;
   /** The longest settle delay, however slowly mutations arrive (ms). Default 1000. */
   maxSettleMs?: number;
-  /**
-   * The least settle delay until the pace is known: after the first mutation of a zone and until
-   * `warmupMutations` have started (ms). Default 100.
-   */
+  /** The least settle delay until the pace is known: until `warmupMutations` have started (ms). Default 100. */
   firstSettleMs?: number;
-  /**
-   * Mutations of a zone before its learnt pace alone sets the settle delay. Default 16. An `up` starts with a
-   * burst of steps (as many as the engine runs at once) and then a lull while the program registers the next
-   * resources: the burst's gaps are near zero, so the learnt delay would call that lull "quiet" and refresh
-   * after the first few records (measured through the real CLI: a refresh after 8 of 200 creates).
-   */
+  /** Mutations of a zone before its learnt pace alone sets the settle delay. Default 16. */
   warmupMutations?: number;
   /** Timer, injectable for tests. */
   setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
@@ -61,24 +58,31 @@ export interface RefreshCoalescerOptions {
   now?: () => number;
 }
 
+/** How one mutation waits. */
+export interface RunOptions {
+  /** `false`: return only once a refresh covering this mutation succeeded, never by hand-off. Default `true`. */
+  handOff?: boolean;
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (err: unknown) => void;
   since: number;
+  handOff: boolean;
 }
 
 interface ZoneQueue {
   inFlight: number;
   waiters: Waiter[];
-  running: boolean;
-  timerArmed: boolean;
-  /** Mutations completed since the last refresh started. */
+  refreshing: boolean;
+  /** The deadline of the armed timer, if one is armed (ms). */
+  timerAt?: number;
+  /** Mutations ended since the last refresh started. */
   sinceRefresh: number;
   /** When a mutation last started or ended (ms). */
   lastActivity: number;
-  /** Mutations started so far (for the warm-up of the learnt pace). */
+  /** Mutations started so far, when the last one started, and the moving mean of the gaps between starts (ms). */
   startedCount: number;
-  /** When the last mutation started, and the moving mean of the gaps between starts (ms). */
   lastStart?: number;
   meanGap?: number;
 }
@@ -107,40 +111,44 @@ export class RefreshCoalescer {
   }
 
   /**
-   * Runs `mutation` (a POST, PUT or DELETE on the zone) and resolves with its result once a refresh that
-   * covers it has succeeded, or a later mutation of the zone completed and waits for such a refresh in its
-   * place (the hand-off above). When the mutation fails, nothing waits for a refresh. When the refresh fails,
-   * the returned promise rejects with a {@link ZoneRefreshError} carrying the mutation's result, so that the
-   * caller can keep track of what was changed.
+   * Runs `mutation` (a POST, PUT or DELETE on the zone) and resolves with its result once it is published, as
+   * invariant 2 says. When the mutation fails, nothing waits for a refresh. When the refresh fails, the returned
+   * promise rejects with a {@link ZoneRefreshError} carrying the mutation's result, so that the caller can keep
+   * track of what was changed.
    */
-  async run<T>(zoneName: string, mutation: () => Promise<T>): Promise<T> {
+  async run<T>(zoneName: string, mutation: () => Promise<T>, options: RunOptions = {}): Promise<T> {
     const queue = this.queueOf(zoneName);
     this.started(queue);
     let result: T;
     try {
       result = await mutation();
-    } finally {
-      queue.inFlight -= 1;
-      queue.lastActivity = this.now();
+    } catch (err) {
+      this.ended(zoneName, queue);
+      throw err;
     }
     try {
-      await this.waitForRefresh(zoneName, queue);
+      await new Promise<void>((resolve, reject) => this.ended(zoneName, queue, { resolve, reject, since: this.now(), handOff: options.handOff ?? true }));
     } catch (err) {
       throw new ZoneRefreshError(zoneName, err, result);
     }
     return result;
   }
 
+  /** Whether every zone is idle: nothing in flight, nothing waiting, no refresh running. */
+  get idle(): boolean {
+    return [...this.zones.values()].every((q) => q.inFlight === 0 && q.waiters.length === 0 && !q.refreshing);
+  }
+
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
-      queue = { inFlight: 0, waiters: [], running: false, timerArmed: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now() };
+      queue = { inFlight: 0, waiters: [], refreshing: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now() };
       this.zones.set(zoneName, queue);
     }
     return queue;
   }
 
-  /** Counts a mutation in, and learns the pace at which they arrive. */
+  /** Event: a mutation started. Counts it in and learns the pace at which they arrive. */
   private started(queue: ZoneQueue): void {
     const now = this.now();
     if (queue.lastStart !== undefined) {
@@ -153,6 +161,20 @@ export class RefreshCoalescer {
     queue.inFlight += 1;
   }
 
+  /** Event: a mutation ended; when it succeeded, `waiter` waits for its publication (and earlier ones may go). */
+  private ended(zoneName: string, queue: ZoneQueue, waiter?: Waiter): void {
+    queue.inFlight -= 1;
+    queue.lastActivity = this.now();
+    if (waiter) {
+      // Invariant 2: every earlier waiter that allows it is covered by the refresh this one will wait for.
+      const kept = queue.waiters.filter((w) => !w.handOff);
+      for (const w of queue.waiters) if (w.handOff) w.resolve();
+      queue.waiters = [...kept, waiter];
+      queue.sinceRefresh += 1;
+    }
+    this.evaluate(zoneName, queue);
+  }
+
   /** How long the zone must stay quiet before a refresh starts. */
   private settleOf(queue: ZoneQueue): number {
     if (queue.meanGap === undefined) return this.firstSettleMs;
@@ -160,48 +182,41 @@ export class RefreshCoalescer {
     return queue.startedCount < this.warmupMutations ? Math.max(this.firstSettleMs, learnt) : learnt;
   }
 
-  private waitForRefresh(zoneName: string, queue: ZoneQueue): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      // Every mutation still waiting for a refresh that has not started is covered by the one this mutation
-      // will wait for: it may return now.
-      for (const earlier of queue.waiters.splice(0)) earlier.resolve();
-      queue.waiters.push({ resolve, reject, since: this.now() });
-      queue.sinceRefresh += 1;
-      if (queue.sinceRefresh >= this.batchSize) this.maybeStart(zoneName, queue);
-      else this.schedule(zoneName, queue);
-    });
+  /** Invariant 4: starts the refresh when one is due, else arms the timer for the next deadline. */
+  private evaluate(zoneName: string, queue: ZoneQueue): void {
+    if (queue.refreshing || queue.waiters.length === 0) return;
+    const now = this.now();
+    const maxDelayAt = queue.waiters[0].since + this.maxDelayMs;
+    const quietAt = queue.lastActivity + this.settleOf(queue);
+    const due = queue.sinceRefresh >= this.batchSize || now >= maxDelayAt || (queue.inFlight === 0 && now >= quietAt);
+    if (due) return this.startRefresh(zoneName, queue);
+    this.armTimer(zoneName, queue, queue.inFlight === 0 ? Math.min(quietAt, maxDelayAt) : maxDelayAt);
   }
 
-  private schedule(zoneName: string, queue: ZoneQueue): void {
-    if (queue.running || queue.timerArmed || queue.waiters.length === 0) return;
-    // Checked again after each settle delay while the zone is busy: cheap, and it starts the refresh soon
-    // after the zone goes quiet.
-    const delay = Math.max(1, this.settleOf(queue) - (this.now() - queue.lastActivity));
-    queue.timerArmed = true;
+  /** Arms the zone's one timer for `at`, unless one that fires no later is armed already. */
+  private armTimer(zoneName: string, queue: ZoneQueue, at: number): void {
+    if (queue.timerAt !== undefined && queue.timerAt <= at) return;
+    queue.timerAt = at;
     const timer = this.setTimer(() => {
-      queue.timerArmed = false;
-      this.maybeStart(zoneName, queue);
-    }, delay);
+      // A later timer may have been armed meanwhile; this one only re-evaluates (events are idempotent).
+      if (queue.timerAt === at) queue.timerAt = undefined;
+      this.evaluate(zoneName, queue);
+    }, Math.max(0, at - this.now()));
     timer.unref?.();
   }
 
-  private maybeStart(zoneName: string, queue: ZoneQueue): void {
-    if (queue.running || queue.waiters.length === 0) return;
-    const oldestWait = this.now() - queue.waiters[0].since;
-    const quiet = queue.inFlight === 0 && this.now() - queue.lastActivity >= this.settleOf(queue);
-    if (!quiet && oldestWait < this.maxDelayMs && queue.sinceRefresh < this.batchSize) {
-      this.schedule(zoneName, queue);
-      return;
-    }
-    const batch = queue.waiters.splice(0);
+  private startRefresh(zoneName: string, queue: ZoneQueue): void {
+    const batch = queue.waiters;
+    queue.waiters = [];
     queue.sinceRefresh = 0;
-    queue.running = true;
+    queue.refreshing = true;
     this.refreshZone(zoneName).then(
       () => batch.forEach((w) => w.resolve()),
       (err) => batch.forEach((w) => w.reject(err)),
     ).finally(() => {
-      queue.running = false;
-      this.schedule(zoneName, queue);
+      // Event: the refresh ended.
+      queue.refreshing = false;
+      this.evaluate(zoneName, queue);
     });
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Everything one provider process keeps per set of credentials: the typed API, the coalesced refresh and the
- * create ledger. One session serves every resource of a `pulumi up` that uses the same credentials, so the
+ * create ledger, with the process's record ownership. One session serves every resource of a `pulumi up` that uses the same credentials, so the
  * clock offset is fetched once, the pacing is shared, and refreshes of a zone are batched across resources.
  */
 import { CreateLedger, type CreateOptions } from "./create-record";
+import { OrphanJournal } from "./orphan-journal";
+import { RecordOwnership } from "./ownership";
 import { RefreshCoalescer, type RefreshCoalescerOptions } from "./refresh-coalescer";
 import { ZoneApi, type OvhRequester } from "./zone-api";
 import { refreshZoneWithRetry, type RefreshRetryOptions } from "./zone-refresh";
@@ -23,15 +25,22 @@ export class ZoneSession {
   readonly api: ZoneApi;
   readonly coalescer: RefreshCoalescer;
   readonly ledger: CreateLedger;
-  /** Ids that a read re-bound a resource to, so that two resources never re-bind to the same record. */
-  readonly rebound = new Set<string>();
 
-  constructor(client: OvhRequester, readonly options: ZoneSessionOptions = {}) {
+  /**
+   * `owners` is the provider process's one {@link RecordOwnership}, shared by every session; `journal` keeps the
+   * records an interrupted run made (orphan-journal.ts).
+   */
+  constructor(
+    client: OvhRequester,
+    readonly options: ZoneSessionOptions = {},
+    readonly owners = new RecordOwnership(),
+    readonly journal = new OrphanJournal(""),
+  ) {
     this.api = new ZoneApi(client);
     this.coalescer = new RefreshCoalescer(
       (zoneName) => refreshZoneWithRetry(this.api, zoneName, options.refreshRetry),
       options.refresh,
     );
-    this.ledger = new CreateLedger(this.api);
+    this.ledger = new CreateLedger(this.api, owners);
   }
 }

@@ -35,8 +35,9 @@ export async function settleUnsettled(
   session: ZoneSession,
   attempted: RecordSpec,
   spec: RecordSpec,
+  holder: string,
 ): Promise<{ id: string; outs: ZoneRecordOutputs } | undefined> {
-  const found = await adoptExistingRecord(session.api, session.ledger, attempted);
+  const found = await adoptExistingRecord(session.api, session.ledger, attempted, holder);
   if (!found) return undefined;
   const id = String(found.id);
   // Always through the coalescer: the orphan may never have been published by a zone refresh.
@@ -45,5 +46,5 @@ export async function settleUnsettled(
     const same = observed.subDomain === spec.subDomain && observed.target === spec.target && observed.ttl === spec.ttl;
     if (!same) await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
   });
-  return { id, outs: toOutputs(spec, id) };
+  return { id, outs: toOutputs(spec, id, holder) };
 }

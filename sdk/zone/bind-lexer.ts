@@ -89,12 +89,27 @@ function closingQuote(text: string, open: number): number {
   return -1;
 }
 
-/** Decodes `\X` (X itself) and `\DDD` (the byte DDD, RFC 1035 §5.1). */
+/**
+ * Decodes `\X` (X itself) and `\DDD` (the octet DDD, RFC 1035 §5.1). A file's text is UTF-8, so the octets
+ * are read as UTF-8 bytes: `\226\128\168` is U+2028, one character; octets that are not UTF-8 are refused.
+ */
 function unescape(file: string, line: number, text: string): string {
-  return text.replace(/\\(\d{3}|.)/g, (_m, e: string) => {
-    if (e.length === 1) return e;
-    const code = Number(e);
-    if (code > 255) throw new ZoneFileError(file, line, `escape \\${e} is not a byte (000 to 255)`);
-    return String.fromCharCode(code);
-  });
+  if (!text.includes("\\")) return text;
+  const bytes: Buffer[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\\(\d{3}|[^])/gu)) {
+    bytes.push(Buffer.from(text.slice(last, m.index), "utf8"));
+    const code = Number(m[1]);
+    if (m[1].length === 1) bytes.push(Buffer.from(m[1], "utf8"));
+    else if (code > 255) throw new ZoneFileError(file, line, `escape \\${m[1]} is not an octet (000 to 255)`);
+    else bytes.push(Buffer.from([code]));
+    last = m.index + m[0].length;
+  }
+  bytes.push(Buffer.from(text.slice(last), "utf8"));
+  const decoded = Buffer.concat(bytes);
+  const value = decoded.toString("utf8");
+  if (!Buffer.from(value, "utf8").equals(decoded)) {
+    throw new ZoneFileError(file, line, `the \\DDD escapes in ${text} are not UTF-8 text: write the characters themselves, or escape each byte of their UTF-8 form`);
+  }
+  return value;
 }

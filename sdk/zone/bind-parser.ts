@@ -5,7 +5,7 @@
  * The SOA and the apex NS records are OVH's own (an OVH export holds them) and are skipped.
  */
 import * as fs from "node:fs";
-import { decodeTxt, isFieldType, TEXT_FIELD_TYPES, type FieldType } from "../../provider/records";
+import { declarableText, decodeTxt, isFieldType, normaliseZoneName, quote, TEXT_FIELD_TYPES, type FieldType } from "../../provider/records";
 import { lexZoneFile, ZoneFileError, type Entry, type Token } from "./bind-lexer";
 import type { ZoneRecordSpec } from "./records";
 import type { ZoneSource } from "./yaml-source";
@@ -29,13 +29,15 @@ interface ParseState {
   zone?: string;
   origin?: string;
   defaultTtl?: number;
+  /** The TTL of the last record that stated one: a record without a TTL takes it when there is no `$TTL` (RFC 1035 §5.1). */
+  lastTtl?: number;
   owner?: string;
   options: BindOptions;
 }
 
 /** Reads a zone file into the records of a Zone; throws {@link ZoneFileError} at the first problem. */
 export function readBindZone(file: string, options: BindOptions = {}, text: string = fs.readFileSync(file, "utf8")): ZoneSource {
-  const zone = options.zoneName?.trim().toLowerCase().replace(/\.$/, "");
+  const zone = options.zoneName === undefined ? undefined : normaliseZoneName(options.zoneName);
   const state: ParseState = { file, zone, origin: zone, options };
   const records: ZoneRecordSpec[] = [];
   for (const entry of lexZoneFile(file, text)) {
@@ -75,7 +77,7 @@ function readTtl(text: string): number | undefined {
 function record(state: ParseState, entry: Entry): ZoneRecordSpec[] {
   const fail = (reason: string) => new ZoneFileError(state.file, entry.line, reason);
   const tokens = [...entry.tokens];
-  if (!entry.blankOwner) state.owner = ownerName(state, tokens.shift()!.text, fail);
+  if (!entry.blankOwner) state.owner = ownerName(state, plainName(tokens.shift()!, "owner name", fail), fail);
   if (state.owner === undefined) throw fail("the first record has no owner name");
   let ttl: number | undefined;
   for (let i = 0; i < 2 && tokens.length > 0; i++) {
@@ -84,6 +86,7 @@ function record(state: ParseState, entry: Entry): ZoneRecordSpec[] {
     else if (["CH", "HS", "CS"].includes(word.toUpperCase())) throw fail(`class ${word} is not supported: OVH hosts class IN only`);
     else if (ttl === undefined && readTtl(word) !== undefined) ttl = readTtl(tokens.shift()!.text);
   }
+  if (ttl !== undefined) state.lastTtl = ttl;
   const type = tokens.shift()?.text.toUpperCase();
   if (!type) throw fail("the record has no type");
   if (type === "SOA") return []; // OVH writes the SOA itself (PUT /soa), not as a record
@@ -91,15 +94,30 @@ function record(state: ParseState, entry: Entry): ZoneRecordSpec[] {
   if (tokens.length === 0) throw fail(`the ${type} record has no data`);
   const subDomain = relativeName(state, state.owner);
   if (type === "NS" && subDomain === "" && !state.options.keepApexNs) return [];
-  const target = TEXT_FIELD_TYPES.includes(type) ? textTarget(type, tokens, entry.comment, fail) : dataTarget(state, type, tokens);
+  const target = TEXT_FIELD_TYPES.includes(type) ? textTarget(type, tokens, entry.comment, fail) : dataTarget(state, type, tokens, fail);
   const spec: ZoneRecordSpec = { subDomain, fieldType: type, target, ttl: ttl ?? inheritedTtl(state) };
   return [{ ...spec, source: `${state.file}:${entry.line}` }];
 }
 
-/** The TTL of a record without a TTL column: `$TTL`, or 0 (the zone default) when `$TTL` is absent or the zone default. */
+/**
+ * The TTL of a record without a TTL column: `$TTL` (RFC 2308 §4), 0 (the zone default) when that is the zone
+ * default; without `$TTL`, the last TTL a previous record stated (RFC 1035 §5.1), else 0.
+ */
 function inheritedTtl(state: ParseState): number {
   const zoneDefault = state.options.zoneDefaultTtl ?? 3600;
-  return state.defaultTtl === undefined || state.defaultTtl === zoneDefault ? 0 : state.defaultTtl;
+  if (state.defaultTtl === undefined) return state.lastTtl ?? 0;
+  return state.defaultTtl === zoneDefault ? 0 : state.defaultTtl;
+}
+
+/**
+ * A name's text, refusing an escaped dot (`a\.b`, `a\046b`): it is a dot inside one label (RFC 1035 §5.1),
+ * and an OVH sub-domain cannot hold one; reading it as two labels would silently declare another name.
+ */
+function plainName(token: Token, what: string, fail: (r: string) => Error): string {
+  if (!token.quoted && /\\(\.|046)/.test(token.raw)) {
+    throw fail(`the ${what} ${token.raw} has an escaped dot, a dot inside a label, which OVH names cannot hold: write the name without "\\" if you meant two labels, or choose another name`);
+  }
+  return token.text;
 }
 
 function ownerName(state: ParseState, name: string, fail: (r: string) => Error): string {
@@ -129,7 +147,7 @@ function relativeName(state: ParseState, owner: string): string {
  * as a comment: for those two types only, the rest of the line is the value.
  */
 function textTarget(type: string, tokens: Token[], comment: string | undefined, fail: (r: string) => Error): string {
-  if (tokens.every((t) => t.quoted)) return decodeTxt(tokens.map((t) => t.raw).join(" "));
+  if (tokens.every((t) => t.quoted)) return declarableText(decodeTxt(tokens.map((t) => t.raw).join(" ")));
   if (tokens.some((t) => t.quoted)) throw fail(`the ${type} data mixes quoted and unquoted words: quote every part`);
   // OVH's own DKIM, DMARC and SPF types are exported unquoted (v=DMARC1; p=none): the words are the value.
   const words = tokens.map((t) => t.raw).join(" ");
@@ -139,12 +157,15 @@ function textTarget(type: string, tokens: Token[], comment: string | undefined, 
   return tokens[0].text;
 }
 
-/** Other data: words joined by one space (quoted words kept quoted), a relative host name made absolute. */
-function dataTarget(state: ParseState, type: FieldType, tokens: Token[]): string {
-  const words = tokens.map((t) => t.raw);
+/**
+ * Other data: words joined by one space (quoted words quoted again in the provider's form, `\DDD` escapes
+ * decoded), a relative host name made absolute.
+ */
+function dataTarget(state: ParseState, type: FieldType, tokens: Token[], fail: (r: string) => Error): string {
+  const words = tokens.map((t) => (t.quoted ? quote(t.text) : t.text));
   const at = HOST_FIELD[type];
   if (at !== undefined && at < words.length && !tokens[at].quoted) {
-    const host = words[at];
+    const host = plainName(tokens[at], `${type} host name`, fail);
     if (host === "@") words[at] = `${state.origin}.`;
     else if (!host.endsWith(".")) words[at] = `${host}.${state.origin}.`;
   }

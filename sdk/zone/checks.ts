@@ -2,7 +2,7 @@
  * Whole-zone checks: rules no single record can break alone, checked on the declared set before any child
  * is registered, so a refused zone sends nothing. Each problem names the records and the fix.
  */
-import { describeRecord, textValue, type DeclaredRecord } from "./records";
+import { describeDeclared, textValue, type DeclaredRecord } from "./records";
 
 /** Every whole-zone problem of `records` in `zoneName` (empty: the zone is sound). */
 export function checkZone(zoneName: string, records: readonly DeclaredRecord[]): string[] {
@@ -22,7 +22,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const list = (rs: readonly DeclaredRecord[]) => rs.map(describeRecord).join(", ");
+const list = (rs: readonly DeclaredRecord[]) => rs.map(describeDeclared).join(", ");
 
 function duplicates(records: readonly DeclaredRecord[]): string[] {
   const groups = groupBy(records, (r) => `${r.subDomain}\n${r.fieldType}\n${r.canonical}`);
@@ -61,7 +61,7 @@ function targetsThroughCname(zoneName: string, records: readonly DeclaredRecord[
     const cname = host === undefined ? undefined : cnames.get(host);
     if (!cname) continue;
     // RFC 2181 §10.3 (MX, NS) and RFC 2782 (SRV): the target must be a name with address records, not an alias.
-    problems.push(`${r.fieldType} target is a CNAME: ${describeRecord(r)} points to ${describeRecord(cname)}; point it to the name the CNAME points to (RFC 2181 10.3)`);
+    problems.push(`${r.fieldType} target is a CNAME: ${describeDeclared(r)} points to ${describeDeclared(cname)}; point it to the name the CNAME points to (RFC 2181 10.3)`);
   }
   return problems;
 }
@@ -80,7 +80,7 @@ function dmarcPlacement(records: readonly DeclaredRecord[]): string[] {
     .filter((r) => r.fieldType === "DMARC" || (r.fieldType === "TXT" && /^v=DMARC1(\s*;|$)/i.test(textValue(r).trim())))
     .filter((r) => !isDmarcName(r.subDomain))
     // RFC 7489 §6.1: receivers look for the policy at _dmarc.<domain> only; OVH refuses DMARC elsewhere.
-    .map((r) => `DMARC policy outside _dmarc: ${describeRecord(r)}; receivers only read it at _dmarc (RFC 7489 6.1): set subDomain to "_dmarc"${r.subDomain ? ` or "_dmarc.${r.subDomain}"` : ""}`);
+    .map((r) => `DMARC policy outside _dmarc: ${describeDeclared(r)}; receivers only read it at _dmarc (RFC 7489 6.1): set subDomain to "_dmarc"${r.subDomain ? ` or "_dmarc.${r.subDomain}"` : ""}`);
 }
 
 function ttlMismatches(records: readonly DeclaredRecord[]): string[] {
@@ -89,7 +89,7 @@ function ttlMismatches(records: readonly DeclaredRecord[]): string[] {
     const ttls = [...new Set(group.map((r) => r.ttl))];
     if (ttls.length < 2) continue;
     // RFC 2181 §5.2: the records of one RRset share a TTL; resolvers use the lowest and may discard the set.
-    problems.push(`differing TTLs in one RRset (${group[0].subDomain || "@"} ${group[0].fieldType}): ${group.map((r) => `${describeRecord(r)} ttl ${r.ttl}`).join(", ")}; give them one TTL, e.g. ${Math.min(...ttls)} (RFC 2181 5.2)`);
+    problems.push(`differing TTLs in one RRset (${group[0].subDomain || "@"} ${group[0].fieldType}): ${group.map((r) => `${describeDeclared(r)} ttl ${r.ttl}`).join(", ")}; give them one TTL, e.g. ${Math.min(...ttls)} (RFC 2181 5.2)`);
   }
   return problems;
 }

@@ -4,7 +4,7 @@
  * their `__provider` loads the implementation by package name at call time (see sdk/zone-record.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { PruneTarget, UnmanagedDeletion } from "../../provider/zone-manifest";
+import type { PruneTarget, RecordContent, UnmanagedDeletion } from "../../provider/zone-manifest";
 
 const providerText = (exported: string) => `exports.handler = () => require("pulumi-ovh-dns/provider").${exported};\n`;
 
@@ -25,8 +25,14 @@ export interface ZoneManifestArgs {
 
 /** What a Zone declares, kept so that the next update's `check` can compare (docs/zone.md, "Safety"). */
 export class ZoneManifest extends pulumi.CustomResource {
+  /**
+   * The records the previous update declared and this one does not, as `check` found them: their children
+   * delete them, so they are never unmanaged records (set at the manifest's last change: see docs/zone.md).
+   */
+  declare public readonly removed: pulumi.Output<RecordContent[] | undefined>;
+
   constructor(name: string, args: ZoneManifestArgs, opts?: pulumi.CustomResourceOptions) {
-    super(ZONE_MANIFEST_TYPE, name, { ...args, __provider: providerText("zoneManifestProvider") }, opts);
+    super(ZONE_MANIFEST_TYPE, name, { ...args, removed: undefined, __provider: providerText("zoneManifestProvider") }, opts);
   }
 }
 

@@ -2,7 +2,7 @@
  * A Zone's records as plain values: what the program, a YAML file or a zone file declares, normalised and
  * validated one by one with the provider's own rules before any whole-zone check.
  */
-import { canonicalTarget, checkRecordInputs, decodeTxt, TEXT_FIELD_TYPES, ZoneRecordError, type FieldType, type FieldTypeInput } from "../../provider/records";
+import { canonicalTarget, checkRecordInputs, decodeTxt, describeRecord, TEXT_FIELD_TYPES, ZoneRecordError, type FieldType, type FieldTypeInput } from "../../provider/records";
 
 /** One record of a Zone: a ZoneRecord's arguments without the zone. Plain values only (see docs/zone.md). */
 export interface ZoneRecordSpec {
@@ -38,9 +38,9 @@ export class ZoneDeclarationError extends ZoneRecordError {
   }
 }
 
-/** `www A 203.0.113.10 (records.yaml:12)`: how messages name a record. */
-export function describeRecord(r: DeclaredRecord): string {
-  return `${r.subDomain || "@"} ${r.fieldType} ${r.target} (${r.source})`;
+/** `www A 203.0.113.10 (records.yaml:12)`: how messages name a declared record. */
+export function describeDeclared(r: DeclaredRecord): string {
+  return `${describeRecord(r)} (${r.source})`;
 }
 
 /** The value of a text record (TXT, SPF, DKIM, DMARC) without OVH's quoting; other types: the target. */

@@ -3,9 +3,8 @@
  * is registered. Matching is by content (name, type, canonical target), so it needs no record id; see
  * docs/zone.md, "Unmanaged records", for why a record whose declared target is changing is never counted.
  */
-import { canonicalTarget } from "../../provider/records";
+import { canonicalTarget, describeRecord } from "../../provider/records";
 import type { ZoneRecordInfo } from "../../provider/zone-record";
-import { possibleKeys } from "./naming";
 import type { DeclaredRecord } from "./records";
 import type { UnmanagedDeletion } from "../../provider/zone-manifest";
 
@@ -40,10 +39,10 @@ function byId(a: ZoneRecordInfo, b: ZoneRecordInfo): number {
 
 /** `www A 203.0.113.10 (id 42)`. */
 export function describeListed(r: ZoneRecordInfo): string {
-  return `${r.subDomain || "@"} ${r.fieldType} ${r.target} (id ${r.recordId})`;
+  return `${describeRecord(r)} (id ${r.recordId})`;
 }
 
-/** The manifest's view of an unmanaged record that will be deleted. */
+/** The manifest's view of an unmanaged record (one to delete, or to warn about). */
 export function toDeletion(r: ZoneRecordInfo): UnmanagedDeletion {
-  return { keys: possibleKeys({ subDomain: r.subDomain, fieldType: r.fieldType, canonical: canonicalTarget(r.fieldType, r.target) }), description: describeListed(r) };
+  return { record: { subDomain: r.subDomain, fieldType: r.fieldType, target: r.target }, description: describeListed(r) };
 }

@@ -1,26 +1,34 @@
 /**
- * `Zone.fromYaml`: a zone kept as YAML, in the records-file shape of examples/gitops:
+ * `Zone.fromYaml`: a zone kept as YAML, in the records-file shape of examples/gitops (and of
+ * `pulumi-ovh-dns export --format yaml`):
  *
  * ```yaml
  * zoneName: example.com
+ * adopt: true          # optional: the Zone's `adopt`
  * records:
  *   web: { subDomain: "", fieldType: A, target: 203.0.113.10, ttl: 3600 }
  *   www: { subDomain: www, fieldType: CNAME, target: example.com. }
  * ```
  * `records` is a map (its keys are labels for people and errors; child names come from the content) or a
- * list. Every error names the file and line.
+ * list. subDomain, fieldType and target are kept as written (`target: 1.10` is the text "1.10", not the
+ * number 1.1); ttl is a number. Every error names the file and line.
  */
 import * as fs from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar } from "yaml";
 import type { ZoneRecordSpec } from "./records";
 
 /** A zone read from a file: its name and records, each with its `source` (file:line). */
 export interface ZoneSource {
   zoneName: string;
   records: ZoneRecordSpec[];
+  /** The Zone's `adopt`, when the file sets it (`adopt: true`, as `pulumi-ovh-dns export --format yaml` writes). */
+  adopt?: boolean;
 }
 
 const RECORD_FIELDS = ["subDomain", "fieldType", "target", "ttl"];
+/** Fields whose value is text: a plain scalar is kept as written, not read as a number, a boolean or null. */
+const TEXT_FIELDS = ["subDomain", "fieldType", "target"];
+const ROOT_KEYS = ["zoneName", "adopt", "records"];
 
 /** Reads and validates a records file; throws every problem with its line. */
 export function readYamlZone(file: string, text: string = fs.readFileSync(file, "utf8")): ZoneSource {
@@ -39,8 +47,11 @@ export function readYamlZone(file: string, text: string = fs.readFileSync(file, 
   const recordsNode = root.get("records", true) as Node | undefined;
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
-    if (!["zoneName", "records"].includes(key)) problems.push(`${at(pair.key as Node)}: unknown key "${key}"; the file takes zoneName and records`);
+    if (!ROOT_KEYS.includes(key)) problems.push(`${at(pair.key as Node)}: unknown key "${key}"; the file takes zoneName, adopt and records`);
   }
+  const adoptNode = root.get("adopt", true) as Node | undefined;
+  const adopt: unknown = isScalar(adoptNode) ? adoptNode.value : adoptNode;
+  if (adoptNode !== undefined && typeof adopt !== "boolean") problems.push(`${at(adoptNode)}: adopt must be true or false (the Zone's adopt), e.g. "adopt: true"`);
   if (typeof zoneValue !== "string" || zoneValue.trim() === "") {
     problems.push(`${at(zoneNode ?? root)}: zoneName must be the zone, e.g. "zoneName: example.com"`);
   }
@@ -50,7 +61,7 @@ export function readYamlZone(file: string, text: string = fs.readFileSync(file, 
   else problems.push(`${at(recordsNode ?? root)}: records must be a map (label: record) or a list of records`);
   const records = entries.flatMap(({ label, node }) => readRecord(node as Node, label, at, problems));
   if (problems.length > 0) throw new Error(`${file}: ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
-  return { zoneName: String(zoneValue).trim(), records };
+  return { zoneName: String(zoneValue).trim(), records, ...(typeof adopt === "boolean" ? { adopt } : {}) };
 }
 
 function readRecord(node: Node, label: string, at: (n: Node) => string, problems: string[]): ZoneRecordSpec[] {
@@ -68,11 +79,18 @@ function readRecord(node: Node, label: string, at: (n: Node) => string, problems
     } else if (!isScalar(pair.value)) {
       problems.push(`${at(pair.value ?? pair.key)}: record ${label}: ${key} must be a single value`);
     } else {
-      record[key] = pair.value.value;
+      record[key] = TEXT_FIELDS.includes(key) ? textAsWritten(pair.value) : pair.value.value;
     }
   }
-  // YAML reads `target: 10 mx.example.com.` as a string but `target: 1.5` as a number: keep the text.
-  if (typeof record.target === "number") record.target = String(record.target);
-  if (record.subDomain === null) record.subDomain = "";
   return [record as unknown as ZoneRecordSpec];
+}
+
+/**
+ * A text field's value as written. YAML's core schema reads a plain `1.10` as the number 1.1, `0x1F` as 31,
+ * `true` as a boolean and an empty value as null (YAML 1.2.2 §10.3.2, https://yaml.org/spec/1.2.2/#1032-tag-resolution):
+ * for a name or a record's data, the text written is what was meant. A quoted scalar is its value.
+ */
+function textAsWritten(node: Scalar): unknown {
+  if (node.type !== "PLAIN" || typeof node.source !== "string") return node.value;
+  return node.source;
 }

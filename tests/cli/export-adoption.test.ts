@@ -1,46 +1,14 @@
 /**
  * The end-to-end promise of `export`: the exported declarations, run against the zone they came from, take
- * every record over without a single POST, and the next preview shows no change. Through the local engine
- * (records.yaml in the GitOps example), and through the real Pulumi CLI (the TypeScript program) when present.
+ * every record over without a single POST, and the next preview shows no change: here the TypeScript program
+ * through the real Pulumi CLI; export-round-trip.test.ts runs all three formats through the local engine.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse } from "yaml";
 import { startEmulator, type Emulator } from "../../emulator";
 import { PulumiWorkspace, changes } from "../../tools/pulumi-cli";
-import { GitopsStack, planLines } from "../scenarios/gitops-rig";
 import { CliSandbox, emulatorEnv } from "./cli-rig";
 import { REALISTIC_ZONE } from "./zones";
-
-const RECORDS = REALISTIC_ZONE.length - 2; // the two apex NS are OVH's
-
-describe("a records.yaml exported with adopt: true, through the local engine", () => {
-  let stack: GitopsStack;
-  let sandbox: CliSandbox;
-  beforeAll(async () => {
-    stack = await GitopsStack.start(REALISTIC_ZONE);
-    sandbox = new CliSandbox();
-  });
-  afterAll(async () => {
-    await stack.close();
-    sandbox.remove();
-  });
-
-  test("takes every record over with no POST, leaves the zone as it was, and the next preview shows no change", async () => {
-    const before = stack.zone();
-    const exported = await sandbox.run(["export", "example.com", "--format", "yaml"], emulatorEnv(stack.emulator));
-    expect(exported.code).toBe(0);
-    stack.declare((parse(exported.stdout) as { records: Record<string, never> }).records);
-    const up = await stack.run("up");
-    expect(up.calls.filter((c) => c.method !== "GET")).toEqual([]);
-    expect(up.summary).toMatchObject({ create: RECORDS });
-    expect(stack.zone()).toEqual(before);
-    const preview = await stack.run("preview");
-    expect(preview.calls).toEqual([]);
-    expect(planLines(preview.printed)).toEqual([`Resources: ${RECORDS} unchanged`]);
-  }, 120_000);
-});
-
 
 describe("an exported TypeScript program, through the real Pulumi CLI (it fails without one: npm run setup:pulumi)", () => {
   let emulator: Emulator;

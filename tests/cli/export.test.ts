@@ -10,10 +10,11 @@ import { checkRecordInputs } from "../../provider/records";
 import { CliSandbox, emulatorEnv } from "./cli-rig";
 import { REALISTIC_ZONE, largeZone } from "./zones";
 
+/** The keys a Zone gives these records (sdk/zone/naming.ts): a Zone named `z` names its children `z-<key>`. */
 const NAMES = [
-  "apex-a", "apex-aaaa", "apex-caa", "apex-mx-e7b739", "apex-mx-e400f5", "apex-spf", "apex-txt-f5e2c5", "apex-txt-62b413",
-  "wildcard-a", "10-ptr", "_443-_tcp-www-tlsa", "_dmarc-txt", "_dmarc-shop-dmarc", "_imaps-_tcp-srv", "_sip-_tcp-srv",
-  "google-_domainkey-txt", "host-sshfp", "lab-ns", "mail-_domainkey-dkim", "office-loc", "old-dname", "sip-naptr", "www-cname",
+  "@-A", "@-AAAA", "@-CAA", "@-MX-e7b739bf", "@-MX-e400f52b", "@-SPF", "@-TXT-f5e2c57f", "@-TXT-62b4133b",
+  "*-A", "10-PTR", "_443._tcp.www-TLSA", "_dmarc-TXT", "_dmarc.shop-DMARC", "_imaps._tcp-SRV", "_sip._tcp-SRV",
+  "google._domainkey-TXT", "host-SSHFP", "lab-NS", "mail._domainkey-DKIM", "office-LOC", "old-DNAME", "sip-NAPTR", "www-CNAME",
 ];
 
 interface YamlEntry {
@@ -21,8 +22,6 @@ interface YamlEntry {
   fieldType: string;
   target: string;
   ttl: number;
-  adopt?: boolean;
-  importId?: string;
 }
 
 describe("pulumi-ovh-dns export", () => {
@@ -38,7 +37,7 @@ describe("pulumi-ovh-dns export", () => {
   });
   const run = (args: string[]) => sandbox.run(args, emulatorEnv(emulator));
 
-  test("writes one ZoneRecord per record with adopt: true, readable unique names, the apex NS left to OVH", async () => {
+  test("writes one ZoneRecord per record with adopt: true, named by the Zone's child keys, the apex NS left to OVH", async () => {
     const result = await run(["export", "example.com"]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
@@ -54,10 +53,10 @@ describe("pulumi-ovh-dns export", () => {
     const declarations = lines.filter((l) => l.startsWith("new ovhdns.ZoneRecord("));
     expect(declarations.map((l) => /^new ovhdns\.ZoneRecord\("([^"]+)"/.exec(l)?.[1])).toEqual(NAMES);
     expect(declarations).toContain(
-      'new ovhdns.ZoneRecord("apex-txt-f5e2c5", { zoneName, subDomain: "", fieldType: "TXT", target: "say \\"hi\\" to the team", ttl: 600, adopt: true });',
+      'new ovhdns.ZoneRecord("@-TXT-f5e2c57f", { zoneName, subDomain: "", fieldType: "TXT", target: "say \\"hi\\" to the team", ttl: 600, adopt: true });',
     );
     expect(declarations).toContain(
-      'new ovhdns.ZoneRecord("wildcard-a", { zoneName, subDomain: "*", fieldType: "A", target: "203.0.113.20", ttl: 300, adopt: true });',
+      'new ovhdns.ZoneRecord("*-A", { zoneName, subDomain: "*", fieldType: "A", target: "203.0.113.20", ttl: 300, adopt: true });',
     );
     expect(result.stderr).toBe("reading example.com: 25 to go\nreading example.com: 25/25 done\n23 record(s) of example.com written; 2 apex NS left to OVH\n");
   });
@@ -69,37 +68,61 @@ describe("pulumi-ovh-dns export", () => {
     expect(second).toBe(first);
   });
 
-  test("writes a records.yaml in the GitOps example's shape, each record as the provider's check accepts it", async () => {
+  test("writes a records.yaml in the GitOps example's shape, with the Zone's adopt, each record as the provider's check accepts it", async () => {
     const result = await run(["export", "example.com", "--format", "yaml", "-o", "records.yaml"]);
     expect(result.code).toBe(0);
-    const file = parse(fs.readFileSync(sandbox.file("records.yaml"), "utf8")) as { zoneName: string; records: Record<string, YamlEntry> };
-    expect(file.zoneName).toBe("example.com");
+    const file = parse(fs.readFileSync(sandbox.file("records.yaml"), "utf8")) as { zoneName: string; adopt: boolean; records: Record<string, YamlEntry> };
+    expect([file.zoneName, file.adopt]).toEqual(["example.com", true]);
+    // Two SPF policies at the apex and two TTLs in the apex TXT RRset: a Zone refuses them, and the file says so.
+    expect(fs.readFileSync(sandbox.file("records.yaml"), "utf8").split("\n").slice(2, 5)).toEqual([
+      "# A Zone refuses these records as they stand: fix them in the zone (or here) before using this file:",
+      expect.stringMatching(/^# {3}- more than one SPF policy at @: @ SPF v=spf1 mx -all \(record \d+\), @ TXT v=spf1 include:mx\.ovh\.com -all \(record \d+\)/),
+      expect.stringMatching(/^# {3}- differing TTLs in one RRset \(@ TXT\)/),
+    ]);
+    expect(result.stderr).toMatch(/23 record\(s\) of example\.com written to records\.yaml; 2 apex NS left to OVH; a Zone refuses them as they stand: 2 whole-zone problem\(s\) \(see the comments\)\n$/);
     expect(Object.keys(file.records)).toEqual(NAMES);
-    expect(file.records["google-_domainkey-txt"].target).toBe(REALISTIC_ZONE[15].target.replace(/^"|"$/g, "").replace('" "', ""));
-    expect(file.records["_dmarc-txt"]).toEqual({
-      subDomain: "_dmarc", fieldType: "TXT", target: "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com", ttl: 0, adopt: true,
+    expect(file.records["google._domainkey-TXT"].target).toBe(REALISTIC_ZONE[15].target.replace(/^"|"$/g, "").replace('" "', ""));
+    expect(file.records["_dmarc-TXT"]).toEqual({
+      subDomain: "_dmarc", fieldType: "TXT", target: "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com", ttl: 0,
     });
     for (const entry of Object.values(file.records)) {
-      const { adopt, ...inputs } = entry;
-      expect([adopt, checkRecordInputs({ zoneName: "example.com", ...inputs }).failures]).toEqual([true, []]);
+      expect(checkRecordInputs({ zoneName: "example.com", ...entry }).failures).toEqual([]);
     }
   });
 
-  test("writes a BIND file: relative names, zone-default TTL omitted, OVH's text types as TXT", async () => {
+  test("names each record as a Zone names its child, and keeps exact copies (OVH allows them) apart by id", async () => {
+    emulator.addZone("copies.example", [
+      { subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 0 },
+      { subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 0 },
+      { subDomain: "", fieldType: "MX", target: "10 mx1.copies.example.", ttl: 0 },
+    ]);
+    const ids = emulator.zone("copies.example").records.map((r) => String(r.id));
+    const ts = await run(["export", "copies.example", "--name-prefix", "main-"]);
+    expect([...ts.stdout.matchAll(/^new ovhdns\.ZoneRecord\("([^"]+)"/gm)].map((m) => m[1])).toEqual(["main-@-MX", "main-www-A", `main-www-A-${ids[1]}`]);
+    const yaml = await run(["export", "copies.example", "--format", "yaml"]);
+    expect(yaml.stdout).toContain(
+      '  # Left out: an exact copy of www-A, which a Zone declares once (delete the copy in the zone, or keep it out of the Zone):\n' +
+        `  #  "www-A-${ids[1]}":\n`,
+    );
+    expect(Object.keys((parse(yaml.stdout) as { records: object }).records)).toEqual(["@-MX", "www-A"]);
+  });
+
+  test("writes a BIND file: $ORIGIN and $TTL, relative names, zone-default TTL omitted, OVH's own types kept", async () => {
     const result = await run(["export", "example.com", "--format", "bind"]);
     const lines = result.stdout.split("\n");
-    expect(lines.slice(0, 5)).toEqual([
-      "; The records of example.com, exported by `pulumi-ovh-dns export`.",
+    expect(lines.slice(0, 6)).toEqual([
       "$ORIGIN example.com.",
+      "$TTL 3600",
+      "; The records of example.com, exported by `pulumi-ovh-dns export`.",
       "; The apex NS records, which OVH manages itself:",
       "; @\tIN NS\tdns200.anycast.me.",
       "; @\tIN NS\tns200.anycast.me.",
     ]);
     expect(lines).toEqual(
       expect.arrayContaining([
-        "@\t3600\tIN A\t203.0.113.10",
-        '@\t600\tIN TXT\t"say \\"hi\\" to the team"',
-        '_dmarc.shop\tIN TXT\t"v=DMARC1; p=none"\t; OVH type DMARC',
+        "@\t3600 IN A\t203.0.113.10",
+        '@\t600 IN TXT\t"say \\"hi\\" to the team"',
+        '_dmarc.shop\tIN DMARC\t"v=DMARC1; p=none"',
         "_sip._tcp\tIN SRV\t10 60 5060 sip.example.com.",
         `google._domainkey\tIN TXT\t${REALISTIC_ZONE[15].target}`,
       ]),
@@ -113,7 +136,7 @@ describe("pulumi-ovh-dns export", () => {
     expect(result.stdout).toContain(
       '// Left out: the provider would refuse this record (target: MX host "mail" has no trailing dot: OVH reads a name without one as ' +
         'relative to the zone ("mail.odd.example."); use "mail.odd.example."):\n' +
-        '// new ovhdns.ZoneRecord("apex-mx", { zoneName, subDomain: "", fieldType: "MX", target: "10 mail", ttl: 0, adopt: true });\n',
+        `// new ovhdns.ZoneRecord("@-MX-${emulator.zone("odd.example").records[0].id}", { zoneName, subDomain: "", fieldType: "MX", target: "10 mail", ttl: 0, adopt: true });\n`,
     );
     expect(result.stderr).toContain("0 record(s) of odd.example written; 1 left out as the provider would refuse them");
   });
@@ -126,7 +149,7 @@ describe("pulumi-ovh-dns export", () => {
     const names = [...text.matchAll(/^new ovhdns\.ZoneRecord\("([^"]+)"/gm)].map((m) => m[1]);
     expect(names).toHaveLength(500);
     expect(new Set(names).size).toBe(500);
-    expect(names.filter((n) => /^host000-a-[0-9a-f]{6}$/.test(n))).toHaveLength(2);
+    expect(names.filter((n) => /^host000-A-[0-9a-f]{8}$/.test(n))).toHaveLength(2);
     expect(emulator.count({ method: "GET", path: /^\/domain\/zone\/big\.example\/record\/\d+$/ })).toBe(500);
     expect(emulator.count({ method: "GET", path: "/domain/zone/big.example/record" })).toBe(1);
     expect(emulator.count({ method: "POST" })).toBe(0);

@@ -56,6 +56,22 @@ describe("adopting existing records through the real Pulumi CLI", () => {
     expect(zoneLines(emulator)).toEqual([]);
   });
 
+  it("renaming a resource with adopt keeps its record: the new name takes it over, the old name leaves the state without deleting it", async () => {
+    // Issue 16, defect 1: the old name's delete used to remove the record the new name had just adopted, and the
+    // next preview showed no change.
+    file.declare({ apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true } });
+    const id = String(emulator.zone("example.com").records[0].id);
+    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
+    await ws.up();
+    file.declare({ "apex-renamed": { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true } });
+    const up = await withCalls(emulator, () => ws!.up());
+    expect(writes(up.calls).filter((c) => !c.endsWith("/refresh"))).toEqual([]);
+    expect(((await ws.outputs()).ids as Record<string, string>)["apex-renamed"]).toBe(id);
+    expect(zoneLines(emulator)).toContain("@ A 203.0.113.10 3600");
+    expect(emulator.zone("example.com").records.map((r) => String(r.id))).toContain(id);
+    expect(changes(await ws.preview())).toEqual([]);
+  });
+
   it("the import resource option fails under the real engine with the plugin host's error, and changes nothing", async () => {
     const id = String(emulator.zone("example.com").records[0].id);
     file.declare({ apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, importId: id } });

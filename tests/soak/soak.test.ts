@@ -26,7 +26,7 @@ describe("the fault soak", () => {
   it.each([1, 2, 3])("ends round %i with the zone exactly as declared and the state matching it", (n) => {
     const round = report.rounds[n - 1];
     expect(round.errors).toEqual([]);
-    expect(round.comparison).toEqual({ ok: true, missing: [], duplicates: [], extra: [], stateMismatches: [] });
+    expect(round.comparison).toEqual({ ok: true, missing: [], duplicates: [], extra: [], stateMismatches: [], unpublished: [] });
   });
 
   it("reports the whole soak as ok", () => {
@@ -41,18 +41,26 @@ describe("the soak's comparison", () => {
   const state: SoakState = new Map(declared.map((d, i) => [d.urn, { id: String(100 + i), inputs: d.inputs, outputs: d.inputs, initError: false }]));
 
   it("agrees when zone, declaration and state agree", () => {
-    expect(compareRound(zone, declared, state).ok).toBe(true);
+    expect(compareRound(zone, declared, state, zone).ok).toBe(true);
   });
 
   it("detects a planted duplicate", () => {
-    const result = compareRound([...zone, { ...zone[1], id: 999 }], declared, state);
+    const result = compareRound([...zone, { ...zone[1], id: 999 }], declared, state, zone);
     expect(result.ok).toBe(false);
     expect(result.duplicates).toEqual(["A h1 10.0.0.2 3600 (x2)"]);
   });
 
   it("detects a missing record and a state entry pointing at nothing", () => {
-    const result = compareRound(zone.slice(1), declared, state);
+    const result = compareRound(zone.slice(1), declared, state, zone.slice(1));
     expect(result.missing).toEqual(["A h0 10.0.0.1 3600"]);
     expect(result.stateMismatches).toEqual(["r0: id 100 is not in the zone"]);
+  });
+
+  it("detects a deleted record still served and a declared record not yet served (no refresh published them)", () => {
+    const stale = [{ ...zone[0], target: "10.9.9.9" }, zone[1], zone[2], { id: 998, subDomain: "gone", fieldType: "A", target: "10.0.0.9", ttl: 3600 }];
+    const result = compareRound(zone, declared, state, stale);
+    expect(result.ok).toBe(false);
+    expect(result.unpublished).toEqual(["not served: A h0 10.0.0.1 3600", "still served: A h0 10.9.9.9 3600", "still served: A gone 10.0.0.9 3600"]);
+    expect([result.missing, result.extra, result.stateMismatches]).toEqual([[], [], []]);
   });
 });

@@ -13,7 +13,7 @@ describe("adopt: taking over an existing record instead of posting a duplicate",
     const existing = String(rig.emulator.zone("example.com").records[0].id);
     const { id, outs } = await rig.provider.create({ ...www, adopt: true });
     expect(id).toBe(existing);
-    expect(outs).toEqual({ ...www, recordId: existing, fqdn: "www.example.com" });
+    expect(outs).toEqual({ ...www, recordId: existing, fqdn: "www.example.com", instanceId: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(rig.emulator.count({ method: "POST" })).toBe(0);
     expect(rig.emulator.count({ method: "PUT" })).toBe(0);
     expect(zoneLines(rig.emulator)).toEqual(["A www 203.0.113.10 3600"]);

@@ -63,7 +63,7 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
   it("creates, diffs, refreshes, updates and deletes a record", async () => {
     const { inputs } = await host.check(urn("www"), {}, www);
     const created = await host.create(urn("www"), inputs);
-    expect(created.properties).toEqual({ ...www, recordId: created.id, fqdn: "www.example.com" });
+    expect(created.properties).toEqual({ ...www, recordId: created.id, fqdn: "www.example.com", instanceId: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(zoneLines(emulator)).toEqual(["A www 203.0.113.10 3600"]);
 
     expect(await host.diff(created.id, urn("www"), created.properties, inputs)).toEqual({ changes: "none", replaces: [], deleteBeforeReplace: false });

@@ -11,7 +11,7 @@ describe("ZoneRecordProvider against the emulator", () => {
   it("creates a record, refreshes the zone once, and returns its id and outputs", async () => {
     const { id, outs } = await rig.provider.create(www);
     expect(id).toMatch(/^[1-9][0-9]{9,}$/);
-    expect(outs).toEqual({ ...www, recordId: id, fqdn: "www.example.com" });
+    expect(outs).toEqual({ ...www, recordId: id, fqdn: "www.example.com", instanceId: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(zoneLines(rig.emulator)).toEqual(["A www 203.0.113.10 3600"]);
     expect(rig.emulator.count({ method: "POST", path: "/domain/zone/example.com/record" })).toBe(1);
     expect(rig.emulator.count({ method: "POST", path: "/domain/zone/example.com/refresh" })).toBe(1);
@@ -44,7 +44,7 @@ describe("ZoneRecordProvider against the emulator", () => {
     const { id, outs } = await rig.provider.create(www);
     const news = { ...www, subDomain: "web", target: "203.0.113.20", ttl: 600 };
     const updated = await rig.provider.update(id, outs, news);
-    expect(updated.outs).toEqual({ ...news, recordId: id, fqdn: "web.example.com" });
+    expect(updated.outs).toEqual({ ...news, recordId: id, fqdn: "web.example.com", instanceId: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(zoneLines(rig.emulator)).toEqual(["A web 203.0.113.20 600"]);
     expect(rig.emulator.count({ method: "PUT", outcome: "ok" })).toBe(1);
   });

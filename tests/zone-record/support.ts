@@ -20,11 +20,15 @@ export function stackConfigFor(emulator: Emulator): Record<string, string> {
   };
 }
 
-/** Starts an emulator with `example.com` and a provider whose waits are short. */
-export async function startRig(options: EmulatorOptions = {}, config?: (e: Emulator) => Record<string, string>): Promise<Rig> {
+/** Starts an emulator with `example.com` and a provider whose waits are short (`sleep`: the create's waits). */
+export async function startRig(
+  options: EmulatorOptions = {},
+  config?: (e: Emulator) => Record<string, string>,
+  sleep: (ms: number) => Promise<void> = async () => undefined,
+): Promise<Rig> {
   const emulator = await startEmulator({ zones: { "example.com": [] }, refreshDurationMs: 5, ...options });
   const provider = new ZoneRecordProvider(
-    new SessionPool(undefined, { refresh: { settleMs: 2 }, refreshRetry: { baseDelayMs: 5 }, sleep: async () => undefined }),
+    new SessionPool(undefined, { refresh: { settleMs: 2 }, refreshRetry: { baseDelayMs: 5 }, sleep }),
   );
   const stack = config ? config(emulator) : stackConfigFor(emulator);
   await provider.configure({ config: { get: (key: string) => stack[key], require: (key: string) => stack[key] } });

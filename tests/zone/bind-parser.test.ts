@@ -64,8 +64,23 @@ describe("readBindZone", () => {
     ["$ORIGIN example.com.\nwww 600", "zone.db:2: the record has no type"],
     ["$ORIGIN example.com.\nwww A", "zone.db:2: the A record has no data"],
     ["$ORIGIN example.com.\n) A 1.2.3.4", "zone.db:2: ')' without a '(' before it"],
+    ["$ORIGIN example.com.\na\\.b A 1.2.3.4", 'zone.db:2: the owner name a\\.b has an escaped dot, a dot inside a label, which OVH names cannot hold: write the name without "\\"'],
+    ["$ORIGIN example.com.\na\\046b A 1.2.3.4", "zone.db:2: the owner name a\\046b has an escaped dot"],
+    ["$ORIGIN example.com.\nwww CNAME a\\.b.example.net.", "zone.db:2: the CNAME host name a\\.b.example.net. has an escaped dot"],
+    ['$ORIGIN example.com.\nwww TXT "\\226\\128"', "zone.db:2: the \\DDD escapes in \\226\\128 are not UTF-8 text"],
   ])("refuses %j with file:line", (text, message) => {
     expect(() => read(text)).toThrow(message);
+  });
+
+  it("reads \\DDD escapes as octets of UTF-8 text, in text and in the quoted words of other types", () => {
+    const text = '$ORIGIN example.com.\nwww TXT "caf\\195\\169 \\226\\128\\168 \\065"\n@ CAA 0 issue "letsencrypt.org; a=\\226\\128\\168\\034"\n';
+    expect(plain(text).map((r) => r.target)).toEqual(["café \u2028 A", '0 issue "letsencrypt.org; a=\u2028\\""']);
+  });
+
+  it("gives a record without a TTL the last TTL stated before it when there is no $TTL (RFC 1035 5.1), else 0", () => {
+    expect(plain("$ORIGIN example.com.\na A 203.0.113.1\nb 600 A 203.0.113.2\nc A 203.0.113.3\n\tA 203.0.113.4\nd 60 A 203.0.113.5\ne A 203.0.113.6\n").map((r) => r.ttl))
+      .toEqual([0, 600, 600, 600, 60, 60]);
+    expect(plain("$ORIGIN example.com.\n$TTL 3600\nb 600 A 203.0.113.2\nc A 203.0.113.3\n").map((r) => r.ttl)).toEqual([600, 0]);
   });
 });
 
@@ -83,6 +98,18 @@ describe("writeBindZone", () => {
     const back = declareRecords("example.com", readBindZone("zone.db", {}, text).records.map(({ source: _s, ...r }) => r));
     const key = (r: { subDomain: string; fieldType: string; canonical: string; ttl: number }) => `${r.subDomain} ${r.fieldType} ${r.canonical} ${r.ttl}`;
     expect(back.map(key).sort()).toEqual(declared.map(key).sort());
+  });
+
+  it("escapes line ends and controls in data as \\DDD octets, so each record stays one line and reads back the same", () => {
+    const specs = [
+      { subDomain: "", fieldType: "CAA", target: '0 issue "letsencrypt.org; a=\u2028b"', ttl: 600 },
+      { subDomain: "", fieldType: "TXT", target: "one\ntwo\r\u2028three\u0085 \\ \"", ttl: 0 },
+    ];
+    const declared = declareRecords("example.com", specs);
+    const text = writeBindZone("example.com", declared);
+    expect(text).toContain('@\t600 IN CAA\t0 issue "letsencrypt.org; a=\\226\\128\\168b"\n');
+    expect(text.split("\n")).toHaveLength(5);
+    expect(plain(text)).toEqual(specs);
   });
 });
 

@@ -33,13 +33,24 @@ describe("judgeMassDelete", () => {
     expect(judgeMassDelete(inputs({ records: records(20) }), inputs({ zoneName: "example.org", records: records(20) })).going).toHaveLength(20);
   });
 
-  it("counts unmanaged deletions once, even when their record's child is removed too", () => {
+  it("counts each record once: a record the previous update declared is its child's delete, never an unmanaged one too", () => {
     const verdict = judgeMassDelete(inputs({ records: records(10) }), inputs({
       records: records(9),
-      unmanagedDeletions: [{ keys: ["r9-A", "r9-A-abcdef12"], description: "r9 A 203.0.113.9" }, { keys: ["x-A"], description: "x A 1.2.3.4" }],
+      unmanagedDeletions: [
+        { record: { subDomain: "R9", fieldType: "a", target: "203.0.113.9" }, description: "r9 A 203.0.113.9" },
+        { record: { subDomain: "x", fieldType: "A", target: "1.2.3.4" }, description: "x A 1.2.3.4" },
+      ],
     }));
     expect(verdict.going).toEqual(["r9 A 203.0.113.9 (r9-A)", "x A 1.2.3.4 (not declared)"]);
-    expect(verdict.existing).toBe(12);
+    expect(verdict.existing).toBe(11);
+  });
+
+  it("counts as unmanaged a second copy of a removed record, and every record of a zone the Zone moved to", () => {
+    const copy = { record: { subDomain: "r9", fieldType: "A", target: "203.0.113.9" }, description: "r9 A 203.0.113.9 (id 2)" };
+    const twice = judgeMassDelete(inputs({ records: records(10) }), inputs({ records: records(9), unmanagedDeletions: [copy, copy] }));
+    expect(twice.going).toEqual(["r9 A 203.0.113.9 (r9-A)", "r9 A 203.0.113.9 (id 2) (not declared)"]);
+    const moved = judgeMassDelete(inputs({ records: records(10) }), inputs({ zoneName: "example.org", records: records(10), unmanagedDeletions: [copy] }));
+    expect(moved.existing).toBe(11);
   });
 
   it("lets anything through when allowed", () => {
@@ -50,11 +61,12 @@ describe("judgeMassDelete", () => {
 describe("ZoneManifestProvider.check", () => {
   const provider = new ZoneManifestProvider();
 
-  it("fails with the refusal when the update deletes too much, and passes the inputs through otherwise", async () => {
+  it("fails with the refusal when the update deletes too much, and passes the inputs through otherwise, with what was removed", async () => {
     const refused = await provider.check(inputs({ records: records(20) }) as never, inputs({ records: records(5) }) as never);
     expect(refused.failures).toEqual([{ property: "", reason: expect.stringContaining("15 of the 20 records") }]);
     const fine = await provider.check(inputs({ records: records(20) }) as never, inputs({ records: records(19) }) as never);
-    expect(fine).toEqual({ inputs: inputs({ records: records(19) }), failures: [] });
+    const removed = [{ subDomain: "r19", fieldType: "A", target: "203.0.113.19" }];
+    expect(fine).toEqual({ inputs: { ...inputs({ records: records(19) }), removed }, failures: [] });
   });
 
   it("refuses inputs of the wrong shape, naming the field", async () => {

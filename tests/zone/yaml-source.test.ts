@@ -23,7 +23,7 @@ describe("readYamlZone", () => {
     expect(() => read(text)).toThrow(
       [
         "records.yaml: 4 problem(s):",
-        '  - records.yaml:2: unknown key "record"; the file takes zoneName and records',
+        '  - records.yaml:2: unknown key "record"; the file takes zoneName, adopt and records',
         '  - records.yaml:6: record web: unknown field "targt"; a record takes subDomain, fieldType, target and ttl',
         '  - records.yaml:10: record old: importId is not taken by a Zone; set "adopt: true" on the Zone to take over existing records',
         "  - records.yaml:11: record bad must be a map with fieldType, target and optionally subDomain, ttl",
@@ -36,5 +36,22 @@ describe("readYamlZone", () => {
     expect(() => read("zoneName: example.com\n")).toThrow("records.yaml:1: records must be a map (label: record) or a list of records");
     expect(() => read("zoneName: example.com\nrecords:\n  web: [\n")).toThrow(/records\.yaml: not valid YAML:\n {2}- records\.yaml:\d+: /);
     expect(() => read("zoneName: a\nzoneName: b\nrecords: []\n")).toThrow(/records\.yaml:2: Map keys must be unique/);
+  });
+
+  it("keeps subDomain, fieldType and target as written, where YAML would read a number, a boolean or null; ttl stays a number", () => {
+    const text = ["zoneName: example.com", "records:", "  - { subDomain: 10, fieldType: TXT, target: 1.10, ttl: 300 }", "  - { subDomain: true, fieldType: TXT, target: 0x1F }",
+      "  - { subDomain: null, fieldType: TXT, target: 1e3 }", "  - { subDomain: , fieldType: A, target: '1.10' }"].join("\n");
+    expect(read(text).records.map(({ source: _s, ...r }) => r)).toEqual([
+      { subDomain: "10", fieldType: "TXT", target: "1.10", ttl: 300 },
+      { subDomain: "true", fieldType: "TXT", target: "0x1F" },
+      { subDomain: "null", fieldType: "TXT", target: "1e3" },
+      { subDomain: "", fieldType: "A", target: "1.10" },
+    ]);
+  });
+
+  it("reads the Zone's adopt, as export --format yaml writes it, and refuses one that is not true or false", () => {
+    expect(read("zoneName: example.com\nadopt: true\nrecords: []\n")).toEqual({ zoneName: "example.com", adopt: true, records: [] });
+    expect(read("zoneName: example.com\nrecords: []\n")).toEqual({ zoneName: "example.com", records: [] });
+    expect(() => read("zoneName: example.com\nadopt: yes\nrecords: []\n")).toThrow('records.yaml:2: adopt must be true or false (the Zone\'s adopt), e.g. "adopt: true"');
   });
 });

@@ -24,3 +24,38 @@ describe("a Zone adopting existing records", () => {
     expect(held["main-@-MX"]).toBe(seeded["-MX"]);
   });
 });
+
+/**
+ * Issue 16, defect 1: with `adopt: true`, a child renamed by a sibling's arrival or departure used to take over
+ * the record its old name held, and the old name's delete then removed it (the `up` reported success).
+ */
+describe("a Zone adopting records, as siblings come and go", () => {
+  let stack: ZoneStack;
+  const mx1 = { fieldType: "MX", target: "10 mx1.example.com." };
+  const mx2 = { fieldType: "MX", target: "20 mx2.example.com." };
+  beforeEach(async () => (stack = await ZoneStack.start([{ ...mx1, ttl: 0 }])));
+  afterEach(() => stack.close());
+
+  const served = () => stack.emulator.zone("example.com").exportText().split("\n").filter((l) => /\sMX\s/.test(l)).length;
+
+  it("keeps the first MX when a second one is added (the first child's name changes)", async () => {
+    stack.declare([mx1], { adopt: true, unmanaged: "ignore" });
+    await stack.runOk("up");
+    stack.declare([mx1, mx2], { adopt: true, unmanaged: "ignore" });
+    await stack.runOk("up");
+    expect(stack.zone()).toEqual(["@ MX 10 mx1.example.com. 0", "@ MX 20 mx2.example.com. 0"]);
+    expect(new Set(Object.values(stack.heldIds())).size).toBe(2);
+    expect(served()).toBe(2);
+    expect((await stack.runOk("preview")).plan.filter((s) => s.op !== "same")).toEqual([]);
+  });
+
+  it("keeps the remaining MX when one of two is removed", async () => {
+    stack.declare([mx1, mx2], { adopt: true, unmanaged: "ignore" });
+    await stack.runOk("up");
+    stack.declare([mx1], { adopt: true, unmanaged: "ignore" });
+    await stack.runOk("up");
+    expect(stack.zone()).toEqual(["@ MX 10 mx1.example.com. 0"]);
+    expect(served()).toBe(1);
+    expect((await stack.runOk("preview")).plan.filter((s) => s.op !== "same")).toEqual([]);
+  });
+});

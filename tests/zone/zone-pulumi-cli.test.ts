@@ -33,3 +33,21 @@ describe("a Zone through the real Pulumi CLI", () => {
     expect(stack.zone()).toHaveLength(7);
   });
 });
+
+describe("a Zone with unmanaged: \"delete\" through the real Pulumi CLI", () => {
+  let stack: ZoneStack;
+  beforeAll(async () => (stack = await ZoneStack.start([{ subDomain: "stray", fieldType: "A", target: "198.51.100.7" }])));
+  afterAll(() => stack.close());
+
+  it("names in a plain preview the undeclared records the up will delete, then deletes exactly those", async () => {
+    stack.declare(records.slice(0, 2), { unmanaged: "delete" });
+    const preview = await stack.runCli("preview");
+    expect(preview.ok).toBe(true);
+    expect(preview.stdout).toMatch(/zone example\.com: this update deletes 1 record\(s\) that this Zone does not declare \(unmanaged: "delete"\):\n\s+- stray A 198\.51\.100\.7 \(id \d+\)/);
+    expect(mutating(preview.calls)).toEqual([]);
+    const up = await stack.runCli("up");
+    expect(up.ok).toBe(true);
+    expect(up.calls.filter((c) => c.method === "DELETE")).toHaveLength(1);
+    expect(stack.zone()).toEqual(["host0 A 203.0.113.0 0", "host1 A 203.0.113.1 0"]);
+  });
+});

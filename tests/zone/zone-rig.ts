@@ -23,6 +23,7 @@ export class ZoneStack {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-dns-zone-"));
   readonly statePath = path.join(this.dir, "state.json");
   private recordsFile = path.join(this.dir, "records.yaml");
+  private program = PROGRAM;
   private options: Partial<ZoneArgs> = {};
   private extraConfig: Record<string, string> = {};
   private workspace?: PulumiWorkspace;
@@ -43,9 +44,19 @@ export class ZoneStack {
 
   /** Writes a zone file instead. */
   declareBind(text: string, options: Partial<ZoneArgs> = {}): void {
-    this.recordsFile = path.join(this.dir, "zone.db");
+    this.declareText("zone.db", text, options);
+  }
+
+  /** Writes a records file as given, e.g. what `export` wrote: `*.yaml` is read by Zone.fromYaml, other names by fromBind. */
+  declareText(fileName: string, text: string, options: Partial<ZoneArgs> = {}): void {
+    this.recordsFile = path.join(this.dir, fileName);
     fs.writeFileSync(this.recordsFile, text);
     this.options = options;
+  }
+
+  /** Runs another program (a directory with Pulumi.yaml) on this stack's state and emulator from now on. */
+  useProgram(programDir: string): void {
+    this.program = programDir;
   }
 
   /** Sets (or, with undefined, removes) a stack config key such as `ovhdns:allowMassDelete`. */
@@ -68,7 +79,7 @@ export class ZoneStack {
   }
 
   private engine(): LocalEngine {
-    return new LocalEngine({ programDir: PROGRAM, stack: "prod", statePath: this.statePath, config: this.config(), secretKeys: SECRET_KEYS });
+    return new LocalEngine({ programDir: this.program, stack: "prod", statePath: this.statePath, config: this.config(), secretKeys: SECRET_KEYS });
   }
 
   /** Runs an operation through the real Pulumi CLI (tools/pulumi-cli), with the API calls it made. */

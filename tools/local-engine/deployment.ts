@@ -1,5 +1,6 @@
 import { Semaphore } from "./semaphore";
 import type { PropertyMap } from "../plugin-host/struct";
+import { AliasClaims } from "./aliases";
 import { deletionWaves } from "./delete-order";
 import type { ProviderPool } from "./provider-pool";
 import { importResource, readExternal } from "./read-steps";
@@ -26,6 +27,10 @@ export class Deployment implements StateRecorder {
   readonly steps: Step[] = [];
   readonly state: StackState;
   private readonly registered = new Set<string>();
+  /** Old resources taken over by a resource registered under a new URN (aliases.ts). */
+  private readonly aliases = new AliasClaims();
+  /** The old state as the run found it: aliases are looked up there, as the real engine looks them up in its olds. */
+  private readonly olds: ReadonlyMap<string, StateResource>;
   private readonly replacedThisRun = new Set<StateResource>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private stackOutputs?: PropertyMap;
@@ -46,6 +51,7 @@ export class Deployment implements StateRecorder {
     parallel = 8,
   ) {
     this.state = { ...old, resources: [...old.resources] };
+    this.olds = new Map(old.resources.filter((r) => !r.pendingDelete).map((r) => [r.urn, r]));
     this.slots = new Semaphore(parallel);
   }
 
@@ -67,7 +73,7 @@ export class Deployment implements StateRecorder {
   /** A RegisterResource: steps a custom resource, records a component. */
   async register(goal: ResourceGoal): Promise<StepOutcome | undefined> {
     return this.guard(goal.urn, async () => {
-      const old = this.find(goal.urn);
+      const old = this.aliases.resolve(goal.urn, goal.aliases ?? [], (urn) => (urn === goal.urn ? this.find(urn) : this.olds.get(urn)), (urn) => this.registered.has(urn));
       if (!goal.custom) {
         this.put({ urn: goal.urn, type: goal.type, custom: false, inputs: {}, outputs: old?.outputs ?? {}, dependencies: goal.dependencies, ...(goal.parent ? { parent: goal.parent } : {}) }, old);
         return undefined;
@@ -114,7 +120,8 @@ export class Deployment implements StateRecorder {
    */
   async finish(): Promise<void> {
     if (this.failure) return;
-    const gone = this.state.resources.filter((r) => r.pendingDelete || !this.registered.has(r.urn));
+    // An old URN taken over through an alias is not deleted (in a preview its entry is still there).
+    const gone = this.state.resources.filter((r) => r.pendingDelete || (!this.registered.has(r.urn) && !this.aliases.has(r.urn)));
     for (const wave of deletionWaves(gone)) {
       for (const entry of wave) {
         if (entry.custom && !entry.external && !this.replacedThisRun.has(entry)) {
@@ -128,8 +135,17 @@ export class Deployment implements StateRecorder {
     }
     if (!this.preview) {
       this.state.outputs = this.outputs;
+      this.repointAliased();
       this.save();
     }
+  }
+
+  /** Parents and dependencies that name an old URN taken over through an alias name its new URN, as the real engine's snapshot does. */
+  private repointAliased(): void {
+    this.state.resources = this.state.resources.map((r) => {
+      const dependencies = r.dependencies.map((d) => this.aliases.current(d));
+      return { ...r, dependencies, ...(r.parent ? { parent: this.aliases.current(r.parent) } : {}) };
+    });
   }
 
   put(entry: StateResource, replacing?: StateResource): void {

@@ -46,7 +46,21 @@ function goalOf(id: MonitorIdentity, req: resproto.RegisterResourceRequest): Res
   };
   if (req.getParent()) goal.parent = req.getParent();
   if (req.getImportid()) goal.importId = req.getImportid();
+  const aliases = aliasUrnsOf(req);
+  if (aliases.length > 0) goal.aliases = aliases;
   return goal;
+}
+
+/**
+ * The alias URNs of a registration. Without the `aliasSpecs` feature the Node SDK sends them computed, parent
+ * aliases included, in `aliasURNs` (aliases.ts); a structured alias can only carry an URN here.
+ */
+function aliasUrnsOf(req: resproto.RegisterResourceRequest): string[] {
+  const structured = req.getAliasesList().map((a) => {
+    if (!a.hasUrn()) throw new StepError(`resource ${req.getName()}: the local engine takes aliases as URNs (it does not support alias specs); use an @pulumi/pulumi that computes them`, req.getName());
+    return a.getUrn();
+  });
+  return [...new Set([...req.getAliasurnsList(), ...structured])];
 }
 
 /**
@@ -65,7 +79,12 @@ export function monitorHandlers(id: MonitorIdentity, deployment: Deployment): gr
     cb(null, new resproto.SupportsFeatureResponse().setHassupport(call.request.getId() === "secrets"));
   };
   const registerResource: Handler<resproto.RegisterResourceRequest, resproto.RegisterResourceResponse> = (call, cb) => {
-    const goal = goalOf(id, call.request);
+    let goal: ResourceGoal;
+    try {
+      goal = goalOf(id, call.request);
+    } catch (err) {
+      return cb(rpcError(err));
+    }
     deployment.register(goal).then(
       (outcome) => {
         const res = new resproto.RegisterResourceResponse().setUrn(goal.urn);

@@ -21,6 +21,8 @@ export interface ResourceGoal {
   importId?: string;
   deleteBeforeReplace: boolean;
   additionalSecretOutputs: string[];
+  /** Former URNs of this resource (the SDK computes them, parent aliases included: see aliases.ts). */
+  aliases?: string[];
 }
 
 /** Where completed steps go: each call updates the working state and writes the state file. */
@@ -70,8 +72,9 @@ export async function stepCustomResource(ctx: StepContext, goal: ResourceGoal, o
   }
   // A resource that was made but failed to initialise is always updated (the engine retries its init).
   if (!changed && !old.initErrors) {
-    // The real engine keeps the new inputs of a resource that did not change (its outputs stay as they were).
-    if (!ctx.preview && inputsDiffer(old.inputs, checked)) ctx.state.put({ ...old, inputs: checked }, old);
+    // The real engine keeps the new inputs of a resource that did not change (its outputs stay as they were),
+    // under its new URN and parent when it was found through an alias.
+    if (!ctx.preview && (inputsDiffer(old.inputs, checked) || old.urn !== goal.urn)) ctx.state.put({ ...renamed(old, goal), inputs: checked }, old);
     return { step: { ...base, op: "same", changes: [] }, id: old.id ?? "", outputs: old.outputs };
   }
   return updateResource(ctx, goal, checked, old, { ...base, op: "update" });
@@ -94,6 +97,13 @@ export async function checkInputs(ctx: StepContext, goal: ResourceGoal, oldInput
 /** Outputs as recorded: secret where the same-named input was secret, or listed in additionalSecretOutputs. */
 export function markOutputs(goal: ResourceGoal, outputs: PropertyMap): PropertyMap {
   return markSecret(outputs, [...secretKeysOf(goal.inputs), ...goal.additionalSecretOutputs]);
+}
+
+/** `old` under the URN and parent of `goal` (the same entry when it was not aliased). */
+function renamed(old: StateResource, goal: ResourceGoal): StateResource {
+  if (old.urn === goal.urn) return old;
+  const { parent: _parent, ...rest } = old;
+  return { ...rest, urn: goal.urn, ...(goal.parent ? { parent: goal.parent } : {}) };
 }
 
 function entryOf(goal: ResourceGoal, id: string, inputs: PropertyMap, outputs: PropertyMap): StateResource {

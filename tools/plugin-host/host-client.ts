@@ -88,6 +88,13 @@ export class ProviderHost {
     return this.proc.stdout();
   }
 
+  /** Resolves with the host's exit code when it exits by itself or is killed. */
+  exited(): Promise<number | null> {
+    const child = this.proc.child;
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+    return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  }
+
   /** The host's version (GetPluginInfo). */
   async getPluginInfo(): Promise<{ version: string }> {
     const res = await this.call<Empty, PluginInfo>("getPluginInfo", (r, cb) => this.client.getPluginInfo(r, cb), new Empty());

@@ -3,7 +3,7 @@
  * into `.tools/bin`, or on the PATH), and driven in a workspace of its own (a temporary `PULUMI_HOME`, a local
  * file backend, passphrase secrets, no update check, no network), one stack per workspace.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -124,8 +124,11 @@ export class PulumiWorkspace {
     await this.must(["config", "set", ...(secret ? ["--secret"] : []), key, "--", value]);
   }
 
-  /** Runs `pulumi <args>` for this stack; never throws on a non-zero exit (see {@link must}). */
-  run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  /**
+   * Runs `pulumi <args>` for this stack; never throws on a non-zero exit (see {@link must}). `onStart` gets the
+   * CLI's process as soon as it is spawned (to interrupt it, as a user's Ctrl-C or `kill -9` would).
+   */
+  run(args: string[], extraEnv: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void): Promise<CliResult> {
     const common = ["--stack", this.stack, "--non-interactive"];
     // The commands that read or write the stack's config take it from the workspace, not the program folder.
     if (CONFIG_COMMANDS.has(args[0])) common.push("--config-file", this.configFile);
@@ -134,6 +137,7 @@ export class PulumiWorkspace {
     const all = end < 0 ? [...args, ...common] : [...args.slice(0, end), ...common, ...args.slice(end)];
     const started = Date.now();
     const child = spawn(this.cli, all, { cwd: this.options.programDir, env: { ...this.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    onStart?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

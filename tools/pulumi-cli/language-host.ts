@@ -16,7 +16,7 @@
  * What it leaves out: the monitor proxy and the synchronous-invoke pipes (`--sync`, only for the deprecated
  * synchronous invokes), debugging, `pulumi new`/`install`/`package` (InstallDependencies, templates, codegen).
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
@@ -24,6 +24,7 @@ import * as langrpc from "@pulumi/pulumi/proto/language_grpc_pb";
 import * as langproto from "@pulumi/pulumi/proto/language_pb";
 import * as pluginproto from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { watchEngine } from "../../provider/zone-record/engine-watchdog";
 
 /** The exit code with which `cmd/run` says it already showed the user an actionable message. */
 const EXIT_BAIL = 32;
@@ -83,6 +84,9 @@ export function runArguments(req: langproto.RunRequest, runPath: string, engineA
   return args;
 }
 
+/** The programs running now: ended with the host when its engine is gone. */
+const programs = new Set<ChildProcess>();
+
 /** Runs the program to completion; the answer says whether it failed and whether the error was shown already. */
 async function runProgram(req: langproto.RunRequest, engineAddress: string): Promise<langproto.RunResponse> {
   const response = new langproto.RunResponse();
@@ -108,6 +112,8 @@ async function runProgram(req: langproto.RunRequest, engineAddress: string): Pro
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
+  programs.add(child);
+  child.once("exit", () => programs.delete(child));
   return new Promise((resolve) => {
     child.on("error", (err) => {
       response.setError(`Problem executing program (could not run language executor): ${err.message}`);
@@ -183,6 +189,15 @@ export async function main(argv: string[]): Promise<void> {
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
   process.stdout.write(`${port}\n`);
+  // As Pulumi's own plugins do: when the engine is gone (`kill -9` of pulumi), stop the program and exit rather
+  // than keep registering resources with nobody to answer (provider/zone-record/engine-watchdog.ts).
+  watchEngine({
+    address: engineAddress,
+    onGone: () => {
+      for (const child of programs) child.kill("SIGKILL");
+      process.exit(1);
+    },
+  });
   // The CLI ends its plugins with a signal once the command is done.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.forceShutdown());
 }

@@ -1,6 +1,7 @@
 /**
  * The soak's check after each round: the zone must hold exactly the declared records (none missing, no
- * duplicate, no stray, same targets and TTLs), and the state (id -> outputs) must match the zone.
+ * duplicate, no stray, same targets and TTLs), the zone as published by the last successful refresh (what the
+ * name servers serve) must hold them too, and the state (id -> outputs) must match the zone.
  */
 import type { ZoneViewRecord } from "../../emulator";
 import type { DeclaredRecord } from "./desired-state";
@@ -17,6 +18,11 @@ export interface Comparison {
   extra: string[];
   /** State entries that do not match the zone (or declared resources absent from the state). */
   stateMismatches: string[];
+  /**
+   * How the published (served) zone differs from the declared records: a change the API shows but no refresh
+   * published (`still served: A h3 10.0.0.4 3600` after its deletion; `not served: ...`).
+   */
+  unpublished: string[];
 }
 
 type RecordLine = Pick<ZoneViewRecord, "subDomain" | "fieldType" | "target" | "ttl">;
@@ -29,10 +35,9 @@ function tally(lines: readonly string[]): Map<string, number> {
   return counts;
 }
 
-/** Compares the zone's records with the declared records and with the state. */
-export function compareRound(zone: readonly ZoneViewRecord[], declared: readonly DeclaredRecord[], state: SoakState): Comparison {
-  const want = tally(declared.map((d) => lineOf(d.inputs)));
-  const have = tally(zone.map(lineOf));
+/** How `have` differs from `want`, as the lines missing from it, held more often than wanted, and not wanted. */
+function differences(want: Map<string, number>, records: readonly RecordLine[]): { missing: string[]; duplicates: string[]; extra: string[] } {
+  const have = tally(records.map(lineOf));
   const missing: string[] = [];
   const duplicates: string[] = [];
   const extra: string[] = [];
@@ -42,9 +47,25 @@ export function compareRound(zone: readonly ZoneViewRecord[], declared: readonly
     if (wanted === 0) extra.push(n > 1 ? `${line} (x${n})` : line);
     else if (n > wanted) duplicates.push(`${line} (x${n})`);
   }
+  return { missing, duplicates, extra };
+}
+
+/**
+ * Compares the zone's records (the API's view) and its published records (as of the last successful refresh)
+ * with the declared records, and the state with the zone.
+ */
+export function compareRound(zone: readonly ZoneViewRecord[], declared: readonly DeclaredRecord[], state: SoakState, published: readonly ZoneViewRecord[]): Comparison {
+  const want = tally(declared.map((d) => lineOf(d.inputs)));
+  const { missing, duplicates, extra } = differences(want, zone);
+  const served = differences(want, published);
+  const unpublished = [
+    ...served.missing.map((l) => `not served: ${l}`),
+    ...served.duplicates.map((l) => `served twice or more: ${l}`),
+    ...served.extra.map((l) => `still served: ${l}`),
+  ];
   const stateMismatches = compareState(zone, declared, state);
-  const ok = !missing.length && !duplicates.length && !extra.length && !stateMismatches.length;
-  return { ok, missing, duplicates, extra, stateMismatches };
+  const ok = !missing.length && !duplicates.length && !extra.length && !stateMismatches.length && !unpublished.length;
+  return { ok, missing, duplicates, extra, stateMismatches, unpublished };
 }
 
 function compareState(zone: readonly ZoneViewRecord[], declared: readonly DeclaredRecord[], state: SoakState): string[] {

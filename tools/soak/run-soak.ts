@@ -111,12 +111,13 @@ async function runRound(emulator: Emulator, options: SoakOptions, round: number,
   const faults = faultCounts(emulator);
   const calls = emulator.log.length;
   emulator.setFaults({ latencyMs: options.latencyMs });
-  const comparison = compareRound(emulator.zone(BENCH_ZONE).records, declared, state);
+  const view = emulator.zone(BENCH_ZONE);
+  const comparison = compareRound(view.records, declared, state, view.published);
   const converged = errors.length === 0;
   return { round, declared: declared.length, ups, steps, stepsRetried, calls, faults, retryAfterSeconds, ms, errors: converged ? [] : errors, comparison };
 }
 
-/** Runs the soak and reports each round; `ok` when every round ended with zone = declared = state. */
+/** Runs the soak and reports each round; `ok` when every round ended with zone = published zone = declared = state. */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const emulator = await startBenchEmulator(options.latencyMs, { seed: options.seed, refreshDurationMs: 5 });
   const state: SoakState = new Map();

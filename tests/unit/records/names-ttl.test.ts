@@ -1,3 +1,4 @@
+import { normaliseZoneName } from "../../../provider/records";
 import { failuresOf } from "./helpers";
 
 const a = { fieldType: "A", target: "192.0.2.1" };
@@ -113,5 +114,16 @@ describe("validation returns every failure at once", () => {
   test("one failure per wrong property, in property order", () => {
     const failures = failuresOf({ zoneName: "com", subDomain: "www.", fieldType: "MX", target: "mail.example.com", ttl: 30 });
     expect(failures.map((f) => f.property)).toEqual(["zoneName", "subDomain", "target", "ttl"]);
+  });
+});
+
+describe("normaliseZoneName, the one spelling of a zone name in provider/records, sdk and cli", () => {
+  test.each([
+    ["example.com", "example.com"],
+    [" Example.COM. ", "example.com"],
+    ["example.com.", "example.com"],
+    ["", ""],
+  ])("writes %j as %j", (text, zone) => {
+    expect(normaliseZoneName(text)).toBe(zone);
   });
 });

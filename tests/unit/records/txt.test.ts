@@ -1,4 +1,4 @@
-import { decodeTxt, encodeTxt, targetsEqual, utf8Length } from "../../../provider/records";
+import { declarableText, decodeTxt, encodeTxt, targetsEqual, utf8Length } from "../../../provider/records";
 
 describe("encodeTxt writes OVH's stored form", () => {
   test("quotes a short value", () => {
@@ -83,5 +83,16 @@ describe("targetsEqual sees TXT through OVH's quoting", () => {
     ["SPF", "v=spf1 -all", '"v=spf1 ~all"'],
   ])("%s %j differs from %j", (fieldType, a, b) => {
     expect(targetsEqual(fieldType, a, b)).toBe(false);
+  });
+});
+
+describe("declarableText gives the target that declares a text", () => {
+  test.each([
+    ["plain text; with \"quotes\" inside", "plain text; with \"quotes\" inside"],
+    ['"a" "b"', '"\\"a\\" \\"b\\""'],
+    ['"quoted"', '"\\"quoted\\""'],
+  ])("declares %j as %j, which decodes back to it", (text, target) => {
+    expect(declarableText(text)).toBe(target);
+    expect(decodeTxt(declarableText(text))).toBe(text);
   });
 });

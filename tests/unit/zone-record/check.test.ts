@@ -24,4 +24,12 @@ describe("the provider's check", () => {
     const { failures } = checkZoneRecord({ ...www, adopt: "yes", priority: 10 });
     expect(failures.map((f) => f.property)).toEqual(["priority", "adopt"]);
   });
+
+  test("takes waitUntilPublished as a boolean, and refuses anything else naming the field and what true does", () => {
+    expect(checkZoneRecord({ ...www, waitUntilPublished: true })).toMatchObject({ inputs: { waitUntilPublished: true }, failures: [] });
+    expect(checkZoneRecord({ ...www, waitUntilPublished: "yes" }).failures).toEqual([{
+      property: "waitUntilPublished",
+      reason: 'waitUntilPublished must be true or false, not "yes": true makes each change return only once a zone refresh covering it succeeded',
+    }]);
+  });
 });

@@ -1,6 +1,7 @@
 import { OvhApiError, OvhResponseError } from "../../../provider/ovh/errors";
 import { CreateLedger, UnsettledCreateError, createRecordOnce } from "../../../provider/zone-record/create-record";
 import { ZoneApi } from "../../../provider/zone-record";
+import { RecordOwnership } from "../../../provider/zone-record/ownership";
 import { ApiRecordError, ZoneRecordError, type RecordSpec } from "../../../provider/records";
 import { FakeZone, lost } from "./support/fake-zone";
 
@@ -11,7 +12,7 @@ const POST = "POST /domain/zone/example.com/record";
 function setUp() {
   const zone = new FakeZone();
   const api = new ZoneApi(zone);
-  const ledger = new CreateLedger(api);
+  const ledger = new CreateLedger(api, new RecordOwnership());
   const create = () => createRecordOnce(api, ledger, spec, body, { sleep: zone.sleep });
   return { zone, api, ledger, create };
 }
@@ -79,7 +80,7 @@ describe("createRecordOnce", () => {
     zone.getFaults.push(undefined, down, down, down);
     const err = await create().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnsettledCreateError);
-    expect((err as Error).message).toMatch(/^the creation of A record "www" -> 192\.0\.2\.1 \(ttl 3600\) in zone example\.com may have been applied/);
+    expect((err as Error).message).toMatch(/^the creation of www A 192\.0\.2\.1 \(ttl 3600\) in zone example\.com may have been applied/);
     expect((err as Error).message).toMatch(/next `pulumi up`/);
     expect(zone.count("GET /domain/zone/example.com/record")).toBe(4);
     expect(zone.count(POST)).toBe(1);
@@ -129,7 +130,7 @@ describe("createRecordOnce", () => {
     expect(failure).toBeInstanceOf(ApiRecordError);
     expect(failure).toBeInstanceOf(ZoneRecordError);
     expect((failure as Error).message).toBe(
-      `OVH answered the creation of A record "www" -> 192.0.2.1 (ttl 3600) in zone example.com with id ${shown}, which is not a whole number ` +
+      `OVH answered the creation of www A 192.0.2.1 (ttl 3600) in zone example.com with id ${shown}, which is not a whole number ` +
         "from 1 to 2^53 - 1: the record was made but cannot be tracked by that id. Delete it in the OVH console (or with the API), then run `pulumi up` again.",
     );
     expect(zone.count(POST)).toBe(1);
@@ -151,9 +152,9 @@ describe("CreateLedger", () => {
   });
 
   it("lets only the first claim of an id win, per zone", () => {
-    const { ledger } = setUp();
-    expect([ledger.claim("example.com", "7"), ledger.claim("example.com", "7"), ledger.claim("example.org", "7")]).toEqual([true, false, true]);
-    expect([ledger.isOwned("example.com", "7"), ledger.isOwned("example.com", "8")]).toEqual([true, false]);
+    const { owners } = setUp().ledger;
+    expect([owners.claim("example.com", "7", "a"), owners.claim("example.com", "7", "b"), owners.claim("example.org", "7", "b")]).toEqual([true, false, true]);
+    expect([owners.isHeld("example.com", "7"), owners.isHeld("example.com", "8")]).toEqual([true, false]);
   });
 
   it("settles only after every tracked POST of the key has ended, failed ones included", async () => {

@@ -153,3 +153,74 @@ describe("RefreshCoalescer", () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+/** A clock and timers the test moves by hand: nothing depends on this machine's speed. */
+function manualTime() {
+  let now = 0;
+  const timers: { at: number; fn: () => void }[] = [];
+  let set = 0;
+  return {
+    now: () => now,
+    setTimer: (fn: () => void, ms: number) => (set++, timers.push({ at: now + ms, fn }), {}),
+    /** How many timers were ever armed. */
+    armed: () => set,
+    /** Moves the clock to `t`, firing the timers due by then in order. */
+    async advance(t: number) {
+      for (let fired = 0; ; fired++) {
+        if (fired > 100) throw new Error(`more than 100 timers fired before ${t} ms: the coalescer polls`);
+        timers.sort((a, b) => a.at - b.at);
+        if (!timers.length || timers[0].at > t) break;
+        const next = timers.shift()!;
+        now = next.at;
+        next.fn();
+        await tick();
+      }
+      now = t;
+      await tick();
+    },
+  };
+}
+
+describe("RefreshCoalescer as a state machine", () => {
+  it("arms no timer but the max-delay one while a mutation is in flight (no polling)", async () => {
+    const time = manualTime();
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 1, maxDelayMs: 5000, now: time.now, setTimer: time.setTimer });
+    let release!: () => void;
+    const slow = coalescer.run("example.com", () => new Promise<void>((r) => (release = r)));
+    const quick = coalescer.run("example.com", async () => undefined);
+    await tick();
+    await time.advance(4000);
+    expect([time.armed(), calls.length]).toEqual([1, 0]); // one deadline, at 5000 ms, and nothing else
+    release();
+    await tick();
+    await time.advance(4200); // quiet for longer than the settle delay: the refresh starts
+    expect(calls).toHaveLength(1);
+    calls[0].resolve();
+    await Promise.all([slow, quick]);
+    expect(coalescer.idle).toBe(true);
+  });
+
+  it("never hands off a mutation that asked to wait for its own publication", async () => {
+    const time = manualTime();
+    const { calls, refresh } = controlledRefresh();
+    const coalescer = new RefreshCoalescer(refresh, { settleMs: 10, firstSettleMs: 10, maxDelayMs: 5000, now: time.now, setTimer: time.setTimer });
+    const order: string[] = [];
+    let release!: () => void;
+    const slow = coalescer.run("example.com", () => new Promise<void>((r) => (release = r)));
+    const pinned = coalescer.run("example.com", async () => "pinned", { handOff: false }).then(() => order.push("pinned"));
+    await tick();
+    const later = coalescer.run("example.com", async () => "later").then(() => order.push("later"));
+    await tick();
+    expect(order).toEqual([]); // a later mutation ended, yet the pinned one still waits
+    release();
+    await tick();
+    await time.advance(100);
+    expect(calls).toHaveLength(1);
+    order.push("refreshed");
+    calls[0].resolve();
+    await Promise.all([slow, pinned, later]);
+    // "later" was handed off to "slow" when it ended; "pinned" waited for the refresh itself.
+    expect(order).toEqual(["later", "refreshed", "pinned"]);
+  });
+});
