@@ -97,8 +97,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   });
   const details = await fc.check(property, {
     seed: options.seed,
-    // A path starts at its run index: the runs before it are skipped but counted in numRuns.
-    numRuns: options.runs + (options.path === undefined ? 0 : Number(options.path.split(":")[0])),
+    // With a path, fast-check skips to its run and counts numRuns from there (a shrink path: that run only).
+    numRuns: options.runs,
     ...(options.path === undefined ? {} : { path: options.path }),
     endOnFailure: options.shrink === false,
     ...(options.timeLimitMs === undefined ? {} : { interruptAfterTimeLimit: options.timeLimitMs }),
