@@ -1,0 +1,42 @@
+/**
+ * The lifecycle fuzzer (tools/fuzz-lifecycle) over a bounded number of sequences: on the local engine with a fixed
+ * seed and a random one (printed), and a smaller sample through the real Pulumi CLI. A failure prints its
+ * sequence and the command that replays (and shrinks) it.
+ *
+ * FUZZ_COMMANDS selects the commands (`all`, `a,b`, or `all,-a,-b`; names in tools/fuzz-lifecycle/command-set.ts),
+ * FUZZ_SEED fixes the "random" seed, FUZZ_SHRINK=1 shrinks a failure here (each shrink step reruns a sequence),
+ * FUZZ_ADOPT=0 never uses `adopt`.
+ */
+import { formatReport, parseCommandNames, runFuzz, type EngineKind, type FuzzReport } from "../../tools/fuzz-lifecycle";
+
+const commands = parseCommandNames(process.env.FUZZ_COMMANDS ?? "all");
+const randomSeed = readSeed(process.env.FUZZ_SEED);
+const shrink = process.env.FUZZ_SHRINK === "1";
+const adoption = process.env.FUZZ_ADOPT !== "0";
+
+function readSeed(text: string | undefined): number {
+  if (text === undefined) return Math.floor(Math.random() * 2 ** 31);
+  if (!/^-?\d+$/.test(text)) throw new Error(`FUZZ_SEED is "${text}": use a whole number, e.g. FUZZ_SEED=42 (the seed a failed run printed)`);
+  return Number(text);
+}
+
+async function fuzz(engine: EngineKind, seed: number, runs: number, maxCommands: number): Promise<FuzzReport> {
+  const report = await runFuzz({ seed, runs, engine, commands, maxCommands, shrink, adoption });
+  if (!report.ok) throw new Error(formatReport(report).join("\n"));
+  return report;
+}
+
+describe("lifecycle fuzzer", () => {
+  test("8 sequences of up to 8 commands on the local engine, seed 1616", async () => {
+    expect((await fuzz("local", 1616, 8, 8)).runs).toBe(8);
+  }, 900_000);
+
+  test(`2 sequences of up to 8 commands on the local engine, random seed ${randomSeed}`, async () => {
+    console.log(`lifecycle fuzzer: random seed ${randomSeed} (replay: npm run fuzz:lifecycle -- --seed ${randomSeed} --runs 2 --max-commands 8${adoption ? "" : " --no-adopt"})`);
+    expect((await fuzz("local", randomSeed, 2, 8)).runs).toBe(2);
+  }, 600_000);
+
+  test("2 sequences of up to 5 commands through the real Pulumi CLI, seed 1617", async () => {
+    expect((await fuzz("cli", 1617, 2, 5)).runs).toBe(2);
+  }, 900_000);
+});
