@@ -4,9 +4,8 @@
  *
  * The key is `<name>-<TYPE>` (`@` for the apex): `www-A`, `@-MX`. Where several records share a name and a
  * type, each key adds the first 8 hex digits of the SHA-256 of its canonical target: `@-MX-3f9a0c12`, so
- * that two spellings of one target (`10 MX.example.com.`, `10 mx.example.com`) give one key. When a sibling
- * comes or goes, a record's key changes between those two shapes: `previousKeys` gives the Pulumi alias that
- * carries its resource (and its record) over.
+ * that two spellings of one target (`10 MX.example.com.`, `10 mx.example.com`) give one key. When the last
+ * sibling goes, a record's key changes back: `previousKeys` gives the Pulumi alias that carries it over.
  */
 import { createHash } from "node:crypto";
 import type { DeclaredRecord } from "./records";
@@ -50,22 +49,17 @@ export function childKeys(records: readonly DeclaredRecord[]): string[] {
 }
 
 /**
- * The key each record had under the other shape of its RRset, for a Pulumi alias, so that a sibling's arrival
- * or departure renames no record's resource: a record alone in its RRset was `<base>-<digest>` when it had
- * siblings (its own digest: exact); of several, the first declared was `<base>` when it was alone (a guess, as
- * records are mostly added after those already declared: when the record that was alone is another one, that
- * record is updated in place to this target and the other is created, which ends in the same zone).
+ * The key a record had when it had siblings, for a Pulumi alias: a record alone in its RRset was
+ * `<base>-<digest>` (its own digest: exact) before its last sibling went, so its resource, and its record, are
+ * carried over. The other way (a record that was alone gets a sibling) has no alias: which of the new RRset's
+ * records was the one alone cannot be known here, and a wrong guess would rewrite that record in place to the
+ * other's target while the other adopts it (found by the lifecycle fuzzer, seed 2026). Then the old resource is
+ * deleted and the new ones created; with `adopt`, the new one takes the record over (docs/ownership.md).
  * `undefined` where there is nothing to alias.
  */
 export function previousKeys(records: readonly DeclaredRecord[], keys: readonly string[]): (string | undefined)[] {
-  const first = new Map<string, string>();
-  records.forEach((r, i) => {
-    const base = rrsetKey(r.subDomain, r.fieldType);
-    if (keys[i] !== base && !first.has(base)) first.set(base, keys[i]);
-  });
   return records.map((r, i) => {
     const base = rrsetKey(r.subDomain, r.fieldType);
-    if (keys[i] === base) return `${base}-${shortDigest(r.canonical)}`;
-    return first.get(base) === keys[i] ? base : undefined;
+    return keys[i] === base ? `${base}-${shortDigest(r.canonical)}` : undefined;
   });
 }

@@ -33,6 +33,13 @@ describe("lifecycle fuzzer", () => {
     expect((await fuzz("local", 1616, 6, 8)).runs).toBe(6);
   }, 900_000);
 
+  test("replays the sequences the fuzzer found failing by hand (regressions)", async () => {
+    // Seed 2026, path 1: a Zone child aliased to the record that was alone in its RRset, while a sibling adopted
+    // that record, rewrote it to the sibling's target (sdk/zone/naming.ts, previousKeys).
+    const report = await runFuzz({ seed: 2026, runs: 1, path: "1", replayPath: ":", engine: "local", commands: parseCommandNames("all"), maxCommands: 10, shrink: false, adoption: true });
+    if (!report.ok) throw new Error(formatReport(report).join("\n"));
+  }, 300_000);
+
   test(`2 sequences of up to 8 commands on the local engine, random seed ${randomSeed}`, async () => {
     console.log(`lifecycle fuzzer: random seed ${randomSeed} (replay: npm run fuzz:lifecycle -- --seed ${randomSeed} --runs 2 --max-commands 8${adoption ? "" : " --no-adopt"})`);
     expect((await fuzz("local", randomSeed, 2, 8)).runs).toBe(2);
