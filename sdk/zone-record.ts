@@ -65,6 +65,13 @@ export interface ZoneRecordArgs {
    * refreshes per `up`); every change of an `up` is published before the `up` ends either way. Default `false`.
    */
   waitUntilPublished?: pulumi.Input<boolean>;
+  /**
+   * The stack that manages the record, as other stacks and tools on the same zone see it: its claim is kept in
+   * the zone's owner registry (TXT records at `_ovhdns-owner`), and no stack adopts, re-binds, prunes, updates
+   * or deletes a record another owner claims (docs/ownership.md, "Two stacks on one zone"). Default: the stack
+   * config `ovhdns:owner`; none when that is unset. 1 to 63 letters, digits, `.`, `_`, `/` or `-`.
+   */
+  owner?: pulumi.Input<string>;
 }
 
 /**
@@ -115,6 +122,7 @@ export class ZoneRecord extends pulumi.CustomResource {
       ttl: opts?.id ? args.ttl : args.ttl ?? 0,
       adopt: args.adopt,
       waitUntilPublished: args.waitUntilPublished,
+      owner: opts?.id ? args.owner : args.owner ?? new pulumi.Config("ovhdns").get("owner"),
       recordId: undefined,
       fqdn: undefined,
       __provider: SERIALIZED_PROVIDER,

@@ -32,6 +32,8 @@ export interface ZoneArgs {
    * `"ignore"` does not list the zone, `"delete"` deletes them on `up` (the Zone then owns the whole zone).
    */
   unmanaged?: UnmanagedPolicy;
+  /** The owner of every record (ZoneRecord's `owner`; default: the stack config `ovhdns:owner`). */
+  owner?: string;
   /** The zone is created by this same program: it cannot be listed yet, so unmanaged records are not looked for. */
   newZone?: boolean;
   /** Refuse an update that deletes or replaces more than this percentage of the records (default 30; from 10 records up). */
@@ -96,7 +98,7 @@ export class Zone extends pulumi.ComponentResource {
     unmanaged?.apply((u) => this.tell(zoneName, u, policy.unmanaged));
     const children: Record<string, ZoneRecord> = {};
     const previous = previousKeys(declared, keys);
-    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, manifest)));
+    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, args.owner, manifest)));
     this.records = children;
     if (policy.unmanaged === "delete" && unmanaged) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
@@ -111,8 +113,8 @@ export class Zone extends pulumi.ComponentResource {
   }
 
   /** A record's child; `previousName` (naming.ts, `previousKeys`) is the alias that keeps it across a sibling's change. */
-  private child(name: string, previousName: string | undefined, zoneName: string, r: DeclaredRecord, adopt: boolean, after: pulumi.Resource): ZoneRecord {
-    const args: ZoneRecordArgs = { zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl };
+  private child(name: string, previousName: string | undefined, zoneName: string, r: DeclaredRecord, adopt: boolean, owner: string | undefined, after: pulumi.Resource): ZoneRecord {
+    const args: ZoneRecordArgs = { zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl, ...(owner === undefined ? {} : { owner }) };
     const aliases = previousName ? [{ name: previousName }] : [];
     return new ZoneRecord(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after], aliases });
   }

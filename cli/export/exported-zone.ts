@@ -7,6 +7,7 @@
 import { TEXT_FIELD_TYPES, canonicalTarget, checkRecordInputs, declarableText, decodeTxt, type FieldType, type ReadRecord } from "../../provider/records";
 import { checkZone } from "../../sdk/zone/checks";
 import { declareRecords, type DeclaredRecord } from "../../sdk/zone/records";
+import { isRegistryRecord } from "../../provider/zone-record/registry-codec";
 import { resourceNames } from "./names";
 
 /** One record to declare. */
@@ -46,7 +47,8 @@ export interface ExportedZone {
 export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = ""): ExportedZone {
   const skippedNameServers = read.filter(isApexNs).map((r) => r.target).sort();
   const kept = read
-    .filter((r) => !isApexNs(r))
+    // The owner registry's claim records say which stack manages what; they are no record to declare.
+    .filter((r) => !isApexNs(r) && !isRegistryRecord(r))
     .map((r) => ({ ...r, programTarget: programTarget(r.fieldType, r.target) }))
     .sort(compare);
   const checked = kept.map((r) => {

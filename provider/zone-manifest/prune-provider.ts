@@ -2,7 +2,7 @@
  * The dynamic provider that deletes a zone's undeclared records for a Zone with `unmanaged: "delete"`.
  * It runs after every record of the Zone is applied, so the ids those records hold are all known: it lists
  * the zone again and deletes, for each undeclared record the program's listing named, one record of that
- * content that no record of the Zone holds (docs/zone.md, "Unmanaged records").
+ * content that nothing of this stack or another holds (`prunable`; docs/zone.md, "Unmanaged records").
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { describeRecord, targetsEqual, ZoneRecordError } from "../records";
@@ -11,6 +11,7 @@ import { fetchZoneRecords, type ZoneRecordInfo } from "../zone-record/data-sourc
 import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
 import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
+import { claimedIds, isRegistryRecord } from "../zone-record/registry-codec";
 import type { RecordContent } from "./declared-before";
 
 type Props = Record<string, unknown>;
@@ -64,8 +65,7 @@ export class ZonePruneProvider implements pulumi.dynamic.ResourceProvider {
     const wanted = (Array.isArray(inputs.deletions) ? inputs.deletions : []) as PruneTarget[];
     if (wanted.length === 0 && carried.length === 0) return { ...inputs, deleted: [], unpublished: [] };
     const session = this.pool.sessionFor(this.config);
-    const held = new Set((Array.isArray(inputs.heldIds) ? inputs.heldIds : []).map(String));
-    const chosen = wanted.length === 0 ? [] : chooseRecords(wanted, (await fetchZoneRecords(session.api, zoneName)).filter((r) => !held.has(r.recordId)));
+    const chosen = wanted.length === 0 ? [] : chooseRecords(wanted, prunable(await fetchZoneRecords(session.api, zoneName), inputs, session));
     const results = await Promise.allSettled(chosen.map((r) => session.api.deleteRecord(zoneName, r.recordId)));
     const outcome: PruneOutcome = { zoneName, carried, deleted: [], failed: [] };
     results.forEach((r, i) => (r.status === "fulfilled" ? outcome.deleted.push(chosen[i]) : outcome.failed.push({ record: chosen[i], reason: reasonOf(r.reason) })));
@@ -130,6 +130,19 @@ function describeOutcome(o: PruneOutcome): string {
     `zone ${o.zoneName}: ${heads.join("; ")}:\n  - ${lines.join("\n  - ")}\n` +
     "Run `pulumi up` again: it refreshes the zone and lists it again to delete what is left."
   );
+}
+
+/**
+ * The listed records a prune may delete: none that a record of the Zone holds (`heldIds`), that another
+ * resource of this run holds (a top-level ZoneRecord of the same stack in the same zone: ownership.ts), that an
+ * owner claims in the owner registry (this stack's or another's: registry-codec.ts), nor the registry's own
+ * claim records.
+ */
+export function prunable(listed: readonly ZoneRecordInfo[], inputs: Props, session: ZoneSession): ZoneRecordInfo[] {
+  const zoneName = String(inputs.zoneName);
+  const held = new Set((Array.isArray(inputs.heldIds) ? inputs.heldIds : []).map(String));
+  const claimed = claimedIds(listed);
+  return listed.filter((r) => !held.has(r.recordId) && !session.owners.isHeld(zoneName, r.recordId) && !claimed.has(r.recordId) && !isRegistryRecord(r));
 }
 
 /** For each wanted content, one free record holding it (each record chosen once); a content no longer there is skipped. */

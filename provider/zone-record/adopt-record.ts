@@ -5,27 +5,48 @@
  * provider's code through the real engine (its import Read sends neither inputs nor state: pulumi/pulumi#16175,
  * docs/pulumi-cli.md). So adoption is an input the program sets: with `adopt: true`, create first looks for a
  * record of the same zone, name, type and target (meaning, not spelling: `targetsEqual`) that no resource of
- * the run holds (ownership.ts: a record another resource keeps is never taken), and takes it. Only the TTL may differ; the lifecycle then sets it in place. A
+ * the run holds (ownership.ts: a record another resource keeps is never taken) and that no other stack's owner
+ * claims (owner-registry.ts), and takes it. Only the TTL may differ; the lifecycle then sets it in place. A
  * record whose name, type or target differ is never taken: that would silently rewrite someone else's record.
  */
-import { sameRecord, type ApiRecord, type RecordSpec } from "../records";
-import type { CreateLedger } from "./create-record";
-import type { ZoneApi } from "./zone-api";
+import { describeRecord, sameRecord, type ApiRecord, type RecordSpec } from "../records";
+import { OwnerConflictError } from "./owner-registry";
+import type { ZoneSession } from "./session";
 
 /**
- * The existing record `spec` describes (TTL aside) that no resource of the run holds, now held; `undefined`
- * when there is none. Records are examined in the order the API lists them, so adoption is deterministic.
+ * The existing record `spec` describes (TTL aside) that no resource of the run holds and no owner but `owner`
+ * claims, now held; `undefined` when there is none. Records are examined in the order the API lists them, so
+ * adoption is deterministic. When the only such records are claimed by another owner, that is an error: posting
+ * a twin of another stack's record would serve it twice and hide whose it is.
  */
-export async function adoptExistingRecord(api: ZoneApi, ledger: CreateLedger, spec: RecordSpec, holder: string): Promise<ApiRecord | undefined> {
-  const ids = await api.listRecordIds(spec.zoneName, { fieldType: spec.fieldType, subDomain: spec.subDomain });
+export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec, holder: string, owner = ""): Promise<ApiRecord | undefined> {
+  const ids = await session.api.listRecordIds(spec.zoneName, { fieldType: spec.fieldType, subDomain: spec.subDomain });
+  let elsewhere: { id: string; owner: string } | undefined;
   for (const id of ids) {
-    if (ledger.owners.isHeld(spec.zoneName, id)) continue;
-    const record = await api.getRecord(spec.zoneName, id);
+    if (session.owners.isHeld(spec.zoneName, id)) continue;
+    const record = await session.api.getRecord(spec.zoneName, id);
     if (!record || !sameRecord({ ...spec, ttl: record.ttl ?? 0 }, record)) continue;
+    const other = (await session.registry.of(spec.zoneName).ownersOf(id)).find((o) => o !== owner);
+    if (other !== undefined) {
+      elsewhere ??= { id, owner: other };
+      continue;
+    }
     // Two identical adoptions run in parallel: the ownership test must follow the last await, so that the
     // test and the claim happen in one turn of the event loop and only one of them takes this record.
-    if (!ledger.owners.claim(spec.zoneName, id, holder)) continue;
+    if (!session.owners.claim(spec.zoneName, id, holder)) continue;
     return record;
   }
+  if (elsewhere) throw managedElsewhere(spec, elsewhere.id, elsewhere.owner);
   return undefined;
+}
+
+/** The error for record `id` of `spec`, which owner `other` manages. */
+export function managedElsewhere(spec: RecordSpec, id: string, other: string): OwnerConflictError {
+  return new OwnerConflictError(
+    `${describeRecord(spec)} exists (record ${id} of zone ${spec.zoneName}) and owner "${other}" manages it ` +
+      "(the owner registry, docs/ownership.md): a record is managed by one stack. Remove it from this program, or " +
+      "from the program of the stack whose `ovhdns:owner` is " + `"${other}"` + " (or `pulumi state delete` it there), then run `pulumi up` again.",
+    id,
+    other,
+  );
 }

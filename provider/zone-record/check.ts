@@ -1,10 +1,11 @@
 /**
  * check: the record's five inputs go through `checkRecordInputs` (records/check.ts), the one check shared with
  * the Zone component and `export`; this adds what only a ZoneRecord resource has (`adopt`, `waitUntilPublished`,
- * no unknown keys) and
+ * `owner`, no unknown keys, the owner registry's name left to it) and
  * the shape of Pulumi's `CheckResult`. Pure: no API call.
  */
 import { checkRecordInputs, type RecordFailure } from "../records";
+import { isRegistryRecord, ownerProblem, REGISTRY_SUBDOMAIN } from "./registry-codec";
 import { isUnknownValue } from "./unknown";
 
 /** The result of {@link checkZoneRecord}, in the shape of Pulumi's `CheckResult`. */
@@ -15,7 +16,7 @@ export interface ZoneRecordCheck {
 
 const INPUT_KEYS = ["zoneName", "subDomain", "fieldType", "target", "ttl"] as const;
 /** Keys that may travel with the inputs: the host's `__provider`, and the outputs the SDK declares. */
-const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "waitUntilPublished", "__provider", "recordId", "fqdn"];
+const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "waitUntilPublished", "owner", "__provider", "recordId", "fqdn"];
 
 /** The boolean inputs that say how the record is managed, and what `true` does (for the refusal's reason). */
 const FLAGS = {
@@ -34,8 +35,20 @@ export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck 
   }
   const extra: RecordFailure[] = unknownKeys.map((key) => ({
     property: key as RecordFailure["property"],
-    reason: `unknown property "${key}": a ZoneRecord takes zoneName, subDomain, fieldType, target, ttl, adopt and waitUntilPublished`,
+    reason: `unknown property "${key}": a ZoneRecord takes zoneName, subDomain, fieldType, target, ttl, adopt, waitUntilPublished and owner`,
   }));
+  if (typeof inputs.subDomain === "string" && isRegistryRecord({ subDomain: inputs.subDomain, fieldType: String(inputs.fieldType) })) {
+    extra.push({
+      property: "subDomain",
+      reason: `"${REGISTRY_SUBDOMAIN}" is where the owner registry keeps which stack manages which record (docs/ownership.md): choose another name`,
+    });
+  }
+  const owner = news.owner;
+  if (owner !== undefined && owner !== null && owner !== "" && !isUnknownValue(owner)) {
+    const problem = ownerProblem(owner);
+    if (problem === undefined) inputs.owner = owner;
+    else extra.push({ property: "owner" as RecordFailure["property"], reason: `owner ${problem}; it names the stack that manages the record (set \`ovhdns:owner\` in the stack config, or the ZoneRecord's owner)` });
+  } else if (isUnknownValue(owner)) inputs.owner = owner;
   for (const [flag, meaning] of Object.entries(FLAGS)) {
     const value = news[flag];
     if (value === undefined || value === null) continue;

@@ -2,7 +2,7 @@
  * diff: pure. Compares the stored outputs with the checked inputs.
  *
  * `zoneName` and `fieldType` replace (a record cannot move zone, and OVH refuses a PUT of `fieldType`);
- * `subDomain`, `target` and `ttl` update in place. Values that mean the same thing never show as a change
+ * `subDomain`, `target`, `ttl` and `owner` update in place. Values that mean the same thing never show as a change
  * (TXT as OVH returns it, host-name case, IPv6 spellings: `targetsEqual`). `__provider` is never compared: a
  * new version of this package must not show every record as changed.
  */
@@ -38,6 +38,9 @@ export function diffZoneRecord(olds: Props, news: Props, isUnknown: (v: unknown)
   differs("target", (a, b) => a === b || (fieldType !== undefined && typeof a === "string" && typeof b === "string"
     && targetsEqual(fieldType, a, b)));
   differs("ttl", (a, b) => Number(a ?? 0) === Number(b ?? 0));
+  // The owner's claim in the owner registry (owner-registry.ts): stored only once written, so a claim that
+  // failed or went missing shows as a change, and the update writes it. The record itself is not touched.
+  differs("owner", (a, b) => String(a ?? "") === String(b ?? ""));
   const replaces = changed.filter((key) => REPLACE_PROPERTIES.includes(key));
   return {
     changes: changed.length > 0,

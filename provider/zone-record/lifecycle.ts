@@ -6,14 +6,16 @@
  * reported with its id (Pulumi's "created but failed to initialise"), so nothing is orphaned and the next
  * `pulumi up` finishes the job.
  */
-import { toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, type RecordSpec } from "../records";
-import { adoptExistingRecord } from "./adopt-record";
+import { describeRecord, toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, type RecordSpec } from "../records";
+import { diffZoneRecord } from "./diff";
+import { adoptExistingRecord, managedElsewhere } from "./adopt-record";
 import { createRecordOnce, UnsettledCreateError } from "./create-record";
 import { ZoneRefreshError, type RunOptions } from "./refresh-coalescer";
 import { OrphanJournal } from "./orphan-journal";
 import { holderOf, holderOrNew, newInstanceId } from "./ownership";
-import { isNotFound } from "./zone-api";
-import { toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
+import { assertRecordId, isNotFound } from "./zone-api";
+import { OwnerConflictError } from "./owner-registry";
+import { ownerIn, toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
 import type { ZoneSession } from "./session";
 import { UNSETTLED_ID, isUnsettled, recordIdOf, settleUnsettled } from "./unsettled";
 
@@ -48,40 +50,65 @@ function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): 
  */
 export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>, holder = newInstanceId()) {
   const spec = specOf(inputs);
+  const owner = ownerIn(inputs);
+  let made: { id: number | string } | undefined;
   try {
-    const orphan = await takeJournalled(session, spec, holder);
+    const orphan = await takeJournalled(session, spec, holder, owner);
     if (orphan) return await takeOver(session, spec, orphan, holder, inputs);
     if (inputs.adopt === true) {
-      const adopted = await adoptExistingRecord(session.api, session.ledger, spec, holder);
+      const adopted = await adoptExistingRecord(session, spec, holder, owner);
       if (adopted) return await takeOver(session, spec, adopted, holder, inputs);
     }
-    const made = await session.coalescer.run(spec.zoneName, () =>
-      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder),
-    publication(inputs));
-    const id = String(made.id);
-    session.journal.created(spec, id);
-    return { id, outs: toOutputs(observedSpec(spec, made), id, holder) };
+    // The record and its owner's claim are written in one mutation, published by one refresh.
+    const { posted, lostTo } = await session.coalescer.run(spec.zoneName, async () => {
+      const posted = await createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder);
+      made = posted;
+      session.journal.created(spec, String(posted.id));
+      return { posted, lostTo: owner === "" ? undefined : await session.registry.of(spec.zoneName).claim(owner, String(posted.id)) };
+    }, publication(inputs));
+    const id = String(posted.id);
+    if (lostTo !== undefined) throw managedElsewhere(spec, id, lostTo);
+    return { id, outs: toOutputs(observedSpec(spec, posted), id, holder, owner) };
   } catch (err) {
     if (err instanceof ZoneRefreshError) {
-      const made = err.mutationResult as { id: number | string };
-      const id = String(made.id);
+      const id = String(made!.id);
+      const lostTo = (err.mutationResult as { lostTo?: string }).lostTo;
+      if (lostTo !== undefined) throw managedElsewhere(spec, id, lostTo);
       // The plugin host does not add `__provider` to the properties of a failed create: carry it, so that a
       // `destroy` run before the next `up` can still load the provider for this record.
-      throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id, holder), inputs));
+      throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id, holder, owner), inputs));
     }
     // The record may exist: keep the resource in the state so that the next `up` settles it (unsettled.ts).
     if (err instanceof UnsettledCreateError) {
       throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID, holder), inputs));
+    }
+    // Made, but its claim could not be written: kept in the state without an owner, so the next `up` claims it.
+    if (made && !(err instanceof OwnerConflictError)) {
+      const id = String(made.id);
+      throw new RecordInitError(`${describeRecord(spec)} was created (record ${id}), but writing its owner claim failed: ${err instanceof Error ? err.message : String(err)}. The next \`pulumi up\` writes it.`, id, withProvider(toOutputs(spec, id, holder), inputs));
     }
     throw err;
   }
 }
 
 /**
+ * Writes the claim of the inputs' owner on record `id` in the owner registry (owner-registry.ts), published
+ * like any change; the owner to store in the outputs ("" when there is none). Throws {@link OwnerConflictError}
+ * when another owner's claim came first: the record is then that stack's.
+ */
+async function claim(session: ZoneSession, spec: RecordSpec, id: string, inputs: Record<string, unknown>, formerly?: string): Promise<string> {
+  const owner = ownerIn(inputs);
+  if (owner === "") return "";
+  const other = await session.coalescer.run(spec.zoneName, () => session.registry.of(spec.zoneName).claim(owner, id, formerly), publication(inputs));
+  if (other !== undefined) throw managedElsewhere(spec, id, other);
+  return owner;
+}
+
+/**
  * A record that an interrupted run created for this same declaration and whose result may never have reached
  * the state (orphan-journal.ts): still there, identical, and held by no resource of the run.
  */
-async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: string): Promise<ApiRecord | undefined> {
+async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: string, owner: string): Promise<ApiRecord | undefined> {
   for (const entry of session.journal.candidates(spec)) {
     if (session.owners.isHeld(spec.zoneName, entry.id)) continue;
     const found = await session.api.getRecord(spec.zoneName, entry.id);
@@ -89,6 +116,8 @@ async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: st
       if (!found) session.journal.forget(entry);
       continue;
     }
+    // Another stack took it over meanwhile (adopt): it is that stack's now.
+    if ((await session.registry.of(spec.zoneName).ownersOf(entry.id)).some((o) => o !== owner)) continue;
     // The claim follows the last await (see adopt-record.ts).
     if (!session.owners.claim(spec.zoneName, entry.id, holder)) continue;
     session.journal.forget(entry);
@@ -97,16 +126,26 @@ async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: st
   return undefined;
 }
 
-/** An adopted record: unchanged when it already is as declared, else its TTL is set (and published) in place. */
+/**
+ * An adopted record, claimed for the inputs' owner first (nothing is changed in a record another stack turns
+ * out to manage); then unchanged when it already is as declared, else its TTL is set (and published) in place.
+ */
 async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>) {
   const id = String(found.id);
-  if ((found.ttl ?? 0) !== spec.ttl) {
-    await session.coalescer.run(spec.zoneName, async () => {
-      await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
-      return found;
-    }, publication(inputs));
+  const owner = ownerIn(inputs);
+  const sameTtl = (found.ttl ?? 0) === spec.ttl;
+  if (owner !== "" || !sameTtl) {
+    const lostTo = await session.coalescer.run(spec.zoneName, async () => {
+      const lostTo = owner === "" ? undefined : await session.registry.of(spec.zoneName).claim(owner, id);
+      if (lostTo === undefined && !sameTtl) await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
+      return lostTo;
+    }, publication(inputs)).catch((err: unknown) => {
+      if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id, holder, err.mutationResult === undefined ? owner : ""), inputs));
+      throw err;
+    });
+    if (lostTo !== undefined) throw managedElsewhere(spec, id, lostTo);
   }
-  return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id, holder) };
+  return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id, holder, owner) };
 }
 
 /**
@@ -118,9 +157,15 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
   const recordId = recordIdOf(id, olds);
   const spec = specOf(news);
   const holder = holderOrNew(olds);
-  const outs = toOutputs(spec, recordId, holder);
+  const [before, after] = [ownerIn(olds), ownerIn(news)];
+  assertRecordId(spec.zoneName, recordId);
+  // Another stack's record is never written: its owner's claim came first (owner-registry.ts).
+  const other = (await session.registry.of(spec.zoneName).ownersOf(recordId)).find((o) => o !== after && o !== before);
+  if (other !== undefined) throw managedElsewhere(spec, recordId, other);
+  const recordChanges = diffZoneRecord(olds, news, () => false).changed.some((key) => key !== "owner");
+  const outs = toOutputs(spec, recordId, holder, before);
   try {
-    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)), publication(news));
+    if (recordChanges) await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)), publication(news));
   } catch (err) {
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(outs, news));
     // Not a replace: the record may only have been renumbered (a text edit of the zone in the OVH console), and
@@ -137,17 +182,34 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
     throw err;
   }
   session.owners.hold(spec.zoneName, recordId, holder);
-  return { outs };
+  return { outs: await reclaim(session, spec, recordId, olds, news, holder, outs) };
+}
+
+/**
+ * The outputs after the owner's claim is (re)written when the owner changed or its claim is missing: the new
+ * owner claims, the old one releases. A failure keeps the record in the state with the claim it has.
+ */
+async function reclaim(session: ZoneSession, spec: RecordSpec, recordId: string, olds: Record<string, unknown>, news: Record<string, unknown>, holder: string, outs: ZoneRecordOutputs) {
+  const [before, after] = [ownerIn(olds), ownerIn(news)];
+  if (before === after) return outs;
+  try {
+    const owner = after === "" ? "" : await claim(session, spec, recordId, news, before === "" ? undefined : before);
+    if (before !== "") await session.coalescer.run(spec.zoneName, () => session.registry.of(spec.zoneName).release(before, recordId), publication(news));
+    return toOutputs(spec, recordId, holder, owner);
+  } catch (err) {
+    if (err instanceof OwnerConflictError) throw err;
+    throw new RecordInitError(err instanceof Error ? err.message : String(err), recordId, withProvider(outs, news));
+  }
 }
 
 async function settleOnUpdate(session: ZoneSession, olds: Record<string, unknown>, news: Record<string, unknown>) {
   const spec = specOf(news);
   const holder = holderOrNew(olds);
-  const settled = await settleUnsettled(session, specOf(olds), spec, holder).catch((err: unknown) => {
+  const settled = await settleUnsettled(session, specOf(olds), spec, holder, ownerIn(news)).catch((err: unknown) => {
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID, holder), news));
     throw err;
   });
-  if (settled) return { outs: settled.outs };
+  if (settled) return { outs: { ...settled.outs, ...(await reclaim(session, spec, settled.id, {}, news, holder, settled.outs)) } };
   const { outs } = await createZoneRecord(session, news, holder);
   return { outs };
 }
@@ -165,8 +227,16 @@ export async function deleteZoneRecord(session: ZoneSession, id: string, props: 
   const recordId = recordIdOf(id, props);
   const { zoneName } = specOf(props);
   if (session.owners.handedOver(zoneName, recordId, holderOf(props))) return;
+  const owner = ownerIn(props);
+  assertRecordId(zoneName, recordId);
+  const claims = session.registry.of(zoneName);
+  // Another stack's owner claims it (it adopted the record): the record is that stack's; this one lets go.
+  if ((await claims.ownersOf(recordId)).some((o) => o !== owner)) return;
   try {
-    await session.coalescer.run(zoneName, () => session.api.deleteRecord(zoneName, recordId));
+    await session.coalescer.run(zoneName, async () => {
+      await session.api.deleteRecord(zoneName, recordId);
+      if (owner !== "") await claims.release(owner, recordId);
+    });
   } catch (err) {
     if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return;
     throw err;

@@ -18,10 +18,18 @@ export interface ZoneRecordOutputs extends RecordSpec {
    * being managed (`ZoneRecord.get`) has none.
    */
   instanceId?: string;
+  /**
+   * The owner whose claim of the record the owner registry holds (owner-registry.ts); absent when the resource
+   * has no owner or its claim is not (or no longer) there, so that the next `up` writes it.
+   */
+  owner?: string;
 }
 
-/** The outputs of the record `spec` whose OVH id is `recordId`, held by `instanceId` ("": read only). */
-export function toOutputs(spec: RecordSpec, recordId: string, instanceId: string): ZoneRecordOutputs {
+/**
+ * The outputs of the record `spec` whose OVH id is `recordId`, held by `instanceId` ("": read only), claimed in
+ * the owner registry by `owner` ("": no claim).
+ */
+export function toOutputs(spec: RecordSpec, recordId: string, instanceId: string, owner = ""): ZoneRecordOutputs {
   return {
     zoneName: spec.zoneName,
     subDomain: spec.subDomain,
@@ -32,6 +40,7 @@ export function toOutputs(spec: RecordSpec, recordId: string, instanceId: string
     fqdn: fqdnOf(spec.zoneName, spec.subDomain),
     // Never an undefined value (see above): no key at all for a record that is only read.
     ...(instanceId === "" ? {} : { instanceId }),
+    ...(owner === "" ? {} : { owner }),
   };
 }
 
@@ -64,4 +73,9 @@ export function specOf(props: Record<string, unknown>): RecordSpec {
     target: String(props.target ?? ""),
     ttl: typeof props.ttl === "number" ? props.ttl : Number(props.ttl ?? 0),
   };
+}
+
+/** The owner that inputs or stored outputs name ("": none). */
+export function ownerIn(props: Record<string, unknown>): string {
+  return typeof props.owner === "string" ? props.owner : "";
 }

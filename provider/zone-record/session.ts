@@ -1,10 +1,11 @@
 /**
  * Everything one provider process keeps per set of credentials: the typed API, the coalesced refresh and the
- * create ledger, with the process's record ownership. One session serves every resource of a `pulumi up` that uses the same credentials, so the
+ * create ledger and the owner registry, with the process's record ownership. One session serves every resource of a `pulumi up` that uses the same credentials, so the
  * clock offset is fetched once, the pacing is shared, and refreshes of a zone are batched across resources.
  */
 import { CreateLedger, type CreateOptions } from "./create-record";
 import { OrphanJournal } from "./orphan-journal";
+import { OwnerRegistry } from "./owner-registry";
 import { RecordOwnership } from "./ownership";
 import { RefreshCoalescer, type RefreshCoalescerOptions } from "./refresh-coalescer";
 import { ZoneApi, type OvhRequester } from "./zone-api";
@@ -25,6 +26,8 @@ export class ZoneSession {
   readonly api: ZoneApi;
   readonly coalescer: RefreshCoalescer;
   readonly ledger: CreateLedger;
+  /** Which stack's owner claims which record, per zone (owner-registry.ts). */
+  readonly registry: OwnerRegistry;
 
   /**
    * `owners` is the provider process's one {@link RecordOwnership}, shared by every session; `journal` keeps the
@@ -42,5 +45,6 @@ export class ZoneSession {
       options.refresh,
     );
     this.ledger = new CreateLedger(this.api, owners);
+    this.registry = new OwnerRegistry(this.api);
   }
 }

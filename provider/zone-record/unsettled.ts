@@ -36,8 +36,9 @@ export async function settleUnsettled(
   attempted: RecordSpec,
   spec: RecordSpec,
   holder: string,
+  owner = "",
 ): Promise<{ id: string; outs: ZoneRecordOutputs } | undefined> {
-  const found = await adoptExistingRecord(session.api, session.ledger, attempted, holder);
+  const found = await adoptExistingRecord(session, attempted, holder, owner);
   if (!found) return undefined;
   const id = String(found.id);
   // Always through the coalescer: the orphan may never have been published by a zone refresh.

@@ -43,13 +43,18 @@ const zonePath = (zoneName: string) => `/domain/zone/${encodeURIComponent(zoneNa
  * onto another record's, never reaches that other record.
  */
 function recordPath(zoneName: string, id: string): string {
+  assertRecordId(zoneName, id);
+  return `${zonePath(zoneName)}/record/${id}`;
+}
+
+/** Throws the {@link RecordIdError} of `recordPath` unless `id` is an OVH record id: before anything is sent. */
+export function assertRecordId(zoneName: string, id: string): void {
   if (!isRecordIdText(id)) {
     throw new RecordIdError(
       `record id ${JSON.stringify(id)} of zone ${zoneName} is not an OVH record id (a whole number from 1 to 2^53 - 1 in digits, ` +
         "such as 5390038375): nothing was sent; check the resource's id in the state",
     );
   }
-  return `${zonePath(zoneName)}/record/${id}`;
 }
 
 /** Typed DNS routes of the OVH API. */

@@ -5,6 +5,7 @@
  */
 import { canonicalTarget, describeRecord } from "../../provider/records";
 import type { ZoneRecordInfo } from "../../provider/zone-record";
+import { claimedIds, isRegistryRecord } from "../../provider/zone-record/registry-codec";
 import type { DeclaredRecord } from "./records";
 import type { UnmanagedDeletion } from "../../provider/zone-manifest";
 
@@ -14,14 +15,19 @@ export function findUnmanaged(declared: readonly DeclaredRecord[], listed: reado
   const wanted = new Map<string, string[]>();
   for (const r of declared) wanted.set(rrset(r.subDomain, r.fieldType), [...(wanted.get(rrset(r.subDomain, r.fieldType)) ?? []), r.canonical]);
   const leftovers = new Map<string, ZoneRecordInfo[]>();
+  // Records an owner claims in the owner registry are managed by a stack (this one's top-level records, or
+  // another's), and the registry's claim records are its own: none of them is unmanaged (docs/ownership.md).
+  const claimed = claimedIds(listed);
   for (const r of listed) {
     // OVH keeps the apex NS records itself: they are never a Zone's to delete.
     if (r.fieldType === "NS" && r.subDomain === "") continue;
+    if (isRegistryRecord(r)) continue;
     const set = rrset(r.subDomain, r.fieldType);
     const open = wanted.get(set) ?? [];
     const at = open.indexOf(canonicalTarget(r.fieldType, r.target));
     if (at >= 0) open.splice(at, 1);
-    else leftovers.set(set, [...(leftovers.get(set) ?? []), r]);
+    // A claimed record is matched like any other first, so that a declared one never looks "changing" for it.
+    else if (!claimed.has(r.recordId)) leftovers.set(set, [...(leftovers.get(set) ?? []), r]);
   }
   const unmanaged: ZoneRecordInfo[] = [];
   for (const [set, rest] of leftovers) {

@@ -26,6 +26,21 @@ describe("findUnmanaged", () => {
     expect(names(findUnmanaged(declared, zone))).toEqual(["www A 203.0.113.11"]);
   });
 
+  it("never counts the owner registry's claim records, nor a record an owner claims (another stack's, or a top-level one)", () => {
+    const theirs = listed("mx", "A", "203.0.113.5");
+    const stray = listed("mx", "A", "203.0.113.6");
+    const declaredMine = listed("www", "A", "203.0.113.10");
+    const claim = listed("_ovhdns-owner", "TXT", `"v=ovhdns1 owner=team-b ids=${theirs.recordId},${declaredMine.recordId}"`);
+    const zone = [theirs, stray, declaredMine, claim];
+    // www is declared and claimed: it still matches its declaration, so the stray beside theirs stays unmanaged.
+    expect(names(findUnmanaged(declare({ subDomain: "www", fieldType: "A", target: "203.0.113.10" }), zone))).toEqual(["mx A 203.0.113.6"]);
+    // A claimed record is matched before it is skipped: a declared www A that is changing target keeps
+    // "changing" for the unclaimed leftover, not for the claimed one.
+    const claimedTwin = listed("www", "A", "203.0.113.11");
+    const zone2 = [claimedTwin, listed("www", "A", "203.0.113.12"), listed("_ovhdns-owner", "TXT", `v=ovhdns1 owner=team-b ids=${claimedTwin.recordId}`)];
+    expect(names(findUnmanaged(declare({ subDomain: "www", fieldType: "A", target: "203.0.113.20" }), zone2))).toEqual([]);
+  });
+
   it("never counts OVH's apex NS records", () => {
     expect(findUnmanaged(declare(), [listed("", "NS", "dns1.ovh.net."), listed("sub", "NS", "ns.other.net.")]).map((r) => r.subDomain)).toEqual(["sub"]);
   });

@@ -20,6 +20,19 @@ describe("the provider's check", () => {
     expect(checkZoneRecord(bad).failures).toEqual(expected);
   });
 
+  test("takes an owner name, refuses a malformed one naming owner, and keeps the registry's name for the registry", () => {
+    expect(checkZoneRecord({ ...www, owner: "dns/prod" })).toMatchObject({ inputs: { owner: "dns/prod" }, failures: [] });
+    expect(checkZoneRecord({ ...www, owner: "" }).inputs.owner).toBeUndefined();
+    const bad = checkZoneRecord({ ...www, owner: "team a" }).failures;
+    expect(bad).toHaveLength(1);
+    expect(bad[0].property).toBe("owner");
+    expect(bad[0].reason).toContain(`"team a" is not an owner name`);
+    expect(bad[0].reason).toContain("ovhdns:owner");
+    const reserved = checkZoneRecord({ ...www, subDomain: "_OVHDNS-owner", fieldType: "TXT", target: "x" }).failures;
+    expect(reserved.map((f) => f.property)).toEqual(["subDomain"]);
+    expect(reserved[0].reason).toContain("owner registry");
+  });
+
   test("adds what only a ZoneRecord has: adopt and unknown keys", () => {
     const { failures } = checkZoneRecord({ ...www, adopt: "yes", priority: 10 });
     expect(failures.map((f) => f.property)).toEqual(["priority", "adopt"]);

@@ -41,6 +41,13 @@ describe("diffZoneRecord", () => {
     expect(result.deleteBeforeReplace).toBe(false);
   });
 
+  it("updates in place when the owner's claim is to be written: a new owner, or a claim the outputs no longer carry", () => {
+    const { recordId: _r, fqdn: _f, __provider: _p, ...inputs } = stored;
+    expect(diffZoneRecord(stored, { ...inputs, owner: "team-a" }, isUnknownValue)).toMatchObject({ changes: true, replaces: [], changed: ["owner"] });
+    expect(diffZoneRecord({ ...stored, owner: "team-a" }, { ...inputs, owner: "team-a" }, isUnknownValue).changes).toBe(false);
+    expect(diffZoneRecord({ ...stored, owner: "team-a" }, inputs, isUnknownValue).changed).toEqual(["owner"]);
+  });
+
   it("deletes before it creates when a replacement would hold a CNAME beside the old record", () => {
     const result = diff(stored, inputsOf({ fieldType: "CNAME", target: "web.example.com." }));
     expect(result).toEqual({ changes: true, replaces: ["fieldType"], changed: ["fieldType", "target"], deleteBeforeReplace: true });

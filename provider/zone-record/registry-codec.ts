@@ -1,0 +1,85 @@
+/**
+ * The owner registry's records, as text: which stack (an "owner") manages which record ids of a zone, kept in
+ * the zone itself, where every stack and tool that writes to the zone can read it (docs/ownership.md, "Two
+ * stacks on one zone"). Pure: no API call. The stateful side is owner-registry.ts.
+ *
+ * A claim record is a TXT record at `_ovhdns-owner` (relative to the zone) whose text is
+ * `v=ovhdns1 owner=<owner> ids=<id>,<id>,…`, the ids in decimal and ascending. External-dns keeps its
+ * ownership the same way, in TXT records beside the ones it manages; one record per batch of ids (not one per
+ * record) keeps the writes and the zone small. A text at that name that is not such a claim is nobody's claim.
+ */
+import { decodeTxt } from "../records";
+
+/** Where claim records live, relative to the zone. */
+export const REGISTRY_SUBDOMAIN = "_ovhdns-owner";
+const VERSION = "v=ovhdns1";
+/** An owner name: what `ovhdns:owner` or a ZoneRecord's `owner` may be. */
+const OWNER = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$/;
+/**
+ * The longest claim text written. OVH stores a TXT value of more than 255 bytes as several quoted strings
+ * (docs/ovh-api.md §5): 1,000 bytes is four of them, about 85 ids.
+ */
+export const MAX_CLAIM_BYTES = 1000;
+
+/** One claim record's content. */
+export interface Claim {
+  owner: string;
+  /** Record ids, as decimal strings, ascending. */
+  ids: string[];
+}
+
+/** What is wrong with `value` as an owner name, or `undefined` when it is one. */
+export function ownerProblem(value: unknown): string | undefined {
+  if (typeof value !== "string") return `must be a string, not ${JSON.stringify(value)}`;
+  if (OWNER.test(value)) return undefined;
+  return `"${value}" is not an owner name: 1 to 63 characters among letters, digits, ".", "_", "/" and "-", starting with a letter or digit (for example "dns/prod")`;
+}
+
+/** Whether a record of the zone is a claim record (or sits where claim records live: never a Zone's or a program's). */
+export function isRegistryRecord(record: { subDomain?: string | null; fieldType: string }): boolean {
+  return (record.subDomain ?? "").toLowerCase() === REGISTRY_SUBDOMAIN;
+}
+
+/** The text of a claim record. */
+export function formatClaim(claim: Claim): string {
+  return `${VERSION} owner=${claim.owner} ids=${sortIds(claim.ids).join(",")}`;
+}
+
+/** The claim a TXT target holds (OVH's quoted form or plain), or `undefined` when it is no claim. */
+export function parseClaim(target: string): Claim | undefined {
+  const m = /^v=ovhdns1 owner=(\S+) ids=([0-9,]*)$/.exec(decodeTxt(target).trim());
+  if (!m || ownerProblem(m[1]) !== undefined) return undefined;
+  const ids = m[2] === "" ? [] : m[2].split(",");
+  if (ids.some((id) => !/^[1-9][0-9]{0,15}$/.test(id))) return undefined;
+  return { owner: m[1], ids: sortIds(ids) };
+}
+
+/** `ids` of `owner` split into claims whose text fits {@link MAX_CLAIM_BYTES}. */
+export function chunkClaims(owner: string, ids: readonly string[]): Claim[] {
+  const claims: Claim[] = [];
+  let current: string[] = [];
+  for (const id of sortIds(ids)) {
+    if (current.length > 0 && formatClaim({ owner, ids: [...current, id] }).length > MAX_CLAIM_BYTES) {
+      claims.push({ owner, ids: current });
+      current = [];
+    }
+    current.push(id);
+  }
+  if (current.length > 0) claims.push({ owner, ids: current });
+  return claims;
+}
+
+/** Who claims each record id, from a zone's listed records (the SDK's view, one listing). */
+export function claimedIds(records: readonly { subDomain?: string | null; fieldType: string; target: string }[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const r of records) {
+    if (r.fieldType !== "TXT" || !isRegistryRecord(r)) continue;
+    const claim = parseClaim(r.target);
+    for (const id of claim?.ids ?? []) if (!owners.has(id)) owners.set(id, claim!.owner);
+  }
+  return owners;
+}
+
+function sortIds(ids: readonly string[]): string[] {
+  return [...new Set(ids)].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+}
