@@ -4,16 +4,18 @@
  * (the hand-off of refresh-coalescer.ts), so the last change of an `up` always waits for one. A record that was
  * made or changed but whose refresh failed is
  * reported with its id (Pulumi's "created but failed to initialise"), so nothing is orphaned and the next
- * `pulumi up` finishes the job.
+ * `pulumi up` finishes the job. Each change is noted in the session's report (run-report.ts): its write, and
+ * whether its step failed before writing; the refreshes mark it served.
  */
 import { toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, type RecordSpec } from "../records";
 import { adoptExistingRecord } from "./adopt-record";
-import { createRecordOnce, UnsettledCreateError } from "./create-record";
+import { createFailure, createRecordOnce, UnsettledCreateError } from "./create-record";
 import { ZoneRefreshError, type RunOptions } from "./refresh-coalescer";
 import { OrphanJournal } from "./orphan-journal";
 import { holderOf, holderOrNew, newInstanceId } from "./ownership";
 import { isNotFound } from "./zone-api";
 import { toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
+import { idempotentWriteFailure, type RunChange } from "./run-report";
 import type { ZoneSession } from "./session";
 import { UNSETTLED_ID, isUnsettled, recordIdOf, settleUnsettled } from "./unsettled";
 
@@ -48,20 +50,24 @@ function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): 
  */
 export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>, holder = newInstanceId()) {
   const spec = specOf(inputs);
+  const change = session.report.begin(spec.zoneName, "create", spec);
   try {
     const orphan = await takeJournalled(session, spec, holder);
-    if (orphan) return await takeOver(session, spec, orphan, holder, inputs);
+    if (orphan) return await takeOver(session, spec, orphan, holder, inputs, change);
     if (inputs.adopt === true) {
       const adopted = await adoptExistingRecord(session.api, session.ledger, spec, holder);
-      if (adopted) return await takeOver(session, spec, adopted, holder, inputs);
+      if (adopted) return await takeOver(session, spec, adopted, holder, inputs, change);
     }
-    const made = await session.coalescer.run(spec.zoneName, () =>
-      createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder),
-    publication(inputs));
+    const made = await session.coalescer.run(spec.zoneName, () => change.write(
+      () => createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder),
+      createFailure,
+      (record) => String(record.id),
+    ), publication(inputs));
     const id = String(made.id);
     session.journal.created(spec, id);
     return { id, outs: toOutputs(observedSpec(spec, made), id, holder) };
   } catch (err) {
+    change.failed();
     if (err instanceof ZoneRefreshError) {
       const made = err.mutationResult as { id: number | string };
       const id = String(made.id);
@@ -74,6 +80,8 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
       throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID, holder), inputs));
     }
     throw err;
+  } finally {
+    change.ended();
   }
 }
 
@@ -98,13 +106,15 @@ async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: st
 }
 
 /** An adopted record: unchanged when it already is as declared, else its TTL is set (and published) in place. */
-async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>) {
+async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>, change: RunChange) {
   const id = String(found.id);
   if ((found.ttl ?? 0) !== spec.ttl) {
-    await session.coalescer.run(spec.zoneName, async () => {
+    change.kind = "take over";
+    change.id = id;
+    await session.coalescer.run(spec.zoneName, () => change.write(async () => {
       await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
       return found;
-    }, publication(inputs));
+    }, idempotentWriteFailure), publication(inputs));
   }
   return { id, outs: toOutputs(observedSpec(spec, { ...found, ttl: spec.ttl }), id, holder) };
 }
@@ -119,9 +129,14 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
   const spec = specOf(news);
   const holder = holderOrNew(olds);
   const outs = toOutputs(spec, recordId, holder);
+  const change = session.report.begin(spec.zoneName, "update", spec, recordId);
   try {
-    await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)), publication(news));
+    await session.coalescer.run(spec.zoneName, () => change.write(
+      () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)),
+      idempotentWriteFailure,
+    ), publication(news));
   } catch (err) {
+    change.failed();
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(outs, news));
     // Not a replace: the record may only have been renumbered (a text edit of the zone in the OVH console), and
     // a new record beside it would be a duplicate serving both targets. `pulumi refresh` re-binds a renumbered
@@ -143,10 +158,13 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
 async function settleOnUpdate(session: ZoneSession, olds: Record<string, unknown>, news: Record<string, unknown>) {
   const spec = specOf(news);
   const holder = holderOrNew(olds);
-  const settled = await settleUnsettled(session, specOf(olds), spec, holder).catch((err: unknown) => {
+  // A take-over when the record is found; when it is not, the create below is the change.
+  const change = session.report.begin(spec.zoneName, "take over", spec);
+  const settled = await settleUnsettled(session, specOf(olds), spec, holder, change).catch((err: unknown) => {
+    change.failed();
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID, holder), news));
     throw err;
-  });
+  }).finally(() => change.ended());
   if (settled) return { outs: settled.outs };
   const { outs } = await createZoneRecord(session, news, holder);
   return { outs };
@@ -165,10 +183,12 @@ export async function deleteZoneRecord(session: ZoneSession, id: string, props: 
   const recordId = recordIdOf(id, props);
   const { zoneName } = specOf(props);
   if (session.owners.handedOver(zoneName, recordId, holderOf(props))) return;
+  const change = session.report.begin(zoneName, "delete", specOf(props), recordId);
   try {
-    await session.coalescer.run(zoneName, () => session.api.deleteRecord(zoneName, recordId));
+    await session.coalescer.run(zoneName, () => change.write(() => session.api.deleteRecord(zoneName, recordId), idempotentWriteFailure));
   } catch (err) {
-    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return;
+    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
+    change.failed();
     throw err;
   }
 }
