@@ -2,13 +2,15 @@
  * The dynamic provider that deletes a zone's undeclared records for a Zone with `unmanaged: "delete"`.
  * It runs after every record of the Zone is applied, so the ids those records hold are all known: it lists
  * the zone again and deletes, for each undeclared record the program's listing named, one record of that
- * content that nothing of this stack or another holds (`prunable`; docs/zone.md, "Unmanaged records").
+ * content that nothing of this stack or another holds (`prunable`; docs/zone.md, "Unmanaged records"). Its
+ * deletions go into the run's report of the zone (zone-record/run-report.ts), whose summary ends its error.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { describeRecord, targetsEqual, ZoneRecordError } from "../records";
 import { SessionPool, type ConfigLookup } from "../zone-record/connection";
 import { fetchZoneRecords, type ZoneRecordInfo } from "../zone-record/data-sources";
 import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
+import { endWithSummary } from "../zone-record/run-report";
 import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
 import { claimedIds, isRegistryRecord } from "../zone-record/registry-codec";
@@ -66,14 +68,19 @@ export class ZonePruneProvider implements pulumi.dynamic.ResourceProvider {
     if (wanted.length === 0 && carried.length === 0) return { ...inputs, deleted: [], unpublished: [] };
     const session = this.pool.sessionFor(this.config);
     const chosen = wanted.length === 0 ? [] : chooseRecords(wanted, prunable(await fetchZoneRecords(session.api, zoneName), inputs, session));
-    const results = await Promise.allSettled(chosen.map((r) => session.api.deleteRecord(zoneName, r.recordId)));
+    // A failed DELETE leaves the report: this error names it, and what the next `up` does with it differs from a
+    // ZoneRecord's (the prune lists the zone again).
+    const results = await Promise.allSettled(chosen.map((r) =>
+      session.report.begin(zoneName, "delete", r, r.recordId).write(() => session.api.deleteRecord(zoneName, r.recordId), () => undefined)));
     const outcome: PruneOutcome = { zoneName, carried, deleted: [], failed: [] };
     results.forEach((r, i) => (r.status === "fulfilled" ? outcome.deleted.push(chosen[i]) : outcome.failed.push({ record: chosen[i], reason: reasonOf(r.reason) })));
     if (outcome.deleted.length + carried.length > 0) outcome.refreshError = await publish(session, zoneName);
     const deleted = outcome.deleted.map((r) => r.recordId);
     const outs = { ...inputs, deleted, unpublished: outcome.refreshError === undefined ? [] : [...carried, ...deleted] };
     if (outcome.failed.length === 0 && outcome.refreshError === undefined) return outs;
-    throw new PruneIncompleteError(describeOutcome(outcome), zoneName, outs);
+    const err = new PruneIncompleteError(describeOutcome(outcome), zoneName, outs);
+    endWithSummary(err, session.report.summary(zoneName));
+    throw err;
   }
 }
 

@@ -13,6 +13,7 @@ import { classifyFailure } from "../ovh/outcome";
 import { ApiRecordError, describeRecord, isRecordId, sameRecord, ZoneRecordError, type ApiRecord, type ApiRecordCreate, type RecordSpec } from "../records";
 import { CreateLedger } from "./create-ledger";
 import { newInstanceId } from "./ownership";
+import type { WriteFailure } from "./run-report";
 import type { ZoneApi } from "./zone-api";
 
 export { CreateLedger } from "./create-ledger";
@@ -66,11 +67,27 @@ function createdId(spec: RecordSpec, made: ApiRecord | undefined): string | unde
   const id: unknown = made?.id;
   if (id === undefined || id === null || id === 0) return undefined;
   if (isRecordId(id)) return String(id);
-  throw new ApiRecordError(
+  const refused = new ApiRecordError(
     `OVH answered the creation of ${describeSpec(spec)} with id ${JSON.stringify(id)}, which is not a whole number ` +
       "from 1 to 2^53 - 1: the record was made but cannot be tracked by that id. Delete it in the OVH console " +
       "(or with the API), then run `pulumi up` again.",
   );
+  untracked.add(refused);
+  throw refused;
+}
+
+/** The errors of creates that made a record this model cannot track (see {@link createdId}). */
+const untracked = new WeakSet<Error>();
+
+/**
+ * What a failed {@link createRecordOnce} left in the zone, for the run's report (run-report.ts): a record that
+ * may exist (unsettled), a record made with an id that cannot be tracked, or nothing (every POST was refused, or
+ * the look-up after an ambiguous one found no record).
+ */
+export function createFailure(err: unknown): WriteFailure {
+  if (err instanceof UnsettledCreateError) return "may-exist";
+  if (err instanceof Error && untracked.has(err)) return "untracked";
+  return "not-written";
 }
 
 /** Creates the record described by `spec` exactly once for resource `holder`, and returns it as the API has it. */

@@ -4,18 +4,20 @@
  * (the hand-off of refresh-coalescer.ts), so the last change of an `up` always waits for one. A record that was
  * made or changed but whose refresh failed is
  * reported with its id (Pulumi's "created but failed to initialise"), so nothing is orphaned and the next
- * `pulumi up` finishes the job.
+ * `pulumi up` finishes the job. Each change is noted in the session's report (run-report.ts): its write, and
+ * whether its step failed before writing; the refreshes mark it served.
  */
 import { describeRecord, toApiRecordCreate, toApiRecordUpdate, ZoneRecordError, type ApiRecord, type RecordSpec } from "../records";
 import { diffZoneRecord } from "./diff";
 import { adoptExistingRecord, managedElsewhere } from "./adopt-record";
-import { createRecordOnce, UnsettledCreateError } from "./create-record";
+import { createFailure, createRecordOnce, UnsettledCreateError } from "./create-record";
 import { ZoneRefreshError, type RunOptions } from "./refresh-coalescer";
 import { OrphanJournal } from "./orphan-journal";
 import { holderOf, holderOrNew, newInstanceId } from "./ownership";
 import { assertRecordId, isNotFound } from "./zone-api";
 import { OwnerConflictError } from "./owner-registry";
 import { ownerIn, toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
+import { idempotentWriteFailure, type RunChange } from "./run-report";
 import type { ZoneSession } from "./session";
 import { UNSETTLED_ID, isUnsettled, recordIdOf, settleUnsettled } from "./unsettled";
 
@@ -51,17 +53,22 @@ function withProvider(outs: ZoneRecordOutputs, props: Record<string, unknown>): 
 export async function createZoneRecord(session: ZoneSession, inputs: Record<string, unknown>, holder = newInstanceId()) {
   const spec = specOf(inputs);
   const owner = ownerIn(inputs);
+  const change = session.report.begin(spec.zoneName, "create", spec);
   let made: { id: number | string } | undefined;
   try {
     const orphan = await takeJournalled(session, spec, holder, owner);
-    if (orphan) return await takeOver(session, spec, orphan, holder, inputs);
+    if (orphan) return await takeOver(session, spec, orphan, holder, inputs, change);
     if (inputs.adopt === true) {
       const adopted = await adoptExistingRecord(session, spec, holder, owner);
-      if (adopted) return await takeOver(session, spec, adopted, holder, inputs);
+      if (adopted) return await takeOver(session, spec, adopted, holder, inputs, change);
     }
     // The record and its owner's claim are written in one mutation, published by one refresh.
     const { posted, lostTo } = await session.coalescer.run(spec.zoneName, async () => {
-      const posted = await createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder);
+      const posted = await change.write(
+        () => createRecordOnce(session.api, session.ledger, spec, toApiRecordCreate(spec), { sleep: session.options.sleep, ...session.options.create }, holder),
+        createFailure,
+        (record) => String(record.id),
+      );
       made = posted;
       session.journal.created(spec, String(posted.id));
       return { posted, lostTo: owner === "" ? undefined : await session.registry.of(spec.zoneName).claim(owner, String(posted.id)) };
@@ -70,6 +77,7 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
     if (lostTo !== undefined) throw managedElsewhere(spec, id, lostTo);
     return { id, outs: toOutputs(observedSpec(spec, posted), id, holder, owner) };
   } catch (err) {
+    change.failed();
     if (err instanceof ZoneRefreshError) {
       const id = String(made!.id);
       const lostTo = (err.mutationResult as { lostTo?: string }).lostTo;
@@ -88,6 +96,8 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
       throw new RecordInitError(`${describeRecord(spec)} was created (record ${id}), but writing its owner claim failed: ${err instanceof Error ? err.message : String(err)}. The next \`pulumi up\` writes it.`, id, withProvider(toOutputs(spec, id, holder), inputs));
     }
     throw err;
+  } finally {
+    change.ended();
   }
 }
 
@@ -130,16 +140,18 @@ async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: st
  * An adopted record, claimed for the inputs' owner first (nothing is changed in a record another stack turns
  * out to manage); then unchanged when it already is as declared, else its TTL is set (and published) in place.
  */
-async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>) {
+async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>, change: RunChange) {
   const id = String(found.id);
   const owner = ownerIn(inputs);
   const sameTtl = (found.ttl ?? 0) === spec.ttl;
   if (owner !== "" || !sameTtl) {
-    const lostTo = await session.coalescer.run(spec.zoneName, async () => {
+    change.kind = "take over";
+    change.id = id;
+    const lostTo = await session.coalescer.run(spec.zoneName, () => change.write(async () => {
       const lostTo = owner === "" ? undefined : await session.registry.of(spec.zoneName).claim(owner, id);
       if (lostTo === undefined && !sameTtl) await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
       return lostTo;
-    }, publication(inputs)).catch((err: unknown) => {
+    }, idempotentWriteFailure), publication(inputs)).catch((err: unknown) => {
       if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id, holder, err.mutationResult === undefined ? owner : ""), inputs));
       throw err;
     });
@@ -164,9 +176,16 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
   if (other !== undefined) throw managedElsewhere(spec, recordId, other);
   const recordChanges = diffZoneRecord(olds, news, () => false).changed.some((key) => key !== "owner");
   const outs = toOutputs(spec, recordId, holder, before);
+  const change = recordChanges ? session.report.begin(spec.zoneName, "update", spec, recordId) : undefined;
   try {
-    if (recordChanges) await session.coalescer.run(spec.zoneName, () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)), publication(news));
+    if (change) {
+      await session.coalescer.run(spec.zoneName, () => change.write(
+        () => session.api.updateRecord(spec.zoneName, recordId, toApiRecordUpdate(spec)),
+        idempotentWriteFailure,
+      ), publication(news));
+    }
   } catch (err) {
+    change?.failed();
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(outs, news));
     // Not a replace: the record may only have been renumbered (a text edit of the zone in the OVH console), and
     // a new record beside it would be a duplicate serving both targets. `pulumi refresh` re-binds a renumbered
@@ -205,10 +224,13 @@ async function reclaim(session: ZoneSession, spec: RecordSpec, recordId: string,
 async function settleOnUpdate(session: ZoneSession, olds: Record<string, unknown>, news: Record<string, unknown>) {
   const spec = specOf(news);
   const holder = holderOrNew(olds);
-  const settled = await settleUnsettled(session, specOf(olds), spec, holder, ownerIn(news)).catch((err: unknown) => {
+  // A take-over when the record is found; when it is not, the create below is the change.
+  const change = session.report.begin(spec.zoneName, "take over", spec);
+  const settled = await settleUnsettled(session, specOf(olds), spec, holder, ownerIn(news), change).catch((err: unknown) => {
+    change.failed();
     if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, UNSETTLED_ID, withProvider(toOutputs(spec, UNSETTLED_ID, holder), news));
     throw err;
-  });
+  }).finally(() => change.ended());
   if (settled) return { outs: { ...settled.outs, ...(await reclaim(session, spec, settled.id, {}, news, holder, settled.outs)) } };
   const { outs } = await createZoneRecord(session, news, holder);
   return { outs };
@@ -232,13 +254,15 @@ export async function deleteZoneRecord(session: ZoneSession, id: string, props: 
   const claims = session.registry.of(zoneName);
   // Another stack's owner claims it (it adopted the record): the record is that stack's; this one lets go.
   if ((await claims.ownersOf(recordId)).some((o) => o !== owner)) return;
+  const change = session.report.begin(zoneName, "delete", specOf(props), recordId);
   try {
     await session.coalescer.run(zoneName, async () => {
-      await session.api.deleteRecord(zoneName, recordId);
+      await change.write(() => session.api.deleteRecord(zoneName, recordId), idempotentWriteFailure);
       if (owner !== "") await claims.release(owner, recordId);
     });
   } catch (err) {
-    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return;
+    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
+    change.failed();
     throw err;
   }
 }

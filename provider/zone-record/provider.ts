@@ -1,6 +1,7 @@
 /**
  * The ZoneRecord dynamic provider: a thin adapter from Pulumi's provider interface to the pure functions of
- * this folder (check, diff) and the lifecycle over the OVH API (create, read, update, delete).
+ * this folder (check, diff) and the lifecycle over the OVH API (create, read, update, delete). The error of a
+ * failed create, update or delete ends with what this run did to the record's zone (run-report.ts).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkZoneRecord } from "./check";
@@ -9,6 +10,7 @@ import { diffZoneRecord } from "./diff";
 import { createZoneRecord, deleteZoneRecord, updateZoneRecord } from "./lifecycle";
 import { readZoneRecord } from "./read";
 import { holderOf, type RecordOwnership } from "./ownership";
+import { withRunSummary } from "./run-report";
 import { isUnknownValue } from "./unknown";
 import { isUnsettled, recordIdOf } from "./unsettled";
 
@@ -44,7 +46,8 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
-    return createZoneRecord(this.session(), inputs);
+    const session = this.session();
+    return withRunSummary(session.report, inputs.zoneName, () => createZoneRecord(session, inputs));
   }
 
   async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -52,11 +55,13 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    return updateZoneRecord(this.session(), id, olds, news);
+    const session = this.session();
+    return withRunSummary(session.report, news.zoneName, () => updateZoneRecord(session, id, olds, news));
   }
 
   async delete(id: string, props: Props): Promise<void> {
-    await deleteZoneRecord(this.session(), id, props);
+    const session = this.session();
+    await withRunSummary(session.report, props.zoneName, () => deleteZoneRecord(session, id, props));
   }
 
   private session() {

@@ -1,6 +1,6 @@
 /**
- * Everything one provider process keeps per set of credentials: the typed API, the coalesced refresh and the
- * create ledger and the owner registry, with the process's record ownership. One session serves every resource of a `pulumi up` that uses the same credentials, so the
+ * Everything one provider process keeps per set of credentials: the typed API, the coalesced refresh, the
+ * create ledger, the owner registry and the report of what the run did to each zone, with the process's record ownership. One session serves every resource of a `pulumi up` that uses the same credentials, so the
  * clock offset is fetched once, the pacing is shared, and refreshes of a zone are batched across resources.
  */
 import { CreateLedger, type CreateOptions } from "./create-record";
@@ -8,6 +8,7 @@ import { OrphanJournal } from "./orphan-journal";
 import { OwnerRegistry } from "./owner-registry";
 import { RecordOwnership } from "./ownership";
 import { RefreshCoalescer, type RefreshCoalescerOptions } from "./refresh-coalescer";
+import { RunReport } from "./run-report";
 import { ZoneApi, type OvhRequester } from "./zone-api";
 import { refreshZoneWithRetry, type RefreshRetryOptions } from "./zone-refresh";
 
@@ -28,6 +29,8 @@ export class ZoneSession {
   readonly ledger: CreateLedger;
   /** Which stack's owner claims which record, per zone (owner-registry.ts). */
   readonly registry: OwnerRegistry;
+  /** What this run did to each zone, for the errors of failing steps (run-report.ts). */
+  readonly report = new RunReport();
 
   /**
    * `owners` is the provider process's one {@link RecordOwnership}, shared by every session; `journal` keeps the
@@ -40,8 +43,9 @@ export class ZoneSession {
     readonly journal = new OrphanJournal(""),
   ) {
     this.api = new ZoneApi(client);
+    // Every zone refresh goes through the report, which marks the changes it covers served (or not).
     this.coalescer = new RefreshCoalescer(
-      (zoneName) => refreshZoneWithRetry(this.api, zoneName, options.refreshRetry),
+      (zoneName) => this.report.refreshing(zoneName, () => refreshZoneWithRetry(this.api, zoneName, options.refreshRetry)),
       options.refresh,
     );
     this.ledger = new CreateLedger(this.api, owners);

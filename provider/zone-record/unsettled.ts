@@ -11,6 +11,7 @@
 import { toApiRecordUpdate, type RecordSpec } from "../records";
 import { adoptExistingRecord } from "./adopt-record";
 import { observedSpec, toOutputs, type ZoneRecordOutputs } from "./outputs";
+import { idempotentWriteFailure, type RunChange } from "./run-report";
 import type { ZoneSession } from "./session";
 
 /** The resource id of a create that may have made its record (Pulumi's state keeps it until settled). */
@@ -29,23 +30,27 @@ export function isUnsettled(id: string, props: Record<string, unknown>): boolean
 
 /**
  * The record the unsettled create of `attempted` may have made, taken over and set to `spec` (its TTL, target
- * or name when they changed since); `undefined` when there is none. The takeover is published by a refresh.
+ * or name when they changed since); `undefined` when there is none. The takeover is published by a refresh,
+ * and noted in the run's report as `change` (written even when nothing differs: the orphan's own POST may never
+ * have been published).
  */
 export async function settleUnsettled(
   session: ZoneSession,
   attempted: RecordSpec,
   spec: RecordSpec,
   holder: string,
-  owner = "",
+  owner: string,
+  change: RunChange,
 ): Promise<{ id: string; outs: ZoneRecordOutputs } | undefined> {
   const found = await adoptExistingRecord(session, attempted, holder, owner);
   if (!found) return undefined;
   const id = String(found.id);
+  change.id = id;
   // Always through the coalescer: the orphan may never have been published by a zone refresh.
-  await session.coalescer.run(spec.zoneName, async () => {
+  await session.coalescer.run(spec.zoneName, () => change.write(async () => {
     const observed = observedSpec(spec, found);
     const same = observed.subDomain === spec.subDomain && observed.target === spec.target && observed.ttl === spec.ttl;
     if (!same) await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
-  });
+  }, idempotentWriteFailure));
   return { id, outs: toOutputs(spec, id, holder) };
 }

@@ -108,6 +108,10 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
       expect(err.initFailure?.id).toBe(String(emulator.zone("example.com").records[0].id));
       expect(err.initFailure?.properties).toMatchObject({ subDomain: "www", recordId: err.initFailure?.id, __provider: SERIALIZED_PROVIDER });
       expect(err.providerMessage).toMatch(/zone refresh that publishes it failed: .*add the rule POST \/domain\/zone\/example.com\/refresh/);
+      // What the engine prints, the message and the init failure's reasons, ends with the zone as the run left it.
+      expect(err.providerMessage.endsWith("\nIn zone example.com, this run so far:\n  - 1 written but not served, the zone refresh that " +
+        "publishes it failed (created www A 203.0.113.10): the next `pulumi up` refreshes the zone again.")).toBe(true);
+      expect(err.initFailure?.reasons).toEqual([err.providerMessage]);
     } finally {
       await other.close();
     }

@@ -99,6 +99,12 @@ describe("ZonePruneProvider and the zone refresh", () => {
     expect(err.message).toContain(`  - old A 203.0.113.99 (id ${old}): deleted, not published\n`);
     expect(err.message).toContain(`  - @ TXT "left over" (id ${txt}): deleted, not published\n`);
     expect(err.message).not.toContain("could not be deleted");
+    // It ends with what the run did to the zone, the deletions included.
+    expect(err.message.endsWith(
+      "\nIn zone example.com, this run so far:\n  - 2 written but not served, the zone refresh that publishes them failed " +
+        '(deleted old A 203.0.113.99, deleted @ TXT "left over"): the next `pulumi up` refreshes the zone again.',
+    )).toBe(true);
+    expect((err as { reasons?: string[] }).reasons).toEqual([err.message]);
     // Kept in the state as made but not initialised: the next up updates it, whatever the program lists.
     expect(err.id).toBe(ZONE);
     expect(err.properties?.unpublished).toEqual([old, txt]);
@@ -118,6 +124,8 @@ describe("ZonePruneProvider and the zone refresh", () => {
     expect(err.message).toContain(`  - old A 203.0.113.99 (id ${old}): deleted, not published\n`);
     expect(err.message).toContain(`  - @ TXT "left over" (id ${txt}): not deleted: `);
     expect(err.properties?.unpublished).toEqual([old]);
+    // The summary holds the deletion made; the failed one is the prune's own line above (the next up lists the zone again).
+    expect(err.message.endsWith("this run so far:\n  - 1 written but not served, the zone refresh that publishes it failed (deleted old A 203.0.113.99): the next `pulumi up` refreshes the zone again.")).toBe(true);
   });
 
   it("treats a zone refresh answered 404 (the zone is gone) as nothing to publish", async () => {
