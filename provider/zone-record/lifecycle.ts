@@ -174,7 +174,10 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
   // Another stack's record is never written: its owner's claim came first (owner-registry.ts).
   const other = (await session.registry.of(spec.zoneName).ownersOf(recordId)).find((o) => o !== after && o !== before);
   if (other !== undefined) throw managedElsewhere(spec, recordId, other);
-  const recordChanges = diffZoneRecord(olds, news, () => false).changed.some((key) => key !== "owner");
+  // Only a new owner claim leaves the record alone. An update with nothing to change is the engine finishing a
+  // step that failed to initialise (its refresh failed): the PUT and its refresh publish it at last.
+  const changed = diffZoneRecord(olds, news, () => false).changed;
+  const recordChanges = changed.length === 0 || changed.some((key) => key !== "owner");
   const outs = toOutputs(spec, recordId, holder, before);
   const change = recordChanges ? session.report.begin(spec.zoneName, "update", spec, recordId) : undefined;
   try {

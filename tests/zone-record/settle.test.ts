@@ -83,10 +83,8 @@ describe("ZoneRecord when records or zones change behind it", () => {
         `record id ${JSON.stringify(bad)} of zone example.com is not an OVH record id (a whole number from 1 to 2^53 - 1 in digits, ` +
           "such as 5390038375): nothing was sent; check the resource's id in the state",
       );
-      // Each error ends with what the run did to the zone: the change it refused, not written.
-      const summary = (change: string) => `\nIn zone example.com, this run so far:\n  - 1 not written, nothing of it reached the zone (${change} www A 192.0.2.1): `;
-      await expect(rig.provider.delete(bad, { ...www, recordId: bad })).rejects.toThrow(`${refused.message}${summary("deleted")}`);
-      await expect(rig.provider.update(bad, { ...www, recordId: bad }, www)).rejects.toThrow(`${refused.message}${summary("updated")}`);
+      await expect(rig.provider.delete(bad, { ...www, recordId: bad })).rejects.toThrow(refused);
+      await expect(rig.provider.update(bad, { ...www, recordId: bad }, www)).rejects.toThrow(refused);
       await expect(rig.provider.delete(bad, { ...www, recordId: bad })).rejects.toBeInstanceOf(ZoneRecordError);
       await expect(rig.provider.read(bad, { ...www, recordId: bad })).rejects.toThrow(
         `cannot read ZoneRecord "${bad}": the id must be an OVH record id (a whole number from 1 to 2^53 - 1, such as 5390038375), or <recordId>.<zoneName>`,
