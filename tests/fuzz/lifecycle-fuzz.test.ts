@@ -36,7 +36,7 @@ describe("lifecycle fuzzer", () => {
   test("replays the sequences the fuzzer found failing by hand (regressions)", async () => {
     // Seed 2026, path 1: a Zone child aliased to the record that was alone in its RRset, while a sibling adopted
     // that record, rewrote it to the sibling's target (sdk/zone/naming.ts, previousKeys).
-    const report = await runFuzz({ seed: 2026, runs: 1, path: "1", replayPath: ":", engine: "local", commands: parseCommandNames("all"), maxCommands: 10, shrink: false, adoption: true });
+    const report = await runFuzz({ seed: 2026, runs: 1, path: "1", replayPath: ":", engine: "local", commands: parseCommandNames("all,-toggle-owner"), maxCommands: 10, shrink: false, adoption: true });
     if (!report.ok) throw new Error(formatReport(report).join("\n"));
   }, 300_000);
 

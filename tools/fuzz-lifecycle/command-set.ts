@@ -6,7 +6,7 @@ import * as fc from "fast-check";
 import { freshName, lineOf, meaningOf, type LifecycleModel } from "./model";
 import type { LifecycleRig } from "./rig";
 import { AddRecord, AddSibling, ChangeRecord, RemoveRecord, RemoveSibling, RenameRecord } from "./record-commands";
-import { ExportAndAdopt, MoveIntoZone, MoveOutOfZone, RenameZone, ToggleAdopt, ToggleUnmanaged } from "./program-commands";
+import { ExportAndAdopt, MoveIntoZone, MoveOutOfZone, RenameZone, ToggleAdopt, ToggleOwner, ToggleUnmanaged } from "./program-commands";
 import { HandAdd, HandChangeTtl, HandDelete, Renumber } from "./console-commands";
 import { Run, SetFaults } from "./run-commands";
 import { FIELD_TYPES, recordOf, SUB_DOMAINS, TARGETS_PER_TYPE, TTLS } from "./targets";
@@ -37,6 +37,8 @@ export const COMMANDS: Record<string, Arb> = {
   "toggle-adopt": fc.tuple(place, index, then).map(([p, i, t]) => new ToggleAdopt(p, i, t)),
   "toggle-unmanaged": then.map((t) => new ToggleUnmanaged(t)),
   "export-adopt": then.map((t) => new ExportAndAdopt(t)),
+  // `all,-toggle-owner` is the command set of the seeds replayed from before it existed.
+  "toggle-owner": fc.tuple(fc.constantFrom(undefined, "fuzz-a", "fuzz-b"), then).map(([o, t]) => new ToggleOwner(o, t)),
   "console-add": record.map((r) => new HandAdd(r)),
   "console-delete": index.map((i) => new HandDelete(i)),
   "console-change": fc.tuple(index, fc.nat({ max: 3 })).map(([i, n]) => new HandChangeTtl(i, n)),

@@ -3,6 +3,7 @@
  * the last refresh) and the stack's state. A violation throws an {@link InvariantError} naming what differs.
  */
 import type { ZoneViewRecord } from "../../emulator";
+import { claimedIds } from "../../provider/zone-record/registry-codec";
 import { describeModel, expectedAfterDestroy, expectedAfterUp, lineOf, type LifecycleModel } from "./model";
 import type { LifecycleRig } from "./rig";
 import type { HeldRecord } from "./stacks";
@@ -19,6 +20,7 @@ export async function checkAfterUp(model: LifecycleModel, rig: LifecycleRig): Pr
   expectPublished(rig, model);
   const held = await rig.stack.heldRecords();
   checkDistinctIds("after up", held, model);
+  if (!model.drifted) checkClaims("after up", held, rig, model);
   if (!model.drifted) {
     const inZone = new Set(zone.map((r) => String(r.id)));
     const lost = held.filter((h) => !inZone.has(h.id));
@@ -43,6 +45,7 @@ export async function checkAfterDestroy(model: LifecycleModel, rig: LifecycleRig
   if (!model.drifted) expectLines("the zone after destroy", rig.records().map(lineOf).sort(), expectedAfterDestroy(model), model);
   expectPublished(rig, model);
   const held = await rig.stack.heldRecords();
+  if (!model.drifted) checkClaims("after destroy", held, rig, model);
   if (held.length > 0) fail(`the state still holds ${held.map((h) => `${h.name}=${h.id}`).join(", ")} after destroy`, model);
 }
 
@@ -66,7 +69,25 @@ export async function checkUnchanged(before: Snapshot, rig: LifecycleRig, model:
 
 /** Every change was refreshed: the zone served equals the zone's records, ids included. */
 function expectPublished(rig: LifecycleRig, model: LifecycleModel): void {
-  expectLines("the published zone (as of the last refresh)", rig.published().map(withId).sort(), rig.records().map(withId).sort(), model);
+  expectLines("the published zone (as of the last refresh)", rig.published().map(withId).sort(), rig.allRecords().map(withId).sort(), model);
+}
+
+/**
+ * The owner registry says exactly what the stack holds: with an owner, every record of the zone the state holds
+ * is claimed by it and no other record is claimed; without one, no record of the zone is claimed (claims of ids
+ * the zone no longer has, left by a renumbering, mean nothing).
+ */
+function checkClaims(when: string, held: HeldRecord[], rig: LifecycleRig, model: LifecycleModel): void {
+  const claims = claimedIds(rig.allRecords().map((r) => ({ ...r })));
+  const heldIds = new Set(held.map((h) => h.id));
+  const wrong: string[] = [];
+  for (const r of rig.records()) {
+    const id = String(r.id);
+    const claimant = claims.get(id);
+    const want = model.owner !== undefined && heldIds.has(id) ? model.owner : undefined;
+    if (claimant !== want) wrong.push(`${lineOf(r)} (id ${id}) claimed by ${claimant ?? "nobody"}, expected ${want ?? "nobody"}`);
+  }
+  if (wrong.length > 0) fail(`${when}, the owner registry is wrong: ${wrong.join("; ")}`, model);
 }
 
 function withId(r: ZoneViewRecord): string {

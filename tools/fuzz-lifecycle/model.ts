@@ -42,6 +42,8 @@ export interface LifecycleModel {
   deployed: boolean;
   /** Whether the sequence may use `adopt` (off: to look for other defects while adoption's are being fixed). */
   adoption: boolean;
+  /** The owner every record is declared with (`owner` of ZoneRecord and Zone), or none. */
+  owner?: string;
   /** Counter for fresh resource and Zone names. */
   names: number;
 }
@@ -116,5 +118,5 @@ export function expectedAfterDestroy(model: LifecycleModel): string[] {
 export function describeModel(model: LifecycleModel): string {
   const top = model.top.map((r) => `${r.name}${r.adopt ? "(adopt)" : ""}=${lineOf(r)}`);
   const zone = model.zone ? `zone ${model.zone.name}${model.zone.adopt ? " adopt" : ""} unmanaged=${model.zone.unmanaged}: ${model.zone.records.map(lineOf).join(", ")}` : "no zone";
-  return `top: [${top.join(", ")}]; ${zone}; hand: [${model.hand.map(lineOf).join(", ")}]${model.drifted ? "; drifted" : ""}`;
+  return `top: [${top.join(", ")}]; ${zone}; hand: [${model.hand.map(lineOf).join(", ")}]${model.owner ? `; owner ${model.owner}` : ""}${model.drifted ? "; drifted" : ""}`;
 }

@@ -87,6 +87,23 @@ export class ToggleUnmanaged extends EditCommand {
   }
 }
 
+/** Sets, renames or removes the owner every record is declared with (`ovhdns:owner`, docs/ownership.md). */
+export class ToggleOwner extends EditCommand {
+  constructor(readonly owner: string | undefined, then: Then) {
+    super(then);
+  }
+  protected allowed(m: Readonly<LifecycleModel>): boolean {
+    return m.owner !== this.owner;
+  }
+  protected edit(m: LifecycleModel): void {
+    if (this.owner === undefined) delete m.owner;
+    else m.owner = this.owner;
+  }
+  protected describe(): string {
+    return this.owner === undefined ? "remove the owner" : `owner ${this.owner}`;
+  }
+}
+
 /**
  * `pulumi-ovh-dns export --format yaml`, and its records declared as the program with adoption (the README's
  * "Adopting an existing zone"): the zone's records become the declaration, the old resources go.

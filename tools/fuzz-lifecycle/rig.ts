@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type Emulator, type FaultOptions, type ZoneViewRecord } from "../../emulator";
+import { isRegistryRecord } from "../../provider/zone-record/registry-codec";
 import { ZoneConsole } from "./console";
 import { FUZZ_ZONE, type LifecycleModel } from "./model";
 import { CliFuzzStack, LocalFuzzStack, type FuzzStack, type RunKind, type RunOutcome } from "./stacks";
@@ -51,7 +52,7 @@ export class LifecycleRig {
   writeProgram(model: LifecycleModel): void {
     const records = model.top.map((r) => ({ name: r.name, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl, ...(r.adopt ? { adopt: true } : {}) }));
     const zone = model.zone && { name: model.zone.name, unmanaged: model.zone.unmanaged, records: model.zone.records, ...(model.zone.adopt ? { adopt: true } : {}) };
-    fs.writeFileSync(this.programFile, JSON.stringify({ zoneName: FUZZ_ZONE, records, ...(zone ? { zone } : {}) }, null, 2));
+    fs.writeFileSync(this.programFile, JSON.stringify({ zoneName: FUZZ_ZONE, records, ...(zone ? { zone } : {}), ...(model.owner ? { owner: model.owner } : {}) }, null, 2));
   }
 
   /** Sets the faults of the next run. */
@@ -72,8 +73,13 @@ export class LifecycleRig {
     }
   }
 
-  /** The zone's records (refreshed or not). */
+  /** The zone's records (refreshed or not), but the owner registry's claim records: what the user declares or adds. */
   records(): readonly ZoneViewRecord[] {
+    return this.emulator.zone(FUZZ_ZONE).records.filter((r) => !isRegistryRecord(r));
+  }
+
+  /** Every record of the zone, the owner registry's claim records included. */
+  allRecords(): readonly ZoneViewRecord[] {
     return this.emulator.zone(FUZZ_ZONE).records;
   }
 

@@ -15,6 +15,7 @@ interface ProgramFile {
   zoneName: string;
   records: (DeclaredRecord & { name: string; adopt?: boolean })[];
   zone?: { name: string; adopt?: boolean; unmanaged: "warn" | "delete"; records: DeclaredRecord[] };
+  owner?: string;
 }
 
 const file = new pulumi.Config().require("programFile");
@@ -22,9 +23,9 @@ const declared = JSON.parse(fs.readFileSync(file, "utf8")) as ProgramFile;
 
 for (const { name, adopt, ...record } of declared.records) {
   // `adopt` is written only when set, as a user deletes the line rather than writing `adopt: false`.
-  new ovhdns.ZoneRecord(name, { zoneName: declared.zoneName, ...record, ...(adopt ? { adopt: true } : {}) });
+  new ovhdns.ZoneRecord(name, { zoneName: declared.zoneName, ...record, ...(adopt ? { adopt: true } : {}), ...(declared.owner ? { owner: declared.owner } : {}) });
 }
 if (declared.zone) {
   const { name, adopt, ...options } = declared.zone;
-  new ovhdns.Zone(name, { zoneName: declared.zoneName, ...options, ...(adopt ? { adopt: true } : {}) });
+  new ovhdns.Zone(name, { zoneName: declared.zoneName, ...options, ...(adopt ? { adopt: true } : {}), ...(declared.owner ? { owner: declared.owner } : {}) });
 }
