@@ -8,7 +8,7 @@ import type { LifecycleRig } from "./rig";
 import { AddRecord, AddSibling, ChangeRecord, RemoveRecord, RemoveSibling, RenameRecord } from "./record-commands";
 import { ExportAndAdopt, MoveIntoZone, MoveOutOfZone, RenameZone, ToggleAdopt, ToggleOwner, ToggleUnmanaged } from "./program-commands";
 import { HandAdd, HandChangeTtl, HandDelete, Renumber } from "./console-commands";
-import { Run, SetFaults } from "./run-commands";
+import { Interrupt, Run, SetFaults } from "./run-commands";
 import { FIELD_TYPES, recordOf, SUB_DOMAINS, TARGETS_PER_TYPE, TTLS } from "./targets";
 
 type Arb = fc.Arbitrary<fc.AsyncCommand<LifecycleModel, LifecycleRig>>;
@@ -47,6 +47,8 @@ export const COMMANDS: Record<string, Arb> = {
   preview: fc.constant(new Run("preview")),
   refresh: fc.constant(new Run("refresh")),
   destroy: fc.constant(new Run("destroy")),
+  // Through the real CLI only (see commandArbitraries).
+  interrupt: fc.constantFrom(1, 1, 2, 3).map((n) => new Interrupt(n)),
   faults: fc
     .tuple(
       fc.constantFrom("5xx" as const, "reset" as const, "lost-answer" as const, "late-apply" as const, "failed-refresh" as const),
@@ -64,9 +66,16 @@ export class CommandSetError extends Error {
   override readonly name: string = "CommandSetError";
 }
 
-/** The arbitraries of the named commands (all of them when `names` is undefined or empty). */
-export function commandArbitraries(names?: readonly string[]): Arb[] {
-  const chosen = names === undefined || names.length === 0 ? COMMAND_NAMES : names;
+/** Commands only the real Pulumi CLI can run (the local engine cannot stop a run half-way). */
+const CLI_ONLY = ["interrupt"];
+
+/**
+ * The arbitraries of the named commands (all of them when `names` is undefined or empty), less those the
+ * engine cannot run.
+ */
+export function commandArbitraries(names?: readonly string[], engine: "local" | "cli" = "cli"): Arb[] {
+  const named = names === undefined || names.length === 0 ? COMMAND_NAMES : names;
+  const chosen = engine === "cli" ? named : named.filter((n) => !CLI_ONLY.includes(n));
   const unknown = chosen.filter((n) => !(n in COMMANDS));
   if (unknown.length > 0) throw new CommandSetError(`unknown command(s) ${unknown.join(", ")}: use names from ${COMMAND_NAMES.join(", ")}`);
   // fc.commands picks uniformly among its arbitraries: `add` and `up` come twice, so that sequences hold records.

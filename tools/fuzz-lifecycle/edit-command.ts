@@ -39,7 +39,8 @@ export abstract class EditCommand implements fc.AsyncCommand<LifecycleModel, Lif
     await this.edit(model, rig);
     alignZoneTtls(model);
     rig.writeProgram(model);
-    if (this.then !== "none") await runAndCheck(this.then, model, rig);
+    if (this.then === "none") model.pending = true;
+    else await runAndCheck(this.then, model, rig);
   }
 
   toString(): string {

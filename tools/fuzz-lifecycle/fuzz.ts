@@ -74,7 +74,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
   const adoption = options.adoption !== false;
   let sequence = 0;
-  const commandsArb = fc.commands(commandArbitraries(options.commands), {
+  const commandsArb = fc.commands(commandArbitraries(options.commands, options.engine), {
     maxCommands: options.maxCommands,
     ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
   });

@@ -42,6 +42,8 @@ export interface LifecycleModel {
   deployed: boolean;
   /** Whether the sequence may use `adopt` (off: to look for other defects while adoption's are being fixed). */
   adoption: boolean;
+  /** Edits were made that no up has run yet (then an interrupted up has something to interrupt). */
+  pending?: boolean;
   /** The owner every record is declared with (`owner` of ZoneRecord and Zone), or none. */
   owner?: string;
   /** Counter for fresh resource and Zone names. */

@@ -73,6 +73,18 @@ export class LifecycleRig {
     }
   }
 
+  /** An `up` killed after `afterWrites` record writes, then recovered (interrupt.ts); fault-free. */
+  async interruptedUp(afterWrites: number): Promise<RunOutcome> {
+    if (!this.stack.interruptedUp) throw new Error("only the real Pulumi CLI can interrupt a run (--cli)");
+    this.nextFaults = {};
+    this.emulator.setFaults({});
+    try {
+      return await this.stack.interruptedUp(afterWrites);
+    } finally {
+      await this.emulator.settle();
+    }
+  }
+
   /** The zone's records (refreshed or not), but the owner registry's claim records: what the user declares or adds. */
   records(): readonly ZoneViewRecord[] {
     return this.emulator.zone(FUZZ_ZONE).records.filter((r) => !isRegistryRecord(r));

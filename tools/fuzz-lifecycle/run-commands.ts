@@ -1,7 +1,7 @@
 /** The runs as commands, and the faults set for the next run. */
 import type * as fc from "fast-check";
 import type { FaultOptions } from "../../emulator";
-import type { LifecycleModel } from "./model";
+import { meaningOf, zoneOwnsAll, type LifecycleModel } from "./model";
 import type { LifecycleRig } from "./rig";
 import { runAndCheck } from "./runs";
 import type { RunKind } from "./stacks";
@@ -21,6 +21,35 @@ export class Run implements RigCommand {
   }
   toString(): string {
     return this.kind;
+  }
+}
+
+/**
+ * `pulumi up` killed after a few record writes, and the README's recovery (interrupt.ts); then an up, which must
+ * converge. Only through the real CLI (the command set leaves it out on the local engine).
+ */
+export class Interrupt implements RigCommand {
+  /** Whether the last run of this command killed the up (an up with fewer writes ends before the kill). */
+  private killed?: boolean;
+  constructor(readonly afterWrites: number) {}
+  check(m: Readonly<LifecycleModel>): boolean {
+    // Only with edits no up has applied yet: an up with nothing to write has nothing to interrupt.
+    return !m.drifted && m.pending === true;
+  }
+  async run(m: LifecycleModel, rig: LifecycleRig): Promise<void> {
+    const outcome = await rig.interruptedUp(this.afterWrites);
+    this.killed = !outcome.ok && (outcome.error ?? "").startsWith("interrupted");
+    if (outcome.ok) m.deployed = true;
+    // A Zone that deletes unmanaged records may have deleted some before the kill.
+    if (zoneOwnsAll(m)) {
+      const left = new Set(rig.records().map(meaningOf));
+      m.hand = m.hand.filter((r) => left.has(meaningOf(r)));
+    }
+    await runAndCheck("up", m, rig);
+  }
+  toString(): string {
+    if (this.killed === false) return `up to be killed after ${this.afterWrites} record write(s) (it ended first); up`;
+    return `up killed after ${this.afterWrites} record write(s), cancel, refresh --clear-pending-creates; up`;
   }
 }
 

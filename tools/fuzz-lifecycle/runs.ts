@@ -25,6 +25,7 @@ export async function runAndCheck(kind: RunKind, model: LifecycleModel, rig: Lif
 async function up(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
   if (await attempt("up", model, rig, model.drifted)) {
     model.deployed = true;
+    model.pending = false;
     if (zoneOwnsAll(model)) model.hand = [];
     return checkAfterUp(model, rig);
   }

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { LocalEngine } from "../local-engine/engine";
 import { PulumiWorkspace, changes } from "../pulumi-cli";
+import { interruptedUp } from "./interrupt";
 
 /** The program the fuzzer drives. */
 export const PROGRAM_DIR = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../../tools/fuzz-lifecycle/program" : "program");
@@ -37,6 +38,8 @@ export interface HeldRecord {
 /** A stack of the fuzzer's program. */
 export interface FuzzStack {
   run(kind: RunKind): Promise<RunOutcome>;
+  /** An `up` killed after `afterWrites` record writes, then recovered (interrupt.ts); only the real CLI can. */
+  interruptedUp?(afterWrites: number): Promise<RunOutcome>;
   heldRecords(): Promise<HeldRecord[]>;
   close(): Promise<void>;
 }
@@ -81,10 +84,14 @@ export class LocalFuzzStack implements FuzzStack {
 
 /** The program through the real Pulumi CLI, in a workspace of its own. */
 export class CliFuzzStack implements FuzzStack {
-  private constructor(private readonly workspace: PulumiWorkspace) {}
+  private constructor(private readonly workspace: PulumiWorkspace, private readonly emulator: Emulator) {}
 
   static async start(emulator: Emulator, programFile: string): Promise<CliFuzzStack> {
-    return new CliFuzzStack(await PulumiWorkspace.create({ programDir: PROGRAM_DIR, typeCheck: false, ...stackConfig(emulator, programFile) }));
+    return new CliFuzzStack(await PulumiWorkspace.create({ programDir: PROGRAM_DIR, typeCheck: false, ...stackConfig(emulator, programFile) }), emulator);
+  }
+
+  interruptedUp(afterWrites: number): Promise<RunOutcome> {
+    return interruptedUp(this.workspace, this.emulator, afterWrites);
   }
 
   async run(kind: RunKind): Promise<RunOutcome> {
