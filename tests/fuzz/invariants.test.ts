@@ -31,6 +31,17 @@ describe("lifecycle fuzzer invariants", () => {
     await expect(checkAfterUp(model, rig)).rejects.toThrow(/^the published zone \(as of the last refresh\) differs/);
   }, 60_000);
 
+  test("an owner registry that claims a record the stack does not hold", async () => {
+    model.owner = "fuzz-a";
+    rig.writeProgram(model);
+    await runAndCheck("up", model, rig);
+    model.hand.push({ subDomain: "mail", fieldType: "A", target: "192.0.2.9", ttl: 300 });
+    await rig.console.add(model.hand[0]);
+    const stray = rig.records().find((r) => r.subDomain === "mail")!;
+    await rig.console.add({ subDomain: "_ovhdns-owner", fieldType: "TXT", target: `v=ovhdns1 owner=fuzz-a ids=${stray.id}`, ttl: 0 });
+    await expect(checkAfterUp(model, rig)).rejects.toThrow(/^after up, the owner registry is wrong: mail A 192\.0\.2\.9 ttl=300 \(id \d+\) claimed by fuzz-a, expected nobody/);
+  }, 60_000);
+
   test("a program whose preview still shows a change", async () => {
     rig.writeProgram({ ...model, top: [{ ...model.top[0], ttl: 3600 }] });
     const error = await checkAfterUp(model, rig).catch((err: unknown) => err);

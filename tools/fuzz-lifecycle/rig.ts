@@ -73,14 +73,18 @@ export class LifecycleRig {
     }
   }
 
-  /** An `up` killed after `afterWrites` record writes, then recovered (interrupt.ts); fault-free. */
+  /**
+   * An `up` killed after `afterWrites` record writes, then recovered (interrupt.ts): no fault, but answers that
+   * take 40 ms, as the real API's do from Europe, so that the kill lands while writes are in flight.
+   */
   async interruptedUp(afterWrites: number): Promise<RunOutcome> {
     if (!this.stack.interruptedUp) throw new Error("only the real Pulumi CLI can interrupt a run (--cli)");
     this.nextFaults = {};
-    this.emulator.setFaults({});
+    this.emulator.setFaults({ latencyMs: 40 });
     try {
       return await this.stack.interruptedUp(afterWrites);
     } finally {
+      this.emulator.setFaults({});
       await this.emulator.settle();
     }
   }
