@@ -3,33 +3,15 @@
  * must exit by themselves, and the next `up` (after `pulumi cancel`) must end with exactly the declared records:
  * none lost, none twice (README, "Recovering from an interrupted run").
  */
-import { execFileSync } from "node:child_process";
 import { startEmulator, type Emulator } from "../../emulator";
 import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
+import { childrenOf, isAlive } from "../../tools/pulumi-cli/processes";
 import { cliStack, RECORDS_PROGRAM, RecordsFile, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
 const COUNT = 60;
 const declared = Object.fromEntries(Array.from({ length: COUNT }, (_, i) => [`host${i}`, { subDomain: `host${i}`, fieldType: "A", target: `192.0.2.${i + 1}` }]));
-
-/** The pids of `pid`'s children. */
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map(Number).filter((n) => n > 0);
-  } catch {
-    return [];
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("an up interrupted by kill -9, through the real Pulumi CLI", () => {
   let emulator: Emulator;
@@ -61,7 +43,7 @@ describe("an up interrupted by kill -9, through the real Pulumi CLI", () => {
     });
     expect(plugins.length).toBeGreaterThan(0);
     // The language host and the provider notice that their engine is gone, finish what they started, and exit.
-    while (plugins.some(alive)) await new Promise((r) => setTimeout(r, 200));
+    while (plugins.some(isAlive)) await new Promise((r) => setTimeout(r, 200));
     const afterKill = emulator.zone("example.com").records.length;
     console.log(`interrupted after ${afterKill} of ${COUNT} records created`);
     expect(afterKill).toBeLessThan(COUNT);

@@ -6,9 +6,9 @@
  * `pulumi cancel`, `pulumi refresh --clear-pending-creates`. The next `up` must then converge with no record lost
  * or twice (the fuzzer's invariants).
  */
-import { execFileSync } from "node:child_process";
 import type { Emulator } from "../../emulator";
 import type { PulumiWorkspace } from "../pulumi-cli";
+import { childrenOf, isAlive } from "../pulumi-cli/processes";
 import type { RunOutcome } from "./stacks";
 
 /** How long the plugins of a killed CLI may take to notice and exit (the watchdog probes every 2 s, 60 s drain). */
@@ -44,8 +44,8 @@ export async function interruptedUp(ws: PulumiWorkspace, emulator: Emulator, aft
   });
   if (!killed) return { ok: result.code === 0, ...(result.code === 0 ? {} : { error: tail(result.stdout + result.stderr) }), changes: [] };
   const deadline = Date.now() + PLUGIN_EXIT_MS;
-  while (plugins.some(alive)) {
-    if (Date.now() > deadline) throw new InterruptError(`the plugins of the killed pulumi (pids ${plugins.filter(alive).join(", ")}) still run after ${PLUGIN_EXIT_MS / 1000} s`);
+  while (plugins.some(isAlive)) {
+    if (Date.now() > deadline) throw new InterruptError(`the plugins of the killed pulumi (pids ${plugins.filter(isAlive).join(", ")}) still run after ${PLUGIN_EXIT_MS / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const cancel = await ws.run(["cancel", "--yes"]);
@@ -57,24 +57,6 @@ export async function interruptedUp(ws: PulumiWorkspace, emulator: Emulator, aft
   }
   await ws.must(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
   return { ok: false, error: `interrupted after ${afterWrites} record write(s); recovered`, changes: [] };
-}
-
-/** The pids of `pid`'s children. */
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map(Number).filter((n) => n > 0);
-  } catch {
-    return [];
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function tail(text: string): string {
