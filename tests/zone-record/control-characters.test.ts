@@ -2,8 +2,10 @@
  * The provider's `check` (what `pulumi preview` runs, and `pulumi up` before any step) refuses a record holding
  * a control character in any field, naming the field and the character, and makes no API call: the 400 OVH
  * answers such a record with (the emulator's) used to come during the `up`, after other records were written.
+ * And a credential with one in the stack config fails the first call at once, naming the key: no request, no retry.
  */
-import { startRig, type Rig } from "./support";
+import { OvhConfigError } from "../../provider/ovh";
+import { stackConfigFor, startRig, type Rig } from "./support";
 
 describe("ZoneRecord check with control characters", () => {
   let rig: Rig;
@@ -31,5 +33,33 @@ describe("ZoneRecord check with control characters", () => {
 
   test("accepts the same record without the character", async () => {
     expect((await rig.provider.check({}, record)).failures).toEqual([]);
+  });
+});
+
+describe("ZoneRecord create with a stack config key holding a line feed", () => {
+  const PLANTED = "PLANTED-5e2a";
+  test.each([
+    ["ovh:consumerKey", (ck: string) => `${ck}\n${PLANTED}`],
+    ["ovh:applicationKey", (ak: string) => `${ak}\r\nX-Injected: ${PLANTED}`],
+    ["ovh:endpoint", (url: string) => `${url}\nHost: ${PLANTED}`],
+  ])("%s: fails at once, naming the key, and sends no request", async (key, spoil) => {
+    const rig = await startRig({}, (e) => {
+      const config = stackConfigFor(e);
+      return { ...config, [key]: spoil(config[key]) };
+    });
+    try {
+      const started = Date.now();
+      const error = await rig.provider.create({ zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 0 }).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(error).toBeInstanceOf(OvhConfigError);
+      expect((error as Error).message).toMatch(new RegExp(`^Unusable OVH credentials: Pulumi config ${key} contains U\\+000[AD] \\(`));
+      expect((error as Error).message).not.toContain(PLANTED);
+      expect(rig.emulator.log).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await rig.emulator.close();
+    }
   });
 });
