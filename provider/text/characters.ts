@@ -55,11 +55,11 @@ export function isNotPrintableAscii(char: string): boolean {
   return !/^[\x20-\x7e]$/.test(char);
 }
 
-/** `U+000A (line feed)`, `U+0001 (control character)`, `U+00E9 (character)`: how messages name `char`. */
+/** `U+000A (line feed)`, `U+0001 (control character)`, `U+00E9 (non-ASCII character)`: how messages name `char`. */
 export function describeCharacter(char: string): string {
   const cp = char.codePointAt(0) ?? 0;
   const hex = cp.toString(16).toUpperCase().padStart(4, "0");
-  const name = NAMES[cp] ?? (isControlCharacter(char) ? "control character" : /^\s$/u.test(char) ? "space character" : "character");
+  const name = NAMES[cp] ?? (isControlCharacter(char) ? "control character" : /^\s$/u.test(char) ? "space character" : cp > 0x7e ? "non-ASCII character" : "character");
   return `U+${hex} (${name})`;
 }
 

@@ -47,7 +47,7 @@ describe("a credential with a control character is refused, from each source, na
     ["ovh.conf client_secret with a C1 control", { files: { [HOME]: `[ovh-ca]\nclient_id=id\nclient_secret=cs\u0085${PLANTED}\n[default]\nendpoint=ovh-ca\n` } },
       "/home/ada/.ovh.conf [ovh-ca] client_secret contains U+0085 (next line) at position 3"],
     ["an explicit option", { explicit: { accessToken: `t\u001b[2J${PLANTED}` } }, "explicit option accessToken contains U+001B (escape) at position 2"],
-    ["a key with a curly quote pasted from a web page", { env: { ...envApp, OVH_APPLICATION_KEY: `\u2019${PLANTED}\u2019` } }, "env OVH_APPLICATION_KEY contains U+2019 (character) at position 1"],
+    ["a key with a curly quote pasted from a web page", { env: { ...envApp, OVH_APPLICATION_KEY: `\u2019${PLANTED}\u2019` } }, "env OVH_APPLICATION_KEY contains U+2019 (non-ASCII character) at position 1"],
   ])("%s", (_what, sources, named) => {
     const message = refusal(sources);
     expect(message).toBe(`Unusable OVH credentials: ${named}; ${KEY_RULE} (a value pasted, or read from a file, often carries a line break); the value is not shown.`);
