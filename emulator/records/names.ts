@@ -5,6 +5,7 @@
  * neither start nor end with a hyphen (RFC 952, RFC 1123 §2.1).
  */
 import { badRequest } from "../errors";
+import { findControlCharacter } from "./characters";
 
 const MAX_LABEL = 63;
 const MAX_NAME = 253;
@@ -24,6 +25,10 @@ export function quoted(value: string, max = 80): string {
 export function checkSubDomainName(subDomain: string, zoneName: string): void {
   if (subDomain === "") return;
   const invalid = () => badRequest(`Invalid domain name ${quoted(subDomain)}`);
+  const control = findControlCharacter(subDomain);
+  if (control !== undefined) {
+    throw badRequest(`Invalid domain name ${quoted(subDomain)}: it holds the control character ${control.code} at position ${control.position}`);
+  }
   if (subDomain.length > MAX_NAME) {
     throw badRequest(`Invalid domain name ${quoted(subDomain)}: ${subDomain.length} characters, a name has at most ${MAX_NAME}`);
   }

@@ -6,6 +6,7 @@
  */
 import { isIPv4, isIPv6 } from "node:net";
 import { badRequest } from "../errors";
+import { findControlCharacter, findControlEscape } from "./characters";
 import type { FieldType } from "./field-types";
 import { checkHostLabels, checkTargetHost, HOST_NAME_TYPES, quoted } from "./names";
 
@@ -14,9 +15,12 @@ const MAX_TARGET_BYTES = 255 * 255;
 
 const DKIM_TAGS = ["v", "g", "h", "k", "n", "p", "s", "t"];
 
+/** The types whose target is free text, where a zone-file escape is read as the octet it stands for. */
+const TEXT_TYPES: readonly FieldType[] = ["TXT", "SPF", "DKIM", "DMARC"];
+
 /** Checks `target` for a record of `fieldType` at `subDomain`; throws a 400 naming the problem. */
 export function checkTargetRules(fieldType: FieldType, subDomain: string, target: string): void {
-  checkCharacters(target);
+  checkCharacters(fieldType, target);
   if (HOST_NAME_TYPES.includes(fieldType)) checkHostLabels("subDomain", subDomain);
   if (fieldType === "CNAME" && subDomain === "") {
     throw badRequest("Invalid subDomain: a CNAME cannot be at the apex of the zone, where the SOA and NS records are");
@@ -42,12 +46,20 @@ const TYPE_RULES: Partial<Record<FieldType, (target: string, subDomain: string) 
   DMARC: checkDmarc,
 };
 
-/** No control character (a newline would break the BIND export into two lines), and a size cap. */
-function checkCharacters(target: string): void {
-  const control = /[\u0000-\u001f\u007f]/.exec(target);
-  if (control !== null) {
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    throw badRequest(`Invalid target: it holds the control character U+${code}; targets are one line of printable text`);
+/**
+ * No control character (a newline would break the BIND export into two lines), nor, in a text target, a `\DDD`
+ * escape that stands for one; and a size cap.
+ */
+function checkCharacters(fieldType: FieldType, target: string): void {
+  const control = findControlCharacter(target);
+  if (control !== undefined) {
+    throw badRequest(`Invalid target: it holds the control character ${control.code} at position ${control.position}; targets are one line of printable text`);
+  }
+  const escape = TEXT_TYPES.includes(fieldType) ? findControlEscape(target) : undefined;
+  if (escape !== undefined) {
+    throw badRequest(
+      `Invalid target: the escape ${escape.escape} at position ${escape.position} stands for the control character ${escape.code}; targets are one line of printable text`,
+    );
   }
   const bytes = Buffer.byteLength(target, "utf8");
   if (bytes > MAX_TARGET_BYTES) {

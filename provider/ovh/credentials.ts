@@ -8,6 +8,7 @@ import {
   envLayer,
   explicitLayer,
   firstSet,
+  usableValue,
 } from "./credential-layers";
 import { DEFAULT_ENDPOINT, displayEndpoint, type ResolvedEndpoint, resolveEndpoint } from "./endpoints";
 import { OvhConfigError } from "./errors";
@@ -82,6 +83,10 @@ const AUTH_FIELDS = Object.values(METHOD_FIELDS).flat();
  *    consumer key per project is common).
  * 4. A source that contributes a field and also sets another method's fields is a conflict.
  *
+ * A value that is used and holds a character it must not (a control character; in an endpoint, any whitespace;
+ * in a key, anything beyond printable ASCII) is refused, naming its source and the character, never the value
+ * (credential-values.ts): no request is built from it.
+ *
  * Throws {@link OvhConfigError} naming what is missing or conflicting and the sources involved.
  */
 export function resolveCredentials(sources: CredentialSources = {}): ResolvedCredentials {
@@ -93,6 +98,7 @@ export function resolveCredentials(sources: CredentialSources = {}): ResolvedCre
   const files = readOvhConfFiles(paths, sources.readFile);
 
   const ep = firstSet([...top, ...files.map(confEndpointLayer)], "endpoint");
+  if (ep) usableValue(ep.layer, "endpoint");
   const endpointName = ep?.value ?? DEFAULT_ENDPOINT;
   const found: Partial<Record<CredentialField, string>> = { endpoint: ep?.source ?? `default (${DEFAULT_ENDPOINT})` };
   const endpoint = resolveEndpointFrom(endpointName, found.endpoint as string);
@@ -127,7 +133,7 @@ function resolveAuth(
     const other = methodsSetIn(layer).filter((k) => k !== kind);
     if (other.length) throw conflict(layer, [kind, ...other]);
     for (const f of fields) {
-      values[f] = layer.values[f];
+      values[f] = usableValue(layer, f);
       found[f] = layer.nameOf(f);
     }
   };
@@ -212,6 +218,7 @@ function noCredentials(layers: CredentialLayer[], paths: string[]): OvhConfigErr
 function resolveRateLimit(top: CredentialLayer[], found: Partial<Record<CredentialField, string>>): number | undefined {
   const set = firstSet(top, "apiRateLimit");
   if (!set) return undefined;
+  usableValue(set.layer, "apiRateLimit");
   const rate = Number(set.value);
   if (!Number.isFinite(rate) || rate <= 0) {
     throw new OvhConfigError(`apiRateLimit (from ${set.source}) must be a positive number of requests per second, got "${set.value}".`);

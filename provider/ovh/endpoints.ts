@@ -1,3 +1,4 @@
+import { credentialValueProblem } from "./credential-values";
 import { OvhConfigError } from "./errors";
 
 /** The endpoint aliases every OVH SDK knows (docs/ovh-api.md §6, go-ovh `ovh.go` Endpoints). */
@@ -52,10 +53,13 @@ export interface ResolvedEndpoint {
 /**
  * Resolves an alias (`ovh-eu`...) or a base URL (`http://127.0.0.1:8080/1.0`). Like go-ovh, any
  * value containing `/` is a URL. For a URL the token URL is `<origin>/auth/oauth2/token`, which is
- * where the local emulator serves it. Throws {@link OvhConfigError} for an unknown alias or an
- * insecure URL.
+ * where the local emulator serves it. Throws {@link OvhConfigError} for an unknown alias, an
+ * insecure URL, or a control character or space in it (never echoing it).
  */
 export function resolveEndpoint(nameOrUrl: string): ResolvedEndpoint {
+  // Before the URL parser, which drops tabs and line breaks: `/1.0\nHost: evil` would become the path `/1.0Host:%20evil`.
+  const problem = credentialValueProblem("endpoint", nameOrUrl);
+  if (problem !== undefined) throw new OvhConfigError(`OVH endpoint ${problem}.`);
   const name = nameOrUrl.trim();
   if (!name.includes("/")) {
     // Own properties only: `constructor` or `toString` must not resolve to a function of Object.prototype.

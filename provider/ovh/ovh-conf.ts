@@ -50,7 +50,9 @@ export function parseOvhConf(text: string, path = "ovh.conf"): OvhConf {
       section = conf[name] ??= Object.create(null) as Record<string, string>;
       return;
     }
-    const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
+    // `s`: a lone CR or a U+2028 inside a value is part of the value (lines end at LF), refused by name when the
+    // value is used (credential-values.ts) rather than making the line unreadable.
+    const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/s.exec(line);
     if (!pair) {
       throw new OvhConfigError(`${path} line ${index + 1} is neither a [section] nor a "key = value" line.`);
     }

@@ -1,3 +1,4 @@
+import { controlCharacterReason } from "./control-characters";
 import { NOTHING_UNKNOWN, type IsUnknown, type RecordFailure, type RecordInputs, type RecordProperty } from "./model";
 import { normaliseZoneName } from "./names";
 import { recordTypeOf } from "./registry";
@@ -28,6 +29,9 @@ type Step<T> = { value: T } | { failure: string } | { absent: true };
  * - `ttl`: missing or `null` is 0 (zone default). A string of decimal digits (`"300"`, as stack config
  *   gives) is read as that number; anything else that is not an integer is refused, since OVH answers a
  *   string TTL with a 500 (docs/ovh-api.md §2, php-ovh #144).
+ *
+ * A value that would still hold a control character once normalised is refused here, naming the character and
+ * its position (control-characters.ts), and left out of `spec`, so no later check quotes it.
  *
  * A value for which `isUnknown` is true is passed through untouched and never an error.
  */
@@ -65,28 +69,34 @@ function readString(property: RecordProperty, value: unknown, example: string): 
   return { value };
 }
 
+/** The normalised `sent`, or the failure of a control character it still holds (`written`: the value as given). */
+function refuseControls(property: Exclude<RecordProperty, "ttl">, written: string, sent: string, fieldType?: string): Step<string> {
+  const reason = controlCharacterReason(property, written, sent, fieldType);
+  return reason === undefined ? { value: sent } : { failure: reason };
+}
+
 function readZoneName(value: unknown): Step<string> {
   const step = readString("zoneName", value, '"example.com"');
-  return "value" in step ? { value: normaliseZoneName(step.value) } : step;
+  return "value" in step ? refuseControls("zoneName", step.value, normaliseZoneName(step.value)) : step;
 }
 
 function readSubDomain(value: unknown): Step<string> {
   if (value === undefined || value === null) return { value: "" };
   if (typeof value !== "string") return { failure: `subDomain must be a string, e.g. "www" or "" for the apex; got ${describe(value)}` };
   const name = value.trim().toLowerCase();
-  return { value: name === "@" ? "" : name };
+  return refuseControls("subDomain", value, name === "@" ? "" : name);
 }
 
 function readFieldType(value: unknown): Step<string> {
   const step = readString("fieldType", value, '"A"');
-  return "value" in step ? { value: step.value.trim().toUpperCase() } : step;
+  return "value" in step ? refuseControls("fieldType", step.value, step.value.trim().toUpperCase()) : step;
 }
 
 function readTarget(value: unknown, fieldType: FieldType | undefined): Step<string> {
   const step = readString("target", value, '"192.0.2.1"');
   if (!("value" in step)) return step;
   const type = fieldType === undefined ? undefined : recordTypeOf(fieldType);
-  return { value: type ? type.normalise(step.value) : step.value };
+  return refuseControls("target", step.value, type ? type.normalise(step.value) : step.value, type?.fieldType);
 }
 
 function readTtl(value: unknown): Step<number> {

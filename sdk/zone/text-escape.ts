@@ -1,6 +1,7 @@
 /**
  * Record data written into generated text (a TypeScript program, a YAML file, a zone file): it must stay data. Record
- * values may hold any character OVH accepts, U+2028 included (a CAA parameter, a TXT value). In JavaScript
+ * values read from OVH may hold any character it accepted, U+2028 included (a CAA parameter, a TXT value; the
+ * provider's check refuses control characters, so `export` writes such a record commented out). In JavaScript
  * and TypeScript, U+2028 and U+2029 end a line, so they end a `//` comment, and TypeScript refuses them raw in
  * a string literal (ECMA-262 §12.3 "Line Terminators", https://tc39.es/ecma262/#sec-line-terminators); YAML 1.1
  * also ends a line at U+0085 (https://yaml.org/spec/1.1/#id868518), and YAML 1.2 refuses raw C0/C1 controls

@@ -118,6 +118,52 @@ describe("pulumi-ovh-dns doctor", () => {
     expect(result.stdout).toContain("FAIL  credentials: Incomplete OVH credentials: applicationKey is set (env OVH_APPLICATION_KEY) but applicationSecret is not set there");
   });
 
+  // Issue 19: a key with CR LF was printed ("ok credentials", then the injected line) before the request failed;
+  // a consumer key with LF was retried for 3 s "after the request was sent"; an endpoint with LF sent the call to
+  // `/1.0Host:%20evil/auth/time`. Each is now a failed check that names the variable, and no request is sent.
+  const PLANTED = "PLANTED-d0c7";
+  test.each([
+    ["OVH_APPLICATION_KEY with CR LF", () => ({ OVH_APPLICATION_KEY: `${emulator.credentials.applicationKey}\r\nX-Injected: ${PLANTED}` }),
+      () => `env OVH_APPLICATION_KEY contains U+000D (carriage return) at position ${emulator.credentials.applicationKey.length + 1}`],
+    ["OVH_CONSUMER_KEY with LF", () => ({ OVH_CONSUMER_KEY: `${emulator.credentials.consumerKey}\n${PLANTED}` }),
+      () => `env OVH_CONSUMER_KEY contains U+000A (line feed) at position ${emulator.credentials.consumerKey.length + 1}`],
+    ["OVH_ENDPOINT with LF", () => ({ OVH_ENDPOINT: `${emulator.url}\nHost: ${PLANTED}` }),
+      () => `env OVH_ENDPOINT contains U+000A (line feed) at position ${emulator.url.length + 1}`],
+  ])("reports %s as a failed credentials check, sends no request and never prints the value", async (_what, env, named) => {
+    const before = emulator.log.length;
+    const result = await sandbox.run(["doctor", "--zone", "example.com"], emulatorEnv(emulator, env()));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`FAIL  credentials: Unusable OVH credentials: ${named()}; `);
+    expect(result.stdout).not.toContain("ok    credentials");
+    expect(result.stdout + result.stderr).not.toContain(PLANTED);
+    expect(emulator.log.length).toBe(before);
+  });
+
+  test("reports a stack config key with a line break the same way, naming the key", async () => {
+    fs.writeFileSync(sandbox.file("Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+    sandbox.fakePulumi(JSON.stringify({ "ovh:consumerKey": { value: `ck\n${PLANTED}`, secret: true } }));
+    const before = emulator.log.length;
+    const result = await sandbox.run(["doctor", "--stack", "dev", "--json"], emulatorEnv(emulator));
+    expect(result.code).toBe(1);
+    expect(failures(result.stdout)).toEqual([expect.stringMatching(/^credentials: Unusable OVH credentials: Pulumi config ovh:consumerKey contains U\+000A \(line feed\) at position 3; /)]);
+    expect(result.stdout + result.stderr).not.toContain(PLANTED);
+    expect(emulator.log.length).toBe(before);
+  });
+
+  test("reports an ovh.conf value with a carriage return the same way, naming its file, section and key", async () => {
+    const c = emulator.credentials;
+    const conf = `[default]\nendpoint=${emulator.url}\n[${emulator.url}]\napplication_key=${c.applicationKey}\napplication_secret=${c.applicationSecret}\nconsumer_key=ck\r${PLANTED}\n`;
+    fs.writeFileSync(sandbox.file(".ovh.conf"), conf);
+    const before = emulator.log.length;
+    const result = await sandbox.run(["doctor", "--json"], {});
+    expect(result.code).toBe(1);
+    expect(failures(result.stdout)).toEqual([
+      expect.stringMatching(new RegExp(`^credentials: Unusable OVH credentials: \\S*\\.ovh\\.conf \\[${emulator.url.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\] consumer_key contains U\\+000D \\(carriage return\\) at position 3; `)),
+    ]);
+    expect(result.stdout + result.stderr).not.toContain(PLANTED);
+    expect(emulator.log.length).toBe(before);
+  });
+
   test("warns when exported OVH_* variables lose to the stack config read through the pulumi CLI", async () => {
     fs.writeFileSync(sandbox.file("Pulumi.yaml"), "name: p\nruntime: nodejs\n");
     sandbox.fakePulumi(JSON.stringify({ "ovh:endpoint": { value: emulator.url, secret: false }, "aws:region": { value: "x" } }));

@@ -1,6 +1,7 @@
 /**
- * The round trip: a zone holding every one of OVH's 17 record types, hostile values included (U+2028 in a CAA
- * value, `*\/`, quotes, backslashes, a TXT with `"` and `;`, unicode), exported as YAML, BIND and TypeScript;
+ * The round trip: a zone holding every one of OVH's 17 record types, hostile values included (`*\/`, `//`, quotes,
+ * backslashes, a TXT with `"` and `;`, unicode; control characters such as U+2028 are refused by the provider's
+ * check, so export-escape.test.ts covers them), exported as YAML, BIND and TypeScript;
  * each output read back (Zone.fromYaml, Zone.fromBind, the program run in a sandbox) declares exactly the zone's
  * records (compared by meaning, canonicalTarget), and run through the local engine against that zone, its first
  * `up` adopts every record (no POST, PUT or DELETE) and the next preview shows 0 changes.
@@ -24,8 +25,8 @@ const ESCAPE = "globalThis.escaped = 1; //";
  */
 const EVERY_TYPE: SeedRecord[] = [
   ...REALISTIC_ZONE.filter((r) => !(r.subDomain === "" && ["TXT", "CAA"].includes(r.fieldType))),
-  { subDomain: "", fieldType: "CAA", target: `0 issue "letsencrypt.org; account=1\u2028${ESCAPE} */ \\"x\\" \\\\"`, ttl: 0 },
-  { subDomain: "", fieldType: "TXT", target: encodeTxt(`say "hi"; a \\ backslash */ \u2028${ESCAPE}\u2029 é 😀 ${"long ".repeat(60)}`), ttl: 600 },
+  { subDomain: "", fieldType: "CAA", target: `0 issue "letsencrypt.org; account=1 ${ESCAPE} */ \\"x\\" \\\\"`, ttl: 0 },
+  { subDomain: "", fieldType: "TXT", target: encodeTxt(`say "hi"; a \\ backslash */ ${ESCAPE} é 😀 ${"long ".repeat(60)}`), ttl: 600 },
   { subDomain: "x", fieldType: "TXT", target: encodeTxt('"a" "b"'), ttl: 0 },
 ];
 const APEX_NS = EVERY_TYPE.filter((r) => r.fieldType === "NS" && r.subDomain === "").length;

@@ -60,6 +60,15 @@ describe("emulator record validation: what the real API refuses is a 400, state 
     ["a TXT with a newline", { fieldType: "TXT", subDomain: "t", target: "line one\nline two" }],
     ["a TXT with a NUL", { fieldType: "TXT", subDomain: "t", target: "a\u0000b" }],
     ["a TXT with a DEL", { fieldType: "TXT", subDomain: "t", target: "a\u007fb" }],
+    ["a TXT with a tab", { fieldType: "TXT", subDomain: "t", target: "a\tb" }],
+    ["a TXT with a C1 control (next line)", { fieldType: "TXT", subDomain: "t", target: "a\u0085b" }],
+    ["a TXT with a line separator", { fieldType: "TXT", subDomain: "t", target: "a\u2028b" }],
+    ["a TXT with a paragraph separator", { fieldType: "TXT", subDomain: "t", target: "a\u2029b" }],
+    ["a quoted TXT with the escape \\010 (a line feed)", { fieldType: "TXT", subDomain: "t", target: '"a\\010b"' }],
+    ["an unquoted TXT with the escape \\000", { fieldType: "TXT", subDomain: "t", target: "a\\000b" }],
+    ["an SPF with the escape \\013", { fieldType: "SPF", target: "v=spf1 -all\\013" }],
+    ["an MX host with a NUL", { fieldType: "MX", target: "10 mx\u0000.example.net." }],
+    ["a subDomain with a line feed", { fieldType: "TXT", subDomain: "a\nb", target: "x" }],
   ])("POST %s -> 400", async (_name, body) => {
     const before = JSON.stringify(emu.zone("example.com"));
     const res = await ovhCall(emu, "POST", `${ZONE}/record`, { body });
@@ -76,6 +85,8 @@ describe("emulator record validation: what the real API refuses is a 400, state 
     ["a CNAME target with a newline", "www", { target: "web.example.net.\n@ IN NS evil.example." }],
     ["a CNAME renamed with a leading -", "www", { subDomain: "-www" }],
     ["a TXT with a carriage return", "note", { target: "a\rb" }],
+    ["a TXT with the escape \\010", "note", { target: '"a\\010b"' }],
+    ["a subDomain with a line separator", "note", { subDomain: "a\u2028b" }],
     ["a subDomain over 253 characters with the zone", "note", { subDomain: LONG_NAME }],
   ])("PUT %s -> 400", async (_name, subDomain, body) => {
     const id = emu.zone("example.com").records.find((r) => r.subDomain === subDomain)?.id;
@@ -92,8 +103,14 @@ describe("emulator record validation: what the real API refuses is a 400, state 
     );
     const newline = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "TXT", target: "a\nb" } });
     expect((newline.json as { message: string }).message).toBe(
-      "Invalid target: it holds the control character U+000A; targets are one line of printable text",
+      "Invalid target: it holds the control character U+000A at position 2; targets are one line of printable text",
     );
+    const escaped = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "TXT", target: '"a\\010b"' } });
+    expect((escaped.json as { message: string }).message).toBe(
+      "Invalid target: the escape \\010 at position 3 stands for the control character U+000A; targets are one line of printable text",
+    );
+    const name = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "TXT", subDomain: "a\u0000b", target: "x" } });
+    expect((name.json as { message: string }).message).toBe('Invalid domain name "a\\u0000b": it holds the control character U+0000 at position 2');
     const label = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "A", subDomain: "-www", target: "192.0.2.1" } });
     expect((label.json as { message: string }).message).toBe(
       'Invalid subDomain "-www": label "-www" starts or ends with a hyphen, which a host name cannot',
@@ -139,8 +156,24 @@ describe("emulator record validation: what the real API accepts stays accepted",
     ["a CAA with flags 128 and issuewild", { fieldType: "CAA", target: '128 issuewild ";"' }],
     ["a DKIM with spaces and a trailing ;", { fieldType: "DKIM", subDomain: "s._domainkey", target: `v=DKIM1;k=rsa; p=${KEY};` }],
     ["a DKIM revoked key (empty p=)", { fieldType: "DKIM", subDomain: "old._domainkey", target: "v=DKIM1; p=" }],
+    ["a TXT with an escaped backslash before digits", { fieldType: "TXT", subDomain: "bs", target: '"a\\\\010b"' }],
+    ["a TXT with the escapes of printable octets", { fieldType: "TXT", subDomain: "oct", target: '"caf\\195\\169 \\065"' }],
+    ["a CAA whose value holds the digits of an escape (not a text type)", { fieldType: "CAA", target: '0 issue "ca\\010.example"' }],
   ])("POST %s -> 200", async (_name, body) => {
     const res = await ovhCall(emu, "POST", `${ZONE}/record`, { body });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("emulator: a zone name with a control character names no zone", () => {
+  test("POST to /domain/zone/exa%0Ample.com/record -> 404, nothing stored", async () => {
+    const emu = await startEmulator({ zones: { "example.com": [] } });
+    try {
+      const res = await ovhCall(emu, "POST", "/domain/zone/exa%0Ample.com/record", { body: { fieldType: "TXT", subDomain: "t", target: "x" } });
+      expect([res.status, (res.json as { class: string }).class]).toEqual([404, "Client::NotFound"]);
+      expect(emu.zone("example.com").records).toEqual([]);
+    } finally {
+      await emu.close();
+    }
   });
 });

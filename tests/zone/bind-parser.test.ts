@@ -1,6 +1,7 @@
 import { readBindZone } from "../../sdk/zone/bind-parser";
 import { writeBindZone } from "../../sdk/zone/bind-writer";
 import { declareRecords } from "../../sdk/zone/records";
+import { canonicalTarget } from "../../provider/records";
 
 const read = (text: string, options = {}) => readBindZone("zone.db", options, text);
 const plain = (text: string, options = {}) => read(text, options).records.map(({ source: _s, ...r }) => r);
@@ -100,13 +101,15 @@ describe("writeBindZone", () => {
     expect(back.map(key).sort()).toEqual(declared.map(key).sort());
   });
 
+  // A Zone refuses control characters (provider/records/control-characters.ts), but `export` writes what OVH holds,
+  // such records included (commented out): the writer keeps each on its line whatever it holds.
   it("escapes line ends and controls in data as \\DDD octets, so each record stays one line and reads back the same", () => {
     const specs = [
       { subDomain: "", fieldType: "CAA", target: '0 issue "letsencrypt.org; a=\u2028b"', ttl: 600 },
       { subDomain: "", fieldType: "TXT", target: "one\ntwo\r\u2028three\u0085 \\ \"", ttl: 0 },
     ];
-    const declared = declareRecords("example.com", specs);
-    const text = writeBindZone("example.com", declared);
+    expect(() => declareRecords("example.com", specs)).toThrow("target holds U+2028 (line separator)");
+    const text = writeBindZone("example.com", specs.map((r) => ({ ...r, canonical: canonicalTarget(r.fieldType, r.target) })));
     expect(text).toContain('@\t600 IN CAA\t0 issue "letsencrypt.org; a=\\226\\128\\168b"\n');
     expect(text.split("\n")).toHaveLength(5);
     expect(plain(text)).toEqual(specs);
