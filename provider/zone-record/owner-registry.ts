@@ -15,7 +15,9 @@
  *   the zone no longer has.
  * - Claims and releases are batched per zone: one batch runs at a time, and what arrives meanwhile joins the
  *   next one (an `up` of 200 records writes a few claim records, not 200).
- * Reads for the guards (adopt, re-bind, delete) use the registry as read once per zone per process.
+ * Reads for the guards (adopt, re-bind, delete) and before a batch's writes use the registry as read once per
+ * zone per process (with this process's writes applied); only the read after a write is a new listing. A batch
+ * costs one POST per claim record it writes, one DELETE per record it replaces, and one listing.
  */
 import { ZoneRecordError } from "../records";
 import { chunkClaims, formatClaim, parseClaim, REGISTRY_SUBDOMAIN, type Claim } from "./registry-codec";
@@ -72,11 +74,7 @@ export class ZoneClaims {
 
   /** The owners that claim record `id`, from the registry as read once in this process (usually none or one). */
   async ownersOf(id: string): Promise<string[]> {
-    this.firstRead ??= this.reread().catch((err: unknown) => {
-      this.firstRead = undefined;
-      throw err;
-    });
-    await this.firstRead;
+    await this.read();
     return [...new Set([...this.records.values()].flatMap((c) => (c?.ids.includes(id) ? [c.owner] : [])))];
   }
 
@@ -135,7 +133,9 @@ export class ZoneClaims {
 
   /** Writes one batch; the other owner each lost claim met, keyed `owner\nid`. */
   private async apply(batch: Batch): Promise<Map<string, string>> {
-    await this.reread();
+    // The registry as first read (and kept up to date with this process's own writes) is enough before writing:
+    // a claim another stack wrote since is found by the read after the write, which the protocol rests on.
+    await this.read();
     const lost = new Map<string, string>();
     const fresh = new Map<string, string[]>();
     for (const owner of new Set([...batch.claims.keys(), ...batch.releases.keys()])) {
@@ -198,6 +198,15 @@ export class ZoneClaims {
   private async remove(recordId: string): Promise<void> {
     await this.api.deleteRecord(this.zoneName, recordId);
     this.records.delete(recordId);
+  }
+
+  /** Reads the registry once in this process (again after a failed batch left it unknown). */
+  private read(): Promise<void> {
+    this.firstRead ??= this.reread().catch((err: unknown) => {
+      this.firstRead = undefined;
+      throw err;
+    });
+    return this.firstRead;
   }
 
   /** Lists the claim records; reads those not read yet, forgets those gone. */
