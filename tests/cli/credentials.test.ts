@@ -108,7 +108,7 @@ describe("pulumi-ovh-dns credentials", () => {
     fs.closeSync(fd);
     let stderr = "";
     const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on("data", (c: Buffer) => {
+      child.stderr?.on("data", (c: Buffer) => {
         stderr += c.toString("utf8");
         const found = /^\s*(\S*credentialToken=\S*)$/m.exec(stderr);
         if (found) resolve(found[1]);
