@@ -3,10 +3,11 @@
  * "Access rules"): a rule is a method and a path glob where `*` matches any characters, `/` included;
  * `/domain/zone/*` does not match `/domain/zone` itself.
  */
+import { ruleOf, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
 
 /** One access rule, as `POST /auth/credential` takes it and `GET /auth/currentCredential` returns it. */
 export interface AccessRule {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: RuleMethod;
   path: string;
 }
 
@@ -19,27 +20,6 @@ export interface RuleScope {
   /** Only what data sources need (`--read-only`). */
   readOnly: boolean;
 }
-
-/** A call the provider makes on a zone, with a record id where the path has one. */
-interface ZoneCall {
-  method: AccessRule["method"];
-  /** Path under `/domain/zone/<zone>`, `""` for the zone itself. */
-  suffix: string;
-  /** Why the provider makes it, to say what breaks without it. */
-  purpose: string;
-  write: boolean;
-}
-
-/** Every call the provider and the data sources make under one zone (provider/zone-record/zone-api.ts). */
-const ZONE_CALLS: ZoneCall[] = [
-  { method: "GET", suffix: "", purpose: "getZone", write: false },
-  { method: "GET", suffix: "/record", purpose: "list records (getZoneRecords, create)", write: false },
-  { method: "GET", suffix: "/record/1", purpose: "read a record (refresh, import)", write: false },
-  { method: "POST", suffix: "/record", purpose: "create a record", write: true },
-  { method: "PUT", suffix: "/record/1", purpose: "update a record", write: true },
-  { method: "DELETE", suffix: "/record/1", purpose: "delete a record", write: true },
-  { method: "POST", suffix: "/refresh", purpose: "apply changes (zone refresh)", write: true },
-];
 
 /** Account-wide calls of the data sources `getDomains` and `getZones`. */
 const ACCOUNT_RULES: AccessRule[] = [
@@ -98,11 +78,7 @@ export function missingZoneRules(rules: readonly AccessRule[], zone: string, rea
   const base = `/domain/zone/${zone}`;
   return ZONE_CALLS.filter((c) => !readOnly || !c.write)
     .filter((c) => !isGranted(rules, c.method, base + c.suffix))
-    .map((c) => ({
-      call: `${c.method} ${base}${c.suffix}`,
-      purpose: c.purpose,
-      rule: `${c.method} ${base}${c.suffix.replace(/\/1$/, "/*")}`,
-    }));
+    .map((c) => ({ call: `${c.method} ${base}${c.suffix}`, purpose: c.purpose, rule: ruleOf(c, zone) }));
 }
 
 /** The account-wide calls (data sources) the rules do not grant. */

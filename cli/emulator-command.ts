@@ -1,12 +1,14 @@
 /**
  * `pulumi-ovh-dns emulator`: the local OVH API emulator as a command of the installed package. Prints
- * `export` lines that paste into a shell, then serves until Ctrl-C or SIGTERM.
+ * `export` lines that paste into a shell, then serves until Ctrl-C or SIGTERM; with `--log`, one line per request
+ * on stderr (emulator-log.ts).
  */
 import { Command } from "commander";
 import { startEmulator, type Emulator } from "../emulator";
 import { UsageError } from "./cli-errors";
 import { shellQuote } from "./credentials/store";
 import { emulatorOptionsFrom, type EmulatorFlagValues } from "./emulator-args";
+import { requestLine } from "./emulator-log";
 
 /** The `emulator` command. */
 export function emulatorCommand(): Command {
@@ -19,7 +21,8 @@ export function emulatorCommand(): Command {
     .option("--fault-rate <r>", "answer a 500 (nothing applied) to a fraction <r> of calls, 0..1")
     .option("--rate-limit <n>", "allow <n> calls per minute per consumer key or OAuth2 client")
     .option("--seed <n>", "seed of the fault draws (default 1)")
-    .action(async (flags: Record<string, string | string[] | undefined>) => {
+    .option("--log", "print one line per request on stderr: time, method, path, status, outcome")
+    .action(async (flags: Record<string, string | string[] | boolean | undefined>) => {
       const values: EmulatorFlagValues = {
         port: flags.port as string | undefined,
         zone: flags.zone as string[] | undefined,
@@ -35,6 +38,7 @@ export function emulatorCommand(): Command {
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
+      if (flags.log) options.onRequest = (entry) => process.stderr.write(`${requestLine(entry)}\n`);
       await serve(await startEmulator(options));
     });
 }

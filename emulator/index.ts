@@ -91,7 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options: resolved,
     publicOrigin: "",
   };
-  const log = new RequestLog(resolved.logLimit);
+  const log = new RequestLog(resolved.logLimit, resolved.onRequest);
   const faults = new FaultInjector(resolved.faults, resolved.seed);
   const limiter = resolved.rateLimit ? new RateLimiter(resolved.rateLimit) : undefined;
   const server = new EmulatorServer(state, log, faults, limiter);

@@ -4,6 +4,7 @@
  */
 import type { AccessRule } from "./auth/access-rules";
 import type { ErrorFormat } from "./errors";
+import type { LogEntry } from "./request-log";
 
 /** A record to seed into a zone. */
 export interface SeedRecord {
@@ -147,6 +148,8 @@ export interface EmulatorOptions {
    * `count()` stays exact past it.
    */
   logLimit?: number;
+  /** Called with each request's log entry once it is answered (or dropped by a fault), e.g. to print it. */
+  onRequest?: (entry: LogEntry) => void;
   /** Per-principal rate limit; none by default. */
   rateLimit?: RateLimitOptions;
 }

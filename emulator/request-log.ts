@@ -75,7 +75,11 @@ export class RequestLog {
   private readonly tallies = new Map<string, Tally>();
   private seq = 0;
 
-  constructor(private readonly limit = DEFAULT_LOG_LIMIT) {
+  constructor(
+    private readonly limit = DEFAULT_LOG_LIMIT,
+    /** Told of each entry as it is added (the `emulator --log` command prints it). */
+    private readonly onAdd?: (entry: LogEntry) => void,
+  ) {
     if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`OVH emulator: logLimit must be a whole number >= 0, got ${limit}`);
   }
 
@@ -94,6 +98,7 @@ export class RequestLog {
     const tally = this.tallies.get(key);
     if (tally === undefined) this.tallies.set(key, { method: full.method, path: full.path, status: full.status, outcome: full.outcome, n: 1 });
     else tally.n += 1;
+    this.onAdd?.(full);
     return full;
   }
 

@@ -1,6 +1,7 @@
 /**
  * `Zone`: a whole DNS zone as data (code, YAML or a BIND file), checked as a whole before anything is sent,
- * guarded against mass deletion, with one ZoneRecord child per record. Design and facts: docs/zone.md.
+ * guarded against mass deletion, with one ZoneRecord child per record. Design and facts: docs/zone.md. Its errors,
+ * and its readers', are reported by Pulumi as a diagnostic without a stack trace (zone/run-error.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_MAX_DELETE_PERCENT, withoutRemoved, type UnmanagedDeletion } from "../provider/zone-manifest";
@@ -14,6 +15,7 @@ import { childKeys, previousKeys } from "./zone/naming";
 import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
 import { findUnmanaged, toDeletion } from "./zone/unmanaged";
 import { readYamlZone, type ZoneSource } from "./zone/yaml-source";
+import { reportedAsRunError } from "./zone/run-error";
 import { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
 
 /** What a Zone does with records of the zone that none of its records declares. */
@@ -67,12 +69,20 @@ export class Zone extends pulumi.ComponentResource {
 
   /** Reads a records file (see docs/zone.md for its shape); errors carry file:line. */
   static fromYaml(file: string): ZoneSource {
-    return readYamlZone(file);
+    try {
+      return readYamlZone(file);
+    } catch (err) {
+      throw reportedAsRunError(err);
+    }
   }
 
   /** Reads a BIND zone file; errors carry file:line. An OVH export needs `{ zoneName }` (it has no $ORIGIN). */
   static fromBind(file: string, options: BindOptions = {}): ZoneSource {
-    return readBindZone(file, options);
+    try {
+      return readBindZone(file, options);
+    } catch (err) {
+      throw reportedAsRunError(err);
+    }
   }
 
   constructor(name: string, args: ZoneArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -123,11 +133,11 @@ export class Zone extends pulumi.ComponentResource {
   private unmanagedOf(zoneName: string, declared: DeclaredRecord[]): pulumi.Output<UnmanagedDeletion[]> {
     const listed = getZoneRecords({ zoneName }).catch((err: unknown) => {
       // Never guessed: without the listing, nothing can be said (or deleted) about the rest of the zone.
-      throw new Error(
+      throw reportedAsRunError(new Error(
         `zone ${zoneName}: listing the zone for records this Zone does not declare failed: ${err instanceof Error ? err.message : String(err)}. ` +
           'If the zone is created by this program, set newZone: true; to skip the listing, set unmanaged: "ignore".',
         { cause: err },
-      );
+      ));
     });
     return pulumi.output(listed).apply(({ records }) => findUnmanaged(declared, records).map(toDeletion));
   }
@@ -152,7 +162,7 @@ export class Zone extends pulumi.ComponentResource {
 }
 
 function readZoneName(zoneName: unknown): string {
-  if (typeof zoneName !== "string" || zoneName.trim() === "") throw new Error('Zone: zoneName must be the zone as a plain string, e.g. "example.com"');
+  if (typeof zoneName !== "string" || zoneName.trim() === "") throw reportedAsRunError(new Error('Zone: zoneName must be the zone as a plain string, e.g. "example.com"'));
   return normaliseZoneName(zoneName);
 }
 

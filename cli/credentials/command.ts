@@ -84,7 +84,9 @@ async function runCredentials(flags: CredentialsFlags): Promise<void> {
   }
   const prepared = prepareStore(targets);
   const rules = rulesFor(scope);
-  const say = (line: string) => (flags.json ? process.stderr : process.stdout).write(`${line}\n`);
+  // The URL, the rules and the progress are for the user, on stderr: stdout holds only the data (the export
+  // lines, the JSON), so `--print-exports > file` still shows the URL to open (docs/cli.md).
+  const say = (line: string) => process.stderr.write(`${line}\n`);
   const appClient = new OvhClient({ credentials: app });
   const keyClient = { current: undefined as OvhClient | undefined };
   const abort = new AbortController();
@@ -105,7 +107,7 @@ async function runCredentials(flags: CredentialsFlags): Promise<void> {
       consumerKey: request.consumerKey,
     };
     const stored = await storeCredentials(values, targets, prepared);
-    report(current, validity, stored, flags.json ? undefined : say);
+    report(current, validity, stored, say);
     if (flags.json) {
       const result = { validated: true, rules: current.rules, expiration: current.expiration, stored };
       process.stdout.write(`${JSON.stringify(targets.printExports ? { ...result, consumerKey: values.consumerKey } : result, null, 2)}\n`);
@@ -119,10 +121,9 @@ async function runCredentials(flags: CredentialsFlags): Promise<void> {
   }
 }
 
-function report(current: CurrentCredential, validity: number | undefined, stored: string[], say?: (line: string) => void): void {
+function report(current: CurrentCredential, validity: number | undefined, stored: string[], say: (line: string) => void): void {
   const warning = validityWarning(current.expiration, validity);
-  if (warning) process.stderr.write(`warning: ${warning}\n`);
-  if (!say) return;
+  if (warning) say(`warning: ${warning}`);
   say(`Validated. The key carries ${current.rules.length} rule(s):`);
   for (const rule of current.rules as AccessRule[]) say(`    ${rule.method} ${rule.path}`);
   say(`Expires: ${current.expiration ?? "never"}`);
@@ -146,8 +147,9 @@ function describeSeconds(seconds: number): string {
 
 function printPolicy(scope: RuleScope, clientId: string, endpoint: string, json?: boolean): void {
   const policy = iamPolicyFor(scope, clientId, endpoint);
+  // The note goes to stderr, so that stdout is the policy alone (a JSON file when redirected).
   if (!json) {
-    process.stdout.write(
+    process.stderr.write(
       "# OAuth2 service accounts are not limited by consumer-key rules but by IAM policies. Create this one\n" +
         "# (POST /v2/iam/policy, or the IAM page of the control panel), replacing <account> with your account id:\n",
     );

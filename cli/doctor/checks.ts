@@ -5,6 +5,7 @@
  */
 import { displayEndpoint, OvhApiError, type OvhClient, type ResolvedCredentials } from "../../provider/ovh";
 import { type AccessRule, missingAccountRules, missingZoneRules } from "../access-rules";
+import { missingRuleText, unknownZoneText } from "../../provider/zone-record/zone-access";
 import type { CurrentCredential } from "../credentials/request";
 import type { Report } from "./report";
 
@@ -77,7 +78,7 @@ export function checkRules(rules: AccessRule[], zones: string[], readOnly: boole
       continue;
     }
     for (const m of missing) {
-      report.add(`rules ${zone}`, "fail", `missing rule ${m.rule} (needed to ${m.purpose}): request a key with \`pulumi-ovh-dns credentials --zone ${zone}\``);
+      report.add(`rules ${zone}`, "fail", missingRuleText(m.rule, m.purpose, zone));
     }
   }
 }
@@ -91,8 +92,7 @@ export async function checkZones(client: OvhClient, zones: string[], report: Rep
     } catch (err) {
       if (err instanceof OvhApiError && err.status === 404) {
         const known = await client.get<string[]>("/domain/zone").catch(() => undefined);
-        const list = known ? ` (the account has: ${known.slice(0, 10).join(", ") || "no zone"}${known.length > 10 ? ", ..." : ""})` : "";
-        report.add(`zone ${zone}`, "fail", `no zone ${zone} in this account${list}: check the spelling, or the endpoint`);
+        report.add(`zone ${zone}`, "fail", unknownZoneText(zone, known));
       } else {
         report.add(`zone ${zone}`, "fail", apiFailure(`GET /domain/zone/${zone}`, err));
       }

@@ -1,4 +1,6 @@
-// Reads the account: registered domains, DNS zones, and a zone's records with the ids to import them by.
+// Reads the account: registered domains, DNS zones, and a zone's records with their OVH ids. The ids are for
+// reading, not for importing: the `import` option does not work for dynamic providers. To manage existing records,
+// declare them with `adopt: true`, or let `pulumi-ovh-dns export` write the program (README, "Adopting an existing zone").
 import * as pulumi from "@pulumi/pulumi";
 import * as ovhdns from "pulumi-ovh-dns";
 

@@ -1,7 +1,8 @@
 /**
  * The ZoneRecord dynamic provider: a thin adapter from Pulumi's provider interface to the pure functions of
  * this folder (check, diff) and the lifecycle over the OVH API (create, read, update, delete). The error of a
- * failed create, update or delete ends with what this run did to the record's zone (run-report.ts).
+ * failed create, update or delete ends with what this run did to the record's zone (run-report.ts); a step that
+ * failed on the zone itself (not in the account, a call the key may not make) says so as doctor does (zone-access.ts).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkZoneRecord } from "./check";
@@ -13,6 +14,7 @@ import { holderOf, type RecordOwnership } from "./ownership";
 import { withRunSummary } from "./run-report";
 import { isUnknownValue } from "./unknown";
 import { isUnsettled, recordIdOf } from "./unsettled";
+import { withZoneDiagnosis } from "./zone-access";
 
 type Props = Record<string, unknown>;
 
@@ -47,21 +49,22 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
 
   async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
     const session = this.session();
-    return withRunSummary(session.report, inputs.zoneName, () => createZoneRecord(session, inputs));
+    return withRunSummary(session.report, inputs.zoneName, () => withZoneDiagnosis(session.api, inputs.zoneName, () => createZoneRecord(session, inputs)));
   }
 
   async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-    return readZoneRecord(this.session(), id, props);
+    const session = this.session();
+    return withZoneDiagnosis(session.api, props.zoneName, () => readZoneRecord(session, id, props));
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const session = this.session();
-    return withRunSummary(session.report, news.zoneName, () => updateZoneRecord(session, id, olds, news));
+    return withRunSummary(session.report, news.zoneName, () => withZoneDiagnosis(session.api, news.zoneName, () => updateZoneRecord(session, id, olds, news)));
   }
 
   async delete(id: string, props: Props): Promise<void> {
     const session = this.session();
-    await withRunSummary(session.report, props.zoneName, () => deleteZoneRecord(session, id, props));
+    await withRunSummary(session.report, props.zoneName, () => withZoneDiagnosis(session.api, props.zoneName, () => deleteZoneRecord(session, id, props)));
   }
 
   private session() {

@@ -3,6 +3,7 @@
  * validated one by one with the provider's own rules before any whole-zone check.
  */
 import { canonicalTarget, checkRecordInputs, decodeTxt, describeRecord, TEXT_FIELD_TYPES, ZoneRecordError, type FieldType, type FieldTypeInput } from "../../provider/records";
+import { reportedAsRunError } from "./run-error";
 
 /** One record of a Zone: a ZoneRecord's arguments without the zone. Plain values only (see docs/zone.md). */
 export interface ZoneRecordSpec {
@@ -35,6 +36,7 @@ export class ZoneDeclarationError extends ZoneRecordError {
   override readonly name: string = "ZoneDeclarationError";
   constructor(readonly zoneName: string, readonly problems: string[]) {
     super(`zone ${zoneName}: ${problems.length} problem(s) in the declared records, nothing was sent:\n  - ${problems.join("\n  - ")}`);
+    reportedAsRunError(this);
   }
 }
 

@@ -3,9 +3,10 @@
  * the emulator's validation page as a user would, and stored where asked; refusals, timeouts and a wrong
  * secret end with exit 1 and nothing stored.
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import { startEmulator, type Emulator } from "../../emulator";
-import { CliSandbox, answerValidationPage, emulatorEnv } from "./cli-rig";
+import { BIN, CliSandbox, answerValidationPage, emulatorEnv } from "./cli-rig";
 
 const ZONE_RULES = (z: string) => [
   { method: "GET", path: `/domain/zone/${z}` },
@@ -44,7 +45,7 @@ describe("pulumi-ovh-dns credentials", () => {
   test("asks for the provider's rules on each --zone, waits for validation, and writes ovh.conf with mode 0600, keeping other sections", async () => {
     fs.writeFileSync(sandbox.file("ovh.conf"), "# mine\n[default]\nendpoint=ovh-eu\n\n[ovh-eu]\napplication_key=keep\nconsumer_key=keep-too\n");
     const result = await validated(["credentials", "--zone", "example.com", "--zone", "Example.NET.", "--ovh-conf", "ovh.conf", "--interval", "1"]);
-    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(""); // nothing to print: the key went to ovh.conf; the rest is for the user, on stderr
     expect(result.code).toBe(0);
     const conf = fs.readFileSync(sandbox.file("ovh.conf"), "utf8");
     const ck = /consumer_key=(\w{32})/.exec(conf)?.[1] as string;
@@ -53,9 +54,9 @@ describe("pulumi-ovh-dns credentials", () => {
         `application_key=${appEnv.OVH_APPLICATION_KEY}\napplication_secret=${appEnv.OVH_APPLICATION_SECRET}\nconsumer_key=${ck}\n`,
     );
     expect(fs.statSync(sandbox.file("ovh.conf")).mode & 0o777).toBe(0o600);
-    expect(result.stdout).toContain(`Validated. The key carries 14 rule(s):`);
-    expect(result.stdout).toContain(`stored in ovh.conf [${emulator.url}] (mode 0600)`);
-    for (const secret of [ck, appEnv.OVH_APPLICATION_SECRET as string]) expect(result.stdout).not.toContain(secret);
+    expect(result.stderr).toContain(`Validated. The key carries 14 rule(s):`);
+    expect(result.stderr).toContain(`stored in ovh.conf [${emulator.url}] (mode 0600)`);
+    for (const secret of [ck, appEnv.OVH_APPLICATION_SECRET as string]) expect(result.stderr).not.toContain(secret);
     // The key works with exactly the rules asked for: doctor reads them back from /auth/currentCredential.
     const doctor = await sandbox.run(["doctor", "--zone", "example.com", "--zone", "example.net", "--json"], {});
     expect(doctor.code).toBe(0);
@@ -74,9 +75,9 @@ describe("pulumi-ovh-dns credentials", () => {
       { args: ["config", "set", "--secret", "--stack", "dev", "ovh:applicationSecret"], stdin: appEnv.OVH_APPLICATION_SECRET },
       { args: ["config", "set", "--secret", "--stack", "dev", "ovh:consumerKey"], stdin: expect.stringMatching(/^\w{32}$/) },
     ]);
-    expect(result.stdout).not.toContain(ck);
-    expect(result.stdout).toContain("    GET /domain/zone/*/*\n");
-    expect(result.stdout).not.toMatch(/(POST|PUT|DELETE) \/domain/);
+    expect(result.stdout + result.stderr).not.toContain(ck);
+    expect(result.stderr).toContain("    GET /domain/zone/*/*\n");
+    expect(result.stderr).not.toMatch(/(POST|PUT|DELETE) \/domain/);
   }, 30_000);
 
   test("--print-exports prints the consumer key (asked for), never the application secret; --json gives the rules", async () => {
@@ -94,6 +95,38 @@ describe("pulumi-ovh-dns credentials", () => {
     const plain = await validated(["credentials", "--zone", "example.com", "--print-exports", "--interval", "1"]);
     expect(plain.stdout).toMatch(new RegExp(`^export OVH_CONSUMER_KEY=\\w{32}$`, "m"));
     expect(plain.stdout).toContain(`export OVH_ENDPOINT=${emulator.url}\n`);
+  }, 30_000);
+
+  test("--print-exports > file: the URL and the progress reach the user on stderr, the file holds only the export lines", async () => {
+    const out = sandbox.file("exports.sh");
+    const fd = fs.openSync(out, "w");
+    const child = spawn(process.execPath, [BIN, "credentials", "--zone", "example.com", "--print-exports", "--interval", "1", "--timeout", "5"], {
+      cwd: sandbox.dir,
+      env: sandbox.env(appEnv),
+      stdio: ["ignore", fd, "pipe"],
+    });
+    fs.closeSync(fd);
+    let stderr = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr?.on("data", (c: Buffer) => {
+        stderr += c.toString("utf8");
+        const found = /^\s*(\S*credentialToken=\S*)$/m.exec(stderr);
+        if (found) resolve(found[1]);
+      });
+      child.on("close", () => reject(new Error(`exited before printing the URL on stderr:\n${stderr}`)));
+    });
+    expect(await answerValidationPage(url, "validate")).toBe(303);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stderr).toContain("Open this URL");
+    expect(stderr).toContain("Validated. The key carries 8 rule(s):");
+    const lines = fs.readFileSync(out, "utf8").trimEnd().split("\n");
+    expect(lines.map((l) => l.replace(/=.*/, ""))).toEqual([
+      "export OVH_ENDPOINT",
+      "export OVH_APPLICATION_KEY",
+      "export OVH_CONSUMER_KEY",
+      "# OVH_APPLICATION_SECRET: the one you already have (not printed)",
+    ]);
   }, 30_000);
 
   test("a request refused by the API (unknown application key) exits 1 and stores nothing", async () => {
@@ -183,5 +216,13 @@ describe("pulumi-ovh-dns credentials", () => {
     });
     expect(result.stdout).not.toContain(c.clientSecret);
     expect(emulator.log).toEqual([]);
+    // Without --json the note goes to stderr: stdout is still the policy alone.
+    const plain = await sandbox.run(["credentials", "--zone", "example.com", "--print-exports"], {
+      OVH_ENDPOINT: "ovh-ca",
+      OVH_CLIENT_ID: c.clientId,
+      OVH_CLIENT_SECRET: c.clientSecret,
+    });
+    expect(JSON.parse(plain.stdout)).toEqual(JSON.parse(result.stdout));
+    expect(plain.stderr).toContain("not limited by consumer-key rules but by IAM policies");
   });
 });

@@ -26,4 +26,29 @@ describe("pulumi-ovh-dns emulator", () => {
     const result = await running.done;
     expect([result.code, result.stderr]).toEqual([0, "# SIGTERM: stopping the emulator\n"]);
   }, 30_000);
+
+  test("--log prints one line per request on stderr (time, method, path, status, outcome); stdout keeps only the export lines", async () => {
+    const running = sandbox.start(["emulator", "--zone", "example.com", "--log"]);
+    await running.line(/^# Ctrl-C to stop\.$/);
+    const exports = running.stdout.split("\n").filter((l) => l.startsWith("export "));
+    const script = `${exports.join("\n")}\nexec "${process.execPath}" "$BIN" doctor --zone example.com --zone exmaple.com --no-stack-config`;
+    await run("/bin/sh", ["-c", script], { cwd: sandbox.dir, env: { ...sandbox.env(), BIN: require.resolve("../../dist/cli/main.js") } }).catch(() => undefined);
+    await running.line(/ GET \/domain\/zone 200 ok$/);
+    running.child.kill("SIGTERM");
+    const result = await running.done;
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines.at(-1)).toBe("# SIGTERM: stopping the emulator");
+    const requests = lines.slice(0, -1);
+    for (const line of requests) expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} (GET|POST|PUT|DELETE) \/\S* (\d{3}|---) [a-z:0-9-]+$/);
+    expect(requests.map((l) => l.slice(13))).toEqual([
+      "GET /auth/time 200 ok", // doctor's endpoint check
+      "GET /auth/time 200 ok", // the client's clock offset, before its first signed call
+      "GET /auth/currentCredential 200 ok",
+      "GET /domain/zone/example.com 200 ok",
+      "GET /domain/zone/exmaple.com 404 error",
+      "GET /domain/zone 200 ok",
+    ]);
+    expect(result.stdout).not.toMatch(/ 200 ok$/m);
+  }, 30_000);
 });

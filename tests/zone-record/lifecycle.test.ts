@@ -98,7 +98,7 @@ describe("ZoneRecordProvider against the emulator", () => {
 
   it("fails a refresh loudly when the zone does not exist, never dropping the record silently", async () => {
     await expect(rig.provider.read("5390038375", { ...www, zoneName: "unknown.example", recordId: "5390038375", fqdn: "x" }))
-      .rejects.toThrow(/This service does not exist/);
+      .rejects.toThrow("no zone unknown.example in this account (the account has: example.com): check the spelling, or the endpoint");
   });
 
   it("checks inputs and lets values not known yet through", async () => {
