@@ -14,13 +14,14 @@ const FORMAT = "priority target. [key=value...]";
 /** The SVCB (or HTTPS) record type. */
 export function svcbType(fieldType: "SVCB" | "HTTPS"): RecordType {
   const example = fieldType === "HTTPS" ? "1 . alpn=h3,h2 ipv4hint=192.0.2.1" : "1 svc.example.com. alpn=h2 port=8443";
-  return {
+  const type: RecordType = {
     fieldType,
     format: FORMAT,
     example,
+    // Only a valid target is respelled: a control character inside a field stays there for the check to name.
     normalise: (target) => {
       const parts = split(target);
-      if (parts === undefined || typeof parts.params === "string") return target.trim();
+      if (parts === undefined || typeof parts.params === "string" || type.validate(target, {}).length > 0) return target.trim();
       const params = parts.params.map((p) => render({ key: p.key.toLowerCase(), value: p.value }));
       return [parts.priority, normaliseHost(parts.host), ...params].join(" ");
     },
@@ -39,6 +40,7 @@ export function svcbType(fieldType: "SVCB" | "HTTPS"): RecordType {
       return [canonicalUint(parts.priority), canonicalHost(parts.host), ...(params === "" ? [] : [params])].join(" ");
     },
   };
+  return type;
 }
 
 /** The priority, the target name and the params of `target`, or `undefined` with fewer than two fields. */
