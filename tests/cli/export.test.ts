@@ -1,5 +1,5 @@
 /**
- * `export` against the emulator: every record of a realistic zone (the 17 types, quoted and split TXT,
+ * `export` against the emulator: every record of a realistic zone (the 17 types of 2021-2025, quoted and split TXT,
  * wildcard, apex, `_dmarc`) written as a program, a records.yaml and a BIND file with stable names, and a
  * 500-record zone (export-adoption.test.ts runs what is exported).
  */

@@ -1,4 +1,4 @@
-/** Zones to export: one record of each of the 17 OVH types, as OVH stores them, and a 500-record zone. */
+/** Zones to export: one record of each of the 17 OVH types of 2021-2025 (RP, SVCB and HTTPS are in export-round-trip.test.ts), as OVH stores them, and a 500-record zone. */
 import type { SeedRecord } from "../../emulator";
 
 const LONG_TEXT = `v=DKIM1; k=rsa; p=${"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA".repeat(7)}`;
