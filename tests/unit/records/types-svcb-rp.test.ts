@@ -164,3 +164,21 @@ describe("properties of the canonical form", () => {
     );
   });
 });
+
+describe("properties of RP's canonical form", () => {
+  const label = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/);
+  const name = fc.oneof(fc.constant("."), fc.array(label, { minLength: 2, maxLength: 4 }).map((labels) => `${labels.join(".")}.`));
+  const respell = (n: string, upper: boolean, dot: boolean) => (n === "." ? n : (upper ? n.toUpperCase() : n).replace(/\.$/, dot ? "." : ""));
+
+  test("is idempotent, and case, spacing and the trailing dot do not change it", () => {
+    fc.assert(
+      fc.property(name, name, fc.boolean(), fc.boolean(), fc.constantFrom(" ", "  ", "\t"), (mbox, txt, upper, dot, gap) => {
+        const target = `${mbox} ${txt}`;
+        expect(targetFailures("RP", target)).toEqual([]);
+        const once = canonicalTarget("RP", target);
+        expect(canonicalTarget("RP", once)).toBe(once);
+        expect(targetsEqual("RP", target, ` ${respell(mbox, upper, dot)}${gap}${respell(txt, !upper, dot)} `)).toBe(true);
+      }),
+    );
+  });
+});
