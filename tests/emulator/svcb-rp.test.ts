@@ -33,6 +33,7 @@ const REFUSED: [string, string, RegExp][] = [
   ["HTTPS", "1 . mandatory=mandatory alpn=h2", /cannot list itself/],
   ["HTTPS", "1 . mandatory=alpn,alpn alpn=h2", /"alpn" is listed twice/],
   ["HTTPS", "1 . mandatory=colour alpn=h2", /"colour" is not a key/],
+  ["HTTPS", "1 . mandatory=ech alpn=h2", /"ech" is not in the record/],
   ["HTTPS", '1 . alpn="h2', /a quoted value is not closed/],
 ];
 

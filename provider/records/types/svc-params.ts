@@ -149,6 +149,7 @@ function checkMandatoryList(items: string[]): string[] {
     const n = keyNumber(item);
     if (n === undefined) reasons.push(`SvcParam "mandatory" lists "${item}", which is not a key; list keys such as alpn or port`);
     else if (n === 0) reasons.push(`SvcParam "mandatory" may not list itself (RFC 9460 §8); remove "${item}" from it`);
+    else if (n === 5) reasons.push(`SvcParam "mandatory" lists "${item}", a key OVH refuses ("Invalid SvcParam key 'ech'"); remove it from mandatory`);
     else if (listed.has(n)) reasons.push(`SvcParam "mandatory" lists "${item}" twice; list each key once`);
     if (n !== undefined) listed.add(n);
   }
@@ -162,7 +163,7 @@ function checkMandatory(seen: Map<number, SvcParam>): string[] {
   return mandatory
     .split(",")
     .map((item) => ({ item, n: keyNumber(item) }))
-    .filter(({ n }) => n !== undefined && n !== 0 && !seen.has(n))
+    .filter(({ n }) => n !== undefined && n !== 0 && n !== 5 && !seen.has(n))
     .map(({ item }) => `SvcParam "mandatory" lists "${item}", which the record does not have; add ${item} or remove it from mandatory (RFC 9460 §8)`);
 }
 

@@ -56,6 +56,7 @@ describe("RP, SVCB and HTTPS refuse malformed targets, naming the field and the 
     ["HTTPS", "1 . mandatory=mandatory,alpn alpn=h2", 'SvcParam "mandatory" may not list itself (RFC 9460 §8); remove "mandatory" from it'],
     ["HTTPS", "1 . mandatory=alpn,alpn alpn=h2", 'SvcParam "mandatory" lists "alpn" twice; list each key once'],
     ["HTTPS", "1 . mandatory=colour alpn=h2", 'SvcParam "mandatory" lists "colour", which is not a key'],
+    ["HTTPS", "1 . mandatory=ech alpn=h2", `SvcParam "mandatory" lists "ech", a key OVH refuses ("Invalid SvcParam key 'ech'"); remove it from mandatory`],
     ["HTTPS", '1 . alpn="h2', 'the value of SvcParam "alpn" opens a quote that is not closed'],
   ])("%s %j", (fieldType, target, reason) => {
     const failures = targetFailures(fieldType, target);
