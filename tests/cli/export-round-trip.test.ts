@@ -20,9 +20,9 @@ import { REALISTIC_ZONE } from "./zones";
 const ESCAPE = "globalThis.escaped = 1; //";
 
 /**
- * As OVH stores them (TXT-like types quoted): the realistic zone of export.test.ts (the 17 types of 2021-2025), its
- * apex TXT and CAA replaced by hostile ones (and so by one SPF policy and one TTL per RRset, as a Zone requires),
- * and RP, SVCB and HTTPS (added 2025-12) in spellings the diff must see through (case, param order, quotes).
+ * As OVH stores them (TXT-like types quoted): the realistic zone of export.test.ts (all 20 types), its apex TXT
+ * and CAA replaced by hostile ones (and so by one SPF policy and one TTL per RRset, as a Zone requires), and RP,
+ * SVCB and HTTPS (added 2025-12) again in spellings the diff must see through (case, param order, quotes).
  */
 const EVERY_TYPE: SeedRecord[] = [
   ...REALISTIC_ZONE.filter((r) => !(r.subDomain === "" && ["TXT", "CAA"].includes(r.fieldType))),
@@ -30,7 +30,7 @@ const EVERY_TYPE: SeedRecord[] = [
   { subDomain: "", fieldType: "TXT", target: encodeTxt(`say "hi"; a \\ backslash */ ${ESCAPE} é 😀 ${"long ".repeat(60)}`), ttl: 600 },
   { subDomain: "x", fieldType: "TXT", target: encodeTxt('"a" "b"'), ttl: 0 },
   { subDomain: "who", fieldType: "RP", target: "Hostmaster.example.com. .", ttl: 0 },
-  { subDomain: "_dns", fieldType: "SVCB", target: `1 dns.example.com. alpn="dot,doq" port=853 key667="a b */ ${ESCAPE}"`, ttl: 0 },
+  { subDomain: "_odoh", fieldType: "SVCB", target: `1 dns.example.com. alpn="dot,doq" port=853 key667="a b */ ${ESCAPE}"`, ttl: 0 },
   { subDomain: "", fieldType: "HTTPS", target: "1 . ipv6hint=2001:db8::1 alpn=h3,h2 no-default-alpn mandatory=alpn", ttl: 0 },
 ];
 const APEX_NS = EVERY_TYPE.filter((r) => r.fieldType === "NS" && r.subDomain === "").length;
