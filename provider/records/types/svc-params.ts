@@ -96,7 +96,7 @@ export function checkParams(fieldType: string, priority: number | undefined, par
       continue;
     }
     const n = keyNumber(param.key) as number;
-    if (seen.has(n)) reasons.push(`SvcParam "${nameOf(n)}" is given twice; a key may appear once (RFC 9460 §2.2): merge the values`);
+    if (seen.has(n)) reasons.push(`SvcParam "${nameOf(n)}" is given twice; a key may appear once (RFC 9460 §2.1): merge the values`);
     seen.set(n, param);
     reasons.push(...checkValue(n, param));
   }
@@ -176,8 +176,10 @@ function checkNoDefaultAlpn(seen: Map<number, SvcParam>): string[] {
 /**
  * The params in a spelling of their own: each key by its name in lower case, in increasing key order (the
  * order of the wire form, RFC 9460 §2.2); values unquoted where they can be, quoted otherwise; `port` without
- * leading zeros; hints canonical and sorted (they stand in for A/AAAA record sets, which have no order); the
- * keys `mandatory` lists sorted (a set). `alpn` keeps its order. Params that cannot be read come back as written.
+ * leading zeros; the lists RFC 9460 gives no order sorted: `alpn` ids (the endpoint's "set" of protocols, whose
+ * order the client's negotiation disregards, §7.1), hints in canonical spelling ("an unordered collection", like
+ * an A or AAAA RRset, §7.3) and the keys `mandatory` lists ("in any order", §8). Params that cannot be read come
+ * back as written.
  */
 export function canonicalParams(params: SvcParam[]): string {
   const known = params.map((p) => ({ p, n: keyNumber(p.key) }));
@@ -192,6 +194,7 @@ function canonicalValue(n: number, value: string | undefined): string | undefine
   if (value === undefined || (value === "" && (n === 2 || n > 6))) return undefined;
   const items = value.split(",");
   if (n === 0) return items.map((item) => ({ item, k: keyNumber(item) })).sort((a, b) => (a.k ?? -1) - (b.k ?? -1)).map(({ item, k }) => (k === undefined ? item : nameOf(k))).join(",");
+  if (n === 1) return [...new Set(items)].sort().join(",");
   if (n === 3) return canonicalUint(value);
   if (n === 4) return [...new Set(items)].sort().join(",");
   if (n === 6) return [...new Set(items.map((ip) => canonicalIPv6(ip)))].sort().join(",");
