@@ -4,7 +4,7 @@
  * and, by property, that the canonical form is idempotent and that spelling variants compare equal.
  */
 import fc from "fast-check";
-import { canonicalTarget, targetsEqual } from "../../../provider/records";
+import { canonicalTarget, checkRecordInputs, targetsEqual } from "../../../provider/records";
 import { targetFailures } from "./helpers";
 
 describe("RP, SVCB and HTTPS accept well-formed targets", () => {
@@ -91,6 +91,13 @@ describe("the diff compares meaning, not spelling", () => {
     ["HTTPS", "1 . alpn=h2", "1 . alpn=h2,h3"],
   ])("%s %j differs from %j", (fieldType, a, b) => {
     expect(targetsEqual(fieldType, a, b)).toBe(false);
+  });
+
+  test("the target kept and sent: keys and host names in lower case, values and order as written", () => {
+    const sent = (fieldType: string, target: string) => checkRecordInputs({ zoneName: "example.com", subDomain: "s", fieldType, target }).spec.target;
+    expect(sent("HTTPS", ' 1   Pool.Example.NET.  PORT=443  ALPN="h3,h2" ')).toBe("1 pool.example.net. port=443 alpn=h3,h2");
+    expect(sent("RP", " Hostmaster.Example.COM.  . ")).toBe("hostmaster.example.com. .");
+    expect(sent("SVCB", "1 svc.example.net. ech=abc")).toBe("1 svc.example.net. ech=abc"); // refused: kept as written
   });
 
   test("canonical form: keys in key order, lower case, values unquoted where they can be", () => {
