@@ -10,7 +10,7 @@ import type { LogEntry } from "./request-log";
 export interface SeedRecord {
   /** Sub-domain relative to the zone; `""` (or absent) for the apex. */
   subDomain?: string;
-  /** One of the 17 OVH field types. */
+  /** One of the 20 OVH field types. */
   fieldType: string;
   /** Record value as OVH stores it. */
   target: string;

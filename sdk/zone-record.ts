@@ -29,9 +29,9 @@ export interface ZoneRecordArgs {
    */
   subDomain?: pulumi.Input<string>;
   /**
-   * The record type, one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP,
-   * TLSA, TXT (offered by editors' completion). Any other string is accepted here and refused by `preview`, naming
-   * the 17. Changing it replaces the record (OVH refuses to change a record's type).
+   * The record type, one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, HTTPS, LOC, MX, NAPTR, NS, PTR, RP, SPF, SRV,
+   * SSHFP, SVCB, TLSA, TXT (offered by editors' completion). Any other string is accepted here and refused by `preview`, naming
+   * the 20. Changing it replaces the record (OVH refuses to change a record's type).
    */
   fieldType: pulumi.Input<FieldTypeInput>;
   /**

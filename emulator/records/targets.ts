@@ -9,6 +9,7 @@ import { badRequest } from "../errors";
 import { findControlCharacter, findControlEscape } from "./characters";
 import type { FieldType } from "./field-types";
 import { checkHostLabels, checkTargetHost, HOST_NAME_TYPES, quoted } from "./names";
+import { checkRp, checkSvcb } from "./svcb";
 
 /** 255 strings of 255 bytes: the most text one DNS record's RDATA (65,535 octets) can carry. */
 const MAX_TARGET_BYTES = 255 * 255;
@@ -44,6 +45,9 @@ const TYPE_RULES: Partial<Record<FieldType, (target: string, subDomain: string) 
   CAA: checkCaa,
   DKIM: checkDkim,
   DMARC: checkDmarc,
+  RP: checkRp,
+  SVCB: (target) => checkSvcb("SVCB", target),
+  HTTPS: (target) => checkSvcb("HTTPS", target),
 };
 
 /**

@@ -57,7 +57,7 @@ export function toApiRecordUpdate(spec: RecordSpec): ApiRecordUpdate {
  * `""` and `0`, the target exactly as OVH sent it (compare it with {@link targetsEqual}), and the id as a
  * decimal string. Throws {@link ApiRecordError} for an id that is not a positive safe integer (an id
  * past 2^53 has already lost digits in JSON parsing; id 0 is OVH's known create bug, docs/ovh-api.md §5) or a
- * fieldType outside the 17.
+ * fieldType outside the 20.
  */
 export function fromApiRecord(api: ApiRecord): ReadRecord {
   if (!isRecordId(api.id)) {

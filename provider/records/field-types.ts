@@ -1,6 +1,7 @@
 /**
- * The record types OVH's `POST /domain/zone/{zoneName}/record` accepts (docs/ovh-api.md §5: stable 2021-2025).
- * There is no HINFO, RP, SVCB or HTTPS; anything else is refused before OVH answers an opaque 400.
+ * The record types OVH's `POST /domain/zone/{zoneName}/record` accepts (docs/ovh-api.md §5): the 20 stable
+ * 2021-2025, and HTTPS, RP and SVCB, which OVH added in 2025-12. There is no HINFO; anything else is refused
+ * before OVH answers an opaque 400.
  */
 export const FIELD_TYPES = [
   "A",
@@ -10,25 +11,28 @@ export const FIELD_TYPES = [
   "DKIM",
   "DMARC",
   "DNAME",
+  "HTTPS",
   "LOC",
   "MX",
   "NAPTR",
   "NS",
   "PTR",
+  "RP",
   "SPF",
   "SRV",
   "SSHFP",
+  "SVCB",
   "TLSA",
   "TXT",
 ] as const;
 
-/** One of the 17 OVH record types, upper case. */
+/** One of the 20 OVH record types, upper case. */
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /**
- * A record type as a program writes it: one of the 17, which editors offer as completions, or any other string
+ * A record type as a program writes it: one of the 20, which editors offer as completions, or any other string
  * (a type read from config or a file, `"mx"` in lower case). The compiler accepts every string; the provider's
- * `check` refuses one outside the 17, naming them. `string & {}` keeps the 17 literals from being absorbed into
+ * `check` refuses one outside the 20, naming them. `string & {}` keeps the 20 literals from being absorbed into
  * `string`, which would drop the completions.
  */
 export type FieldTypeInput = FieldType | (string & {});

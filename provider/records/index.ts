@@ -1,5 +1,5 @@
 /**
- * The record model: the 17 OVH record types, their validation, normalisation and semantic equality, and
+ * The record model: the 20 OVH record types, their validation, normalisation and semantic equality, and
  * the wire codec. Knows nothing of HTTP or Pulumi.
  */
 export { FIELD_TYPES, TEXT_FIELD_TYPES, isFieldType, type FieldType, type FieldTypeInput } from "./field-types";

@@ -6,7 +6,7 @@ export interface RecordSpec {
   zoneName: string;
   /** The name inside the zone, e.g. `www`; `""` is the apex. Lower case, relative (never the full name). */
   subDomain: string;
-  /** One of the 17 OVH record types. */
+  /** One of the 20 OVH record types. */
   fieldType: FieldType;
   /** The record data as OVH writes it, e.g. `10 mail.example.com.` for MX. */
   target: string;
@@ -47,7 +47,7 @@ export interface UnknownValue {
 export interface RecordInputs {
   zoneName?: string | UnknownValue;
   subDomain?: string | UnknownValue;
-  /** Upper case, but not necessarily one of the 17 until `validateRecord` says so. */
+  /** Upper case, but not necessarily one of the 20 until `validateRecord` says so. */
   fieldType?: string | UnknownValue;
   target?: string | UnknownValue;
   ttl?: number | UnknownValue;

@@ -6,12 +6,14 @@ import { CNAME } from "./types/cname";
 import { DKIM } from "./types/dkim";
 import { DMARC } from "./types/dmarc";
 import { DNAME } from "./types/dname";
+import { HTTPS, SVCB } from "./types/svcb";
 import { LOC } from "./types/loc";
 import { MX } from "./types/mx";
 import { NAPTR } from "./types/naptr";
 import { NS } from "./types/ns";
 import { PTR } from "./types/ptr";
 import type { RecordType } from "./types/record-type";
+import { RP } from "./types/rp";
 import { SPF } from "./types/spf";
 import { SRV } from "./types/srv";
 import { SSHFP } from "./types/sshfp";
@@ -27,14 +29,17 @@ const RECORD_TYPES: Readonly<Record<FieldType, RecordType>> = {
   DKIM,
   DMARC,
   DNAME,
+  HTTPS,
   LOC,
   MX,
   NAPTR,
   NS,
   PTR,
+  RP,
   SPF,
   SRV,
   SSHFP,
+  SVCB,
   TLSA,
   TXT,
 };

@@ -44,7 +44,7 @@ function against(property: RecordProperty, reasons: string[]): RecordFailure[] {
 }
 
 function unknownTypeReason(fieldType: string): string {
-  const hint = ["SVCB", "HTTPS", "HINFO", "RP"].includes(fieldType) ? ` (OVH does not offer ${fieldType})` : "";
+  const hint = ["HINFO"].includes(fieldType) ? ` (OVH does not offer ${fieldType})` : "";
   return `fieldType "${fieldType}" is not a record type OVH offers${hint}; use one of ${FIELD_TYPES.join(", ")}`;
 }
 

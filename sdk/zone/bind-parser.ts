@@ -21,7 +21,8 @@ export interface BindOptions {
 }
 
 /** Host-name positions in the data of types that hold one, so relative names can be made absolute. */
-const HOST_FIELD: Partial<Record<FieldType, number>> = { CNAME: 0, DNAME: 0, NS: 0, PTR: 0, MX: 1, SRV: 3 };
+/** The fields of each type that are names, completed with the origin when relative (RFC 1035 §5.1). */
+const HOST_FIELDS: Partial<Record<FieldType, number[]>> = { CNAME: [0], DNAME: [0], NS: [0], PTR: [0], MX: [1], SRV: [3], RP: [0, 1], SVCB: [1], HTTPS: [1] };
 const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
 interface ParseState {
@@ -90,7 +91,7 @@ function record(state: ParseState, entry: Entry): ZoneRecordSpec[] {
   const type = tokens.shift()?.text.toUpperCase();
   if (!type) throw fail("the record has no type");
   if (type === "SOA") return []; // OVH writes the SOA itself (PUT /soa), not as a record
-  if (!isFieldType(type)) throw fail(`record type ${type} is not one OVH hosts (A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP, TLSA, TXT)`);
+  if (!isFieldType(type)) throw fail(`record type ${type} is not one OVH hosts (A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, HTTPS, LOC, MX, NAPTR, NS, PTR, RP, SPF, SRV, SSHFP, SVCB, TLSA, TXT)`);
   if (tokens.length === 0) throw fail(`the ${type} record has no data`);
   const subDomain = relativeName(state, state.owner);
   if (type === "NS" && subDomain === "" && !state.options.keepApexNs) return [];
@@ -107,6 +108,20 @@ function inheritedTtl(state: ParseState): number {
   const zoneDefault = state.options.zoneDefaultTtl ?? 3600;
   if (state.defaultTtl === undefined) return state.lastTtl ?? 0;
   return state.defaultTtl === zoneDefault ? 0 : state.defaultTtl;
+}
+
+/**
+ * SvcParams as one field each: the lexer ends a bare token at a quote, so `alpn="h2,h3"` (RFC 9460 §2.1) comes as
+ * `alpn=` and the quoted `h2,h3`, which belong together.
+ */
+function joinSvcParams(tokens: Token[], words: string[]): string {
+  const fields: string[] = [];
+  words.forEach((word, i) => {
+    const previous = tokens[i - 1];
+    if (i > 2 && tokens[i].quoted && previous !== undefined && !previous.quoted && previous.text.endsWith("=")) fields[fields.length - 1] += word;
+    else fields.push(word);
+  });
+  return fields.join(" ");
 }
 
 /**
@@ -163,11 +178,11 @@ function textTarget(type: string, tokens: Token[], comment: string | undefined, 
  */
 function dataTarget(state: ParseState, type: FieldType, tokens: Token[], fail: (r: string) => Error): string {
   const words = tokens.map((t) => (t.quoted ? quote(t.text) : t.text));
-  const at = HOST_FIELD[type];
-  if (at !== undefined && at < words.length && !tokens[at].quoted) {
+  for (const at of HOST_FIELDS[type] ?? []) {
+    if (at >= words.length || tokens[at].quoted) continue;
     const host = plainName(tokens[at], `${type} host name`, fail);
     if (host === "@") words[at] = `${state.origin}.`;
     else if (!host.endsWith(".")) words[at] = `${host}.${state.origin}.`;
   }
-  return words.join(" ");
+  return type === "SVCB" || type === "HTTPS" ? joinSvcParams(tokens, words) : words.join(" ");
 }

@@ -9,7 +9,7 @@ import { reportedAsRunError } from "./run-error";
 export interface ZoneRecordSpec {
   /** The name inside the zone: `""` or `"@"` (the default) for the apex, `www`, `*.dev`. */
   subDomain?: string;
-  /** One of the 17 OVH record types (offered by editors' completion); any other string is refused, naming them. */
+  /** One of the 20 OVH record types (offered by editors' completion); any other string is refused, naming them. */
   fieldType: FieldTypeInput;
   /** The record data as a ZoneRecord takes it (host names end with a dot; TXT unquoted). */
   target: string;

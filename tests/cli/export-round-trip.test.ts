@@ -1,5 +1,5 @@
 /**
- * The round trip: a zone holding every one of OVH's 17 record types, hostile values included (`*\/`, `//`, quotes,
+ * The round trip: a zone holding every one of OVH's 20 record types, hostile values included (`*\/`, `//`, quotes,
  * backslashes, a TXT with `"` and `;`, unicode; control characters such as U+2028 are refused by the provider's
  * check, so export-escape.test.ts covers them), exported as YAML, BIND and TypeScript;
  * each output read back (Zone.fromYaml, Zone.fromBind, the program run in a sandbox) declares exactly the zone's
@@ -20,14 +20,18 @@ import { REALISTIC_ZONE } from "./zones";
 const ESCAPE = "globalThis.escaped = 1; //";
 
 /**
- * As OVH stores them (TXT-like types quoted): the realistic zone of export.test.ts (all 17 types), its apex TXT
- * and CAA replaced by hostile ones (and so by one SPF policy and one TTL per RRset, as a Zone requires).
+ * As OVH stores them (TXT-like types quoted): the realistic zone of export.test.ts (all 20 types), its apex TXT
+ * and CAA replaced by hostile ones (and so by one SPF policy and one TTL per RRset, as a Zone requires), and RP,
+ * SVCB and HTTPS (added 2025-12) again in spellings the diff must see through (case, param order, quotes).
  */
 const EVERY_TYPE: SeedRecord[] = [
   ...REALISTIC_ZONE.filter((r) => !(r.subDomain === "" && ["TXT", "CAA"].includes(r.fieldType))),
   { subDomain: "", fieldType: "CAA", target: `0 issue "letsencrypt.org; account=1 ${ESCAPE} */ \\"x\\" \\\\"`, ttl: 0 },
   { subDomain: "", fieldType: "TXT", target: encodeTxt(`say "hi"; a \\ backslash */ ${ESCAPE} é 😀 ${"long ".repeat(60)}`), ttl: 600 },
   { subDomain: "x", fieldType: "TXT", target: encodeTxt('"a" "b"'), ttl: 0 },
+  { subDomain: "who", fieldType: "RP", target: "Hostmaster.example.com. .", ttl: 0 },
+  { subDomain: "_odoh", fieldType: "SVCB", target: `1 dns.example.com. alpn="dot,doq" port=853 key667="a b */ ${ESCAPE}"`, ttl: 0 },
+  { subDomain: "", fieldType: "HTTPS", target: "1 . ipv6hint=2001:db8::1 alpn=h3,h2 no-default-alpn mandatory=alpn", ttl: 0 },
 ];
 const APEX_NS = EVERY_TYPE.filter((r) => r.fieldType === "NS" && r.subDomain === "").length;
 const RECORDS = EVERY_TYPE.length - APEX_NS;
@@ -59,7 +63,7 @@ describe.each([
   let sandbox: CliSandbox;
   let text: string;
   beforeAll(async () => {
-    expect(new Set(EVERY_TYPE.map((r) => r.fieldType)).size).toBe(17);
+    expect(new Set(EVERY_TYPE.map((r) => r.fieldType)).size).toBe(20);
     stack = await ZoneStack.start(EVERY_TYPE);
     sandbox = new CliSandbox();
     const exported = await sandbox.run(["export", ZONE, "--format", format, "--name-prefix", "main-"], emulatorEnv(stack.emulator));

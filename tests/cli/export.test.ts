@@ -1,5 +1,5 @@
 /**
- * `export` against the emulator: every record of a realistic zone (the 17 types, quoted and split TXT,
+ * `export` against the emulator: every record of a realistic zone (the 20 types, quoted and split TXT,
  * wildcard, apex, `_dmarc`) written as a program, a records.yaml and a BIND file with stable names, and a
  * 500-record zone (export-adoption.test.ts runs what is exported).
  */
@@ -12,9 +12,10 @@ import { REALISTIC_ZONE, largeZone } from "./zones";
 
 /** The keys a Zone gives these records (sdk/zone/naming.ts): a Zone named `z` names its children `z-<key>`. */
 const NAMES = [
-  "@-A", "@-AAAA", "@-CAA", "@-MX-e7b739bf", "@-MX-e400f52b", "@-SPF", "@-TXT-f5e2c57f", "@-TXT-62b4133b",
-  "*-A", "10-PTR", "_443._tcp.www-TLSA", "_dmarc-TXT", "_dmarc.shop-DMARC", "_imaps._tcp-SRV", "_sip._tcp-SRV",
-  "google._domainkey-TXT", "host-SSHFP", "lab-NS", "mail._domainkey-DKIM", "office-LOC", "old-DNAME", "sip-NAPTR", "www-CNAME",
+  "@-A", "@-AAAA", "@-CAA", "@-HTTPS", "@-MX-e7b739bf", "@-MX-e400f52b", "@-SPF", "@-TXT-f5e2c57f", "@-TXT-62b4133b",
+  "*-A", "10-PTR", "_443._tcp.www-TLSA", "_dmarc-TXT", "_dmarc.shop-DMARC", "_dns-SVCB", "_imaps._tcp-SRV", "_sip._tcp-SRV",
+  "contact-RP", "google._domainkey-TXT", "host-SSHFP", "lab-NS", "mail._domainkey-DKIM", "office-LOC", "old-DNAME", "sip-NAPTR",
+  "www-CNAME",
 ];
 
 interface YamlEntry {
@@ -58,7 +59,7 @@ describe("pulumi-ovh-dns export", () => {
     expect(declarations).toContain(
       'new ovhdns.ZoneRecord("*-A", { zoneName, subDomain: "*", fieldType: "A", target: "203.0.113.20", ttl: 300, adopt: true });',
     );
-    expect(result.stderr).toBe("reading example.com: 25 to go\nreading example.com: 25/25 done\n23 record(s) of example.com written; 2 apex NS left to OVH\n");
+    expect(result.stderr).toBe("reading example.com: 28 to go\nreading example.com: 28/28 done\n26 record(s) of example.com written; 2 apex NS left to OVH\n");
   });
 
   test("gives the same file on every run, even after OVH renumbered every record", async () => {
@@ -79,7 +80,7 @@ describe("pulumi-ovh-dns export", () => {
       expect.stringMatching(/^# {3}- more than one SPF policy at @: @ SPF v=spf1 mx -all \(record \d+\), @ TXT v=spf1 include:mx\.ovh\.com -all \(record \d+\)/),
       expect.stringMatching(/^# {3}- differing TTLs in one RRset \(@ TXT\)/),
     ]);
-    expect(result.stderr).toMatch(/23 record\(s\) of example\.com written to records\.yaml; 2 apex NS left to OVH; a Zone refuses them as they stand: 2 whole-zone problem\(s\) \(see the comments\)\n$/);
+    expect(result.stderr).toMatch(/26 record\(s\) of example\.com written to records\.yaml; 2 apex NS left to OVH; a Zone refuses them as they stand: 2 whole-zone problem\(s\) \(see the comments\)\n$/);
     expect(Object.keys(file.records)).toEqual(NAMES);
     expect(file.records["google._domainkey-TXT"].target).toBe(REALISTIC_ZONE[15].target.replace(/^"|"$/g, "").replace('" "', ""));
     expect(file.records["_dmarc-TXT"]).toEqual({

@@ -1,4 +1,4 @@
-/** Zones to export: one record of each of the 17 OVH types, as OVH stores them, and a 500-record zone. */
+/** Zones to export: one record of each of the 20 OVH types, as OVH stores them, and a 500-record zone. */
 import type { SeedRecord } from "../../emulator";
 
 const LONG_TEXT = `v=DKIM1; k=rsa; p=${"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA".repeat(7)}`;
@@ -35,6 +35,9 @@ export const REALISTIC_ZONE: SeedRecord[] = [
   { subDomain: "sip", fieldType: "NAPTR", target: '100 10 "S" "SIP+D2U" "" _sip._udp.example.com.', ttl: 0 },
   { subDomain: "host", fieldType: "SSHFP", target: `4 2 ${"ab12".repeat(16)}`, ttl: 0 },
   { subDomain: "_443._tcp.www", fieldType: "TLSA", target: `3 1 1 ${"0c9f".repeat(16)}`, ttl: 0 },
+  { subDomain: "", fieldType: "HTTPS", target: "1 . alpn=h3,h2 ipv4hint=203.0.113.10", ttl: 0 },
+  { subDomain: "_dns", fieldType: "SVCB", target: "1 dns.example.com. alpn=dot port=853", ttl: 0 },
+  { subDomain: "contact", fieldType: "RP", target: "hostmaster.example.com. .", ttl: 0 },
 ];
 
 /** 500 records: A, AAAA, CNAME and TXT under 200 names, some sharing name and type. */

@@ -95,13 +95,13 @@ describe("emulator record quirks (docs/ovh-api.md §5)", () => {
     expect((bad.json as { message: string }).message).toMatch(/^Invalid subfield found in DMARC: .*_dmarc/);
   });
 
-  test.each(["HINFO", "SVCB", "HTTPS", "a", ""])("refuses fieldType %p with a 400 naming it", async (fieldType) => {
+  test.each(["HINFO", "svcb", "a", ""])("refuses fieldType %p with a 400 naming it", async (fieldType) => {
     const res = await create(emu, { fieldType, target: "x" });
     expect(res.status).toBe(400);
     expect((res.json as { message: string }).message).toContain(`"${fieldType}"`);
   });
 
-  test.each(["A", "AAAA", "CAA", "CNAME", "DKIM", "DMARC", "DNAME", "LOC", "MX", "NAPTR", "NS", "PTR", "SPF", "SRV", "SSHFP", "TLSA", "TXT"])(
+  test.each(["A", "AAAA", "CAA", "CNAME", "DKIM", "DMARC", "DNAME", "HTTPS", "LOC", "MX", "NAPTR", "NS", "PTR", "RP", "SPF", "SRV", "SSHFP", "SVCB", "TLSA", "TXT"])(
     "accepts fieldType %s",
     async (fieldType) => {
       const targets: Record<string, string> = {
@@ -112,6 +112,9 @@ describe("emulator record quirks (docs/ovh-api.md §5)", () => {
         DKIM: "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC",
         DMARC: "v=DMARC1; p=none",
         DNAME: "x.example.net.",
+        HTTPS: "1 . alpn=h3,h2",
+        RP: "hostmaster.example.com. .",
+        SVCB: "1 svc.example.net. port=8443",
         NS: "ns1.example.net.",
         PTR: "host.example.com.",
         SRV: "10 5 5060 sip.example.com.",

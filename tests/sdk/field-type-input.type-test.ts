@@ -1,7 +1,7 @@
 /**
- * Type-level test, checked by `npm run typecheck` (never run by jest): `fieldType` offers the 17 OVH record types
+ * Type-level test, checked by `npm run typecheck` (never run by jest): `fieldType` offers the 20 OVH record types
  * (what an editor completes is the union's literal members) and still accepts any string, in a ZoneRecord's
- * arguments and in a Zone's record specs. That an unknown string is refused by `check`, naming the 17, is
+ * arguments and in a Zone's record specs. That an unknown string is refused by `check`, naming the 20, is
  * tests/unit/zone-record/check.test.ts.
  */
 import type { FieldType, FieldTypeInput, ZoneRecordArgs, ZoneRecordSpec } from "../../sdk";
@@ -12,11 +12,11 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 /** The literal members of a type that an editor offers: what is left when `string` itself is not a member. */
 type Offered<T> = Extract<T, FieldType>;
 
-// The 17 literals survive in each place a program writes a fieldType (with plain `string` they would be `never`).
+// The 20 literals survive in each place a program writes a fieldType (with plain `string` they would be `never`).
 export const offeredByInput: Equal<Offered<FieldTypeInput>, FieldType> = true;
 export const offeredByArgs: Equal<Offered<ZoneRecordArgs["fieldType"]>, FieldType> = true;
 export const offeredBySpec: Equal<Offered<ZoneRecordSpec["fieldType"]>, FieldType> = true;
-export const seventeen: Equal<FieldType, "A" | "AAAA" | "CAA" | "CNAME" | "DKIM" | "DMARC" | "DNAME" | "LOC" | "MX" | "NAPTR" | "NS" | "PTR" | "SPF" | "SRV" | "SSHFP" | "TLSA" | "TXT"> = true;
+export const twenty: Equal<FieldType, "A" | "AAAA" | "CAA" | "CNAME" | "DKIM" | "DMARC" | "DNAME" | "HTTPS" | "LOC" | "MX" | "NAPTR" | "NS" | "PTR" | "RP" | "SPF" | "SRV" | "SSHFP" | "SVCB" | "TLSA" | "TXT"> = true;
 
 // Any string is still accepted: a literal, and a variable whose type is only `string`.
 declare const fromConfig: string;

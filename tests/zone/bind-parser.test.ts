@@ -47,6 +47,16 @@ describe("readBindZone", () => {
     ]);
   });
 
+  it("reads RP, SVCB and HTTPS: relative names made absolute, a quoted SvcParam value kept with its key", () => {
+    const text = '$ORIGIN example.com.\n@ RP hostmaster info\n_dns SVCB 1 dns alpn="dot, doq" port=853\n@ HTTPS 1 . alpn=h3,h2 key667="a b"\nold HTTPS 0 @\n';
+    expect(plain(text).map((r) => `${r.fieldType} ${r.target}`)).toEqual([
+      "RP hostmaster.example.com. info.example.com.",
+      'SVCB 1 dns.example.com. alpn="dot, doq" port=853',
+      'HTTPS 1 . alpn=h3,h2 key667="a b"',
+      "HTTPS 0 example.com.",
+    ]);
+  });
+
   it("skips the SOA and OVH's apex NS records, keeps delegations", () => {
     const text = "$TTL 3600\n@\tIN SOA dns1.ovh.net. tech.ovh.net. (1 86400 3600 3600000 60)\n\tIN NS\tdns1.ovh.net.\nsub IN NS ns1.other.net.\n";
     expect(plain(text, { zoneName: "example.com" })).toEqual([{ subDomain: "sub", fieldType: "NS", target: "ns1.other.net.", ttl: 0 }]);

@@ -29,6 +29,9 @@ const EVERY_TYPE: SeedRecord[] = [
   { subDomain: "host", fieldType: "SSHFP", target: "1 1 123456789abcdef67890123456789abcdef67890" },
   { subDomain: "_443._tcp.www", fieldType: "TLSA", target: `3 1 1 ${"0123456789abcdef".repeat(4)}` },
   { subDomain: "loc", fieldType: "LOC", target: "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m" },
+  { subDomain: "who", fieldType: "RP", target: "hostmaster.example.com. info.example.com." },
+  { subDomain: "_dns", fieldType: "SVCB", target: '1 dns.example.com. alpn="dot" port=853 key667="a b"' },
+  { subDomain: "web", fieldType: "HTTPS", target: "1 . alpn=h3,h2 ipv4hint=192.0.2.1 ipv6hint=2001:db8::1" },
   { subDomain: "legacy", fieldType: "SPF", target: "v=spf1 -all" },
   { subDomain: "sel._domainkey", fieldType: "DKIM", target: "v=DKIM1;k=rsa;p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC" },
   { subDomain: "_dmarc", fieldType: "DMARC", target: "v=DMARC1;p=quarantine" },
@@ -55,7 +58,7 @@ describe("fromBind and the emulator's export", () => {
   afterAll(() => emulator.close());
 
   it("reads the export of a zone holding every type into exactly its records", () => {
-    expect(new Set(EVERY_TYPE.map((r) => r.fieldType)).size).toBe(17);
+    expect(new Set(EVERY_TYPE.map((r) => r.fieldType)).size).toBe(20);
     const zone = readBindZone("export.db", { zoneName: "example.com" }, exported);
     const records = zone.records.map(({ source: _s, ...r }) => r as ZoneRecordSpec);
     expect(lines(records)).toEqual(lines(emulator.zone("example.com").records));

@@ -81,15 +81,15 @@ describe("zoneName rules", () => {
 });
 
 describe("fieldType rules", () => {
-  test.each(["a", "Txt", "dname"])("accepts %j in any case", (fieldType) => {
-    const target = { A: "192.0.2.1", TXT: "x", DNAME: "x.example.net." }[fieldType.toUpperCase()];
+  test.each(["a", "Txt", "dname", "rp", "Svcb", "https"])("accepts %j in any case", (fieldType) => {
+    const target = { A: "192.0.2.1", TXT: "x", DNAME: "x.example.net.", RP: ". .", SVCB: "0 svc.example.net.", HTTPS: "1 ." }[fieldType.toUpperCase()];
     expect(failuresOf({ fieldType, target })).toEqual([]);
   });
 
   test.each([
-    ["HTTPS", 'fieldType "HTTPS" is not a record type OVH offers (OVH does not offer HTTPS); use one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP, TLSA, TXT'],
-    ["ALIAS", 'fieldType "ALIAS" is not a record type OVH offers; use one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP, TLSA, TXT'],
-  ])("refuses %s and lists the 17", (fieldType, reason) => {
+    ["HINFO", 'fieldType "HINFO" is not a record type OVH offers (OVH does not offer HINFO); use one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, HTTPS, LOC, MX, NAPTR, NS, PTR, RP, SPF, SRV, SSHFP, SVCB, TLSA, TXT'],
+    ["ALIAS", 'fieldType "ALIAS" is not a record type OVH offers; use one of A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, HTTPS, LOC, MX, NAPTR, NS, PTR, RP, SPF, SRV, SSHFP, SVCB, TLSA, TXT'],
+  ])("refuses %s and lists the 20", (fieldType, reason) => {
     expect(failuresOf({ fieldType, target: "x" })).toEqual([{ property: "fieldType", reason }]);
   });
 });

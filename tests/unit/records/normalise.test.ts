@@ -54,7 +54,7 @@ describe("normaliseRecordInputs normalises targets without changing their meanin
   });
 
   test("leaves the target alone when the type is not one OVH offers", () => {
-    expect(normaliseRecordInputs({ ...base, fieldType: "HTTPS", target: " X " }).spec.target).toBe(" X ");
+    expect(normaliseRecordInputs({ ...base, fieldType: "HINFO", target: " X " }).spec.target).toBe(" X ");
   });
 });
 

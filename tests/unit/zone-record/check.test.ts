@@ -3,14 +3,21 @@ import { ZoneRecordProvider } from "../../../provider/zone-record/provider";
 import { checkZoneRecord } from "../../../provider/zone-record/check";
 
 const www = { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300 };
-const TYPES = "A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, LOC, MX, NAPTR, NS, PTR, SPF, SRV, SSHFP, TLSA, TXT";
+const TYPES = "A, AAAA, CAA, CNAME, DKIM, DMARC, DNAME, HTTPS, LOC, MX, NAPTR, NS, PTR, RP, SPF, SRV, SSHFP, SVCB, TLSA, TXT";
 
 describe("the provider's check", () => {
-  test("refuses a fieldType outside the 17 with the reason a person can act on", async () => {
-    const result = await new ZoneRecordProvider().check({}, { ...www, fieldType: "svcb" });
+  test("refuses a fieldType outside the 20 with the reason a person can act on", async () => {
+    const result = await new ZoneRecordProvider().check({}, { ...www, fieldType: "hinfo" });
     expect(result.failures).toEqual([
-      { property: "fieldType", reason: `fieldType "SVCB" is not a record type OVH offers (OVH does not offer SVCB); use one of ${TYPES}` },
+      { property: "fieldType", reason: `fieldType "HINFO" is not a record type OVH offers (OVH does not offer HINFO); use one of ${TYPES}` },
     ]);
+  });
+
+  test("takes the types OVH added in 2025-12, in any case", async () => {
+    for (const [fieldType, target] of [["svcb", "1 svc.example.com. alpn=h2"], ["https", "1 . alpn=h3"], ["rp", "hostmaster.example.com. ."]]) {
+      const result = await new ZoneRecordProvider().check({}, { ...www, fieldType, target });
+      expect(result.failures).toEqual([]);
+    }
   });
 
   test("reports the record's inputs exactly as checkRecordInputs does, each failure once", () => {
