@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
 import type { FieldTypeInput } from "../provider/records/field-types";
 
 /**
@@ -14,6 +15,16 @@ import type { FieldTypeInput } from "../provider/records/field-types";
  * with the same `pulumi-nodejs` dynamic-provider plugin.
  */
 export const SERIALIZED_PROVIDER = 'exports.handler = () => require("pulumi-ovh-dns/provider").zoneRecordProvider;\n';
+
+/**
+ * The stack key of the running program: the first 12 hex digits of the SHA-256 of `<project>/<stack>`. Every
+ * ZoneRecord carries it as `__stack`, and the owner registry writes it into the stack's claims, so that a claim
+ * this stack made under another owner name (an owner renamed or removed) is never taken for another stack's
+ * (docs/ownership.md). A hash, because claims are served in public DNS.
+ */
+export function stackKey(project = pulumi.getProject(), stack = pulumi.getStack()): string {
+  return createHash("sha256").update(`${project}/${stack}`).digest("hex").slice(0, 12);
+}
 
 /** The Pulumi type token of a ZoneRecord. */
 export const ZONE_RECORD_TYPE = "pulumi-nodejs:dynamic/ovhdns:ZoneRecord";
@@ -126,6 +137,7 @@ export class ZoneRecord extends pulumi.CustomResource {
       recordId: undefined,
       fqdn: undefined,
       __provider: SERIALIZED_PROVIDER,
+      __stack: stackKey(),
     };
     super(ZONE_RECORD_TYPE, name, props, opts);
   }

@@ -19,14 +19,14 @@ import type { ZoneSession } from "./session";
  * adoption is deterministic. When the only such records are claimed by another owner, that is an error: posting
  * a twin of another stack's record would serve it twice and hide whose it is.
  */
-export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec, holder: string, owner = ""): Promise<ApiRecord | undefined> {
+export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec, holder: string, owner = "", stack?: string): Promise<ApiRecord | undefined> {
   const ids = await session.api.listRecordIds(spec.zoneName, { fieldType: spec.fieldType, subDomain: spec.subDomain });
   let elsewhere: { id: string; owner: string } | undefined;
   for (const id of ids) {
     if (session.owners.isHeld(spec.zoneName, id)) continue;
     const record = await session.api.getRecord(spec.zoneName, id);
     if (!record || !sameRecord({ ...spec, ttl: record.ttl ?? 0 }, record)) continue;
-    const other = (await session.registry.of(spec.zoneName).ownersOf(id)).find((o) => o !== owner);
+    const other = await session.registry.of(spec.zoneName).foreignOwner(id, owner, stack);
     if (other !== undefined) {
       elsewhere ??= { id, owner: other };
       continue;
