@@ -24,7 +24,7 @@ const OWNER = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$/;
 export const MAX_CLAIM_BYTES = 1000;
 
 /**
- * A stack key: the first 12 hex digits of the SHA-256 of `<project>/<stack>` (sdk/zone-record.ts), which the
+ * A stack key: the first 12 hex digits of the SHA-256 of `<organization>/<project>/<stack>` (sdk/zone-record.ts), which the
  * SDK passes to every ZoneRecord as `__stack`. Claims are served in public DNS: the key names no project.
  */
 export const STACK_KEY = /^[0-9a-f]{12}$/;
