@@ -2,9 +2,8 @@
  * The package as a user gets it, outside the repository, through the real Pulumi CLI: `npm pack` into an empty
  * folder, `npm install` of the tarball with the lowest @pulumi/pulumi the peer range admits (the `pulumi-lowest`
  * devDependency, docs/packaging.md), then `examples/basic` copied out (its `file:../..` dependency rewritten to
- * the tarball) and the README's Quick start, each previewed, applied and previewed again with no change, against
- * the emulator the package ships (`pulumi-ovh-dns/emulator`). Nothing resolves from this repository: the
- * serialized provider's `require("pulumi-ovh-dns/provider")` finds the installed copy or fails.
+ * the tarball), previewed, applied and previewed again with no change, against the emulator the package ships
+ * (`pulumi-ovh-dns/emulator`). Nothing resolves from this repository: the serialized provider's `require("pulumi-ovh-dns/provider")` finds the installed copy or fails.
  * Installs use npm's cache first (`--prefer-offline`): `npm ci` put every tarball there.
  */
 import { execFile } from "node:child_process";
@@ -14,7 +13,6 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import type { Emulator, EmulatorOptions } from "../../emulator";
 import { changes, PulumiWorkspace } from "../../tools/pulumi-cli";
-import { readmeBlock } from "../package/readme";
 import { packInto } from "../package/pack";
 import { cliStack, withCalls, zoneLines } from "./support";
 
@@ -24,9 +22,8 @@ const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
 const NS = { subDomain: "", fieldType: "NS", target: "dns200.anycast.me.", ttl: 0 };
 const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
-/** The lowest @pulumi/pulumi the peer range admits, and TypeScript 6 for the Quick start (5.9 runs the example). */
+/** The lowest @pulumi/pulumi the peer range admits. */
 const LOWEST = rootPackage.devDependencies["pulumi-lowest"].replace(/^npm:@pulumi\/pulumi@/, "");
-const TYPESCRIPT_6 = rootPackage.devDependencies.typescript6.replace(/^npm:typescript@/, "");
 
 const npm = (args: string[], cwd: string) => run("npm", [...args, "--prefer-offline", "--no-audit", "--no-fund"], { cwd });
 
@@ -84,31 +81,6 @@ describe("the packed package, installed outside the repository", () => {
     expect(again.result.code).toBe(0);
     expect(changes(again.result)).toEqual([]);
     expect(again.calls).toEqual([]);
-  });
-
-  it(`runs the README's Quick start from an empty folder, with TypeScript ${TYPESCRIPT_6}: preview, up, then a preview with no change`, async () => {
-    const quick = await project(path.join(dir, "quick-start"), {
-      "Pulumi.yaml": "name: dns\nruntime: nodejs\n",
-      "tsconfig.json": readmeBlock("json", "## Quick start"),
-      "index.ts": readmeBlock("ts", "## Quick start"),
-    }, [
-      // The README's two commands, with the versions pinned that npm's cache holds.
-      ["--save-dev", `typescript@${TYPESCRIPT_6}`, "@types/node@20"],
-      [tarball, `@pulumi/pulumi@${LOWEST}`],
-    ]);
-    expect(installedVersion(quick, "typescript")).toBe(TYPESCRIPT_6);
-    ({ startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [quick] })) as typeof import("../../emulator"));
-    emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
-    ws = await cliStack(quick, emulator, "stack-config", { typeCheck: true });
-    const preview = await ws.preview();
-    expect(preview.code).toBe(0);
-    expect(changes(preview)).toEqual([`create dns-${ws.stack}`, "create www"]);
-    await ws.up();
-    expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0", "www A 203.0.113.10 3600"]);
-    expect(await ws.outputs()).toEqual({ wwwName: "www.example.com", domains: ["example.com"] });
-    const again = await ws.preview();
-    expect(again.code).toBe(0);
-    expect(changes(again)).toEqual([]);
   });
 });
 
