@@ -11,20 +11,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import type { Emulator } from "../../emulator";
 import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
 import { readmeBlock } from "../package/readme";
 import { packInto } from "../package/pack";
-import { cliStack, zoneLines } from "./support";
+import { installedVersion, LOWEST_PULUMI, OutsideRun } from "./outside";
+import { zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
 const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, "../..");
-const NS = { subDomain: "", fieldType: "NS", target: "dns200.anycast.me.", ttl: 0 };
-const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
-/** The lowest @pulumi/pulumi the peer range admits (docs/packaging.md). */
-const LOWEST = rootPackage.devDependencies["pulumi-lowest"].replace(/^npm:@pulumi\/pulumi@/, "");
+const LOWEST = LOWEST_PULUMI;
 /** The oldest the README supports: TypeScript 5.9 (with the lowest @pulumi/pulumi) and 6, with @types/node 20. */
 const OLDEST: [string, Record<string, string>][] = [["5.9", { "@pulumi/pulumi": `@pulumi/pulumi@${LOWEST}` }], ["6", {}]];
 
@@ -42,10 +38,6 @@ function npmInstall(dir: string, args: string[], tarball: string, rewrite: Recor
   return run("npm", ["install", ...resolved, "--prefer-offline", "--no-audit", "--no-fund"], { cwd: dir });
 }
 
-/** The version of `name` installed in the project `dir`. */
-function installedVersion(dir: string, name: string): string {
-  return (JSON.parse(fs.readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-}
 const major = (version: string) => Number(version.split(".")[0]);
 
 /** The files of the Quick start's empty folder: the Pulumi.yaml it describes, its tsconfig.json and index.ts. */
@@ -60,14 +52,16 @@ function quickStartFiles(pulumiYaml = "name: dns\nruntime: nodejs\n"): Record<st
 describe("the README's Quick start, from an empty folder, through the real CLI", () => {
   let dir: string;
   let tarball: string;
-  let emulator: Emulator | undefined;
-  let ws: PulumiWorkspace | undefined;
+  const outside = new OutsideRun();
 
-  /** The project folders, installed all at once in beforeAll (npm's waits overlap); each test awaits its own. */
+  /** How each test's folder is made: its files, the README's installs, and how they are rewritten. */
+  const recipes = new Map<string, { files: Record<string, string>; installs: string[][]; rewrite?: Record<string, string> }>();
+  /** The folders being made, started in beforeAll (npm's waits overlap) or by the first test that needs one. */
   const folders = new Map<string, Promise<string>>();
 
-  /** Starts making a folder named `name` holding `files`, with the README's `installs` run in it. */
-  function prepare(name: string, files: Record<string, string>, installs: string[][], rewrite: Record<string, string> = {}): void {
+  /** Starts making the folder of `name`. */
+  function prepare(name: string): Promise<string> {
+    const { files, installs, rewrite = {} } = recipes.get(name)!;
     const made = (async () => {
       const at = path.join(dir, name);
       fs.mkdirSync(at);
@@ -77,53 +71,48 @@ describe("the README's Quick start, from an empty folder, through the real CLI",
     })();
     made.catch(() => undefined); // awaited (and reported) by its test
     folders.set(name, made);
+    return made;
   }
-  const folder = (name: string) => folders.get(name)!;
-
-  /** A stack of the program in `at` against a fresh emulator (the installed package's own) holding example.com. */
-  async function stack(at: string, typeCheck: boolean): Promise<PulumiWorkspace> {
-    const { startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [at] })) as typeof import("../../emulator");
-    emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
-    ws = await cliStack(at, emulator, "stack-config", { typeCheck });
-    return ws;
-  }
+  const folder = (name: string) => folders.get(name) ?? prepare(name);
 
   /** `pulumi up`, then what the Quick start declares: the record in the zone and the two outputs. */
-  async function upAndCheck(): Promise<void> {
-    await ws!.up();
-    expect(zoneLines(emulator!)).toEqual(["@ NS dns200.anycast.me. 0", "www A 203.0.113.10 3600"]);
-    expect(await ws!.outputs()).toEqual({ wwwName: "www.example.com", domains: ["example.com"] });
+  async function upAndCheck(ws: PulumiWorkspace): Promise<void> {
+    await ws.up();
+    expect(zoneLines(outside.emulator!)).toEqual(["@ NS dns200.anycast.me. 0", "www A 203.0.113.10 3600"]);
+    expect(await ws.outputs()).toEqual({ wwwName: "www.example.com", domains: ["example.com"] });
   }
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-dns-quick-start-"));
     ({ tarball } = await packInto(dir));
-    const [first] = readmeInstalls("## Quick start");
-    prepare("as-written", quickStartFiles(), readmeInstalls("## Quick start"));
+    const quickStart = readmeInstalls("## Quick start");
+    recipes.set("as-written", { files: quickStartFiles(), installs: quickStart });
     for (const [ts, rewrite] of OLDEST) {
-      prepare(`ts-${ts}`, quickStartFiles(), readmeInstalls("## Quick start"), { "typescript@6": `typescript@${ts}`, "@types/node": "@types/node@20", ...rewrite });
+      recipes.set(`ts-${ts}`, { files: quickStartFiles(), installs: quickStart, rewrite: { "typescript@6": `typescript@${ts}`, "@types/node": "@types/node@20", ...rewrite } });
     }
-    prepare("ts-7", quickStartFiles(readmeBlock("yaml", "### TypeScript 7")), readmeInstalls("### TypeScript 7"));
-    prepare("unpinned", {}, [first], { "typescript@6": "typescript" });
+    recipes.set("ts-7", { files: quickStartFiles(readmeBlock("yaml", "### TypeScript 7")), installs: readmeInstalls("### TypeScript 7") });
+    recipes.set("unpinned", { files: {}, installs: [quickStart[0]], rewrite: { "typescript@6": "typescript" } });
+    // QUICK_START_CASES=as-written (tools/node-versions/run.sh, which runs that test only) installs just that one.
+    const cases = process.env.QUICK_START_CASES?.split(",") ?? [...recipes.keys()];
+    for (const name of cases) prepare(name);
   });
-  afterEach(async () => {
-    ws?.remove();
-    ws = undefined;
-    await emulator?.close();
-    emulator = undefined;
-  });
+  afterEach(() => outside.stop());
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("as written, with what npm serves today (TypeScript 6, the current @types/node): preview, up, a preview with no change", async () => {
     const at = await folder("as-written");
     expect(major(installedVersion(at, "typescript"))).toBe(6);
     expect(major(installedVersion(at, "@types/node"))).toBeGreaterThan(20);
-    await stack(at, true);
-    const preview = await ws!.preview();
+    // What the README's Versions table says npm picks: on Node 20 the last release that admits it, else a newer.
+    const pulumiMinor = Number(installedVersion(at, "@pulumi/pulumi").split(".")[1]);
+    if (major(process.versions.node) === 20) expect(installedVersion(at, "@pulumi/pulumi")).toBe(LOWEST);
+    else expect(pulumiMinor).toBeGreaterThan(Number(LOWEST.split(".")[1]));
+    const ws = await outside.start(at, { typeCheck: true });
+    const preview = await ws.preview();
     expect(preview.code).toBe(0);
-    expect(changes(preview)).toEqual([`create dns-${ws!.stack}`, "create www"]);
-    await upAndCheck();
-    const again = await ws!.preview();
+    expect(changes(preview)).toEqual([`create dns-${ws.stack}`, "create www"]);
+    await upAndCheck(ws);
+    const again = await ws.preview();
     expect(again.code).toBe(0);
     expect(changes(again)).toEqual([]);
   });
@@ -133,8 +122,7 @@ describe("the README's Quick start, from an empty folder, through the real CLI",
     expect(installedVersion(at, "typescript").startsWith(`${ts}.`)).toBe(true);
     expect(major(installedVersion(at, "@types/node"))).toBe(20);
     if (rewrite["@pulumi/pulumi"]) expect(installedVersion(at, "@pulumi/pulumi")).toBe(LOWEST);
-    await stack(at, true);
-    await upAndCheck();
+    await upAndCheck(await outside.start(at, { typeCheck: true }));
   });
 
   it("with TypeScript 7 as its section says (alias, Pulumi.yaml, `npx tsc` first): preview, up, a preview with no change", async () => {
@@ -145,13 +133,13 @@ describe("the README's Quick start, from an empty folder, through the real CLI",
     await run("npx", ["tsc"], { cwd: at });
     expect(fs.existsSync(path.join(at, "index.js"))).toBe(true);
     // The CLI must run index.js as it is: with TypeScript loaded, it would fall back to its bundled 3.8.
-    await stack(at, true);
-    const preview = await ws!.preview();
+    const ws = await outside.start(at, { typeCheck: true });
+    const preview = await ws.preview();
     expect(preview.code).toBe(0);
     expect(preview.stdout + preview.stderr).not.toMatch(/warning/i);
-    expect(changes(preview)).toEqual([`create dns-${ws!.stack}`, "create www"]);
-    await upAndCheck();
-    const again = await ws!.preview();
+    expect(changes(preview)).toEqual([`create dns-${ws.stack}`, "create www"]);
+    await upAndCheck(ws);
+    const again = await ws.preview();
     expect(changes(again)).toEqual([]);
   });
 
