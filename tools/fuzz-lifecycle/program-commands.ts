@@ -31,7 +31,8 @@ export class MoveOutOfZone extends EditCommand {
     super(then);
   }
   protected allowed(m: Readonly<LifecycleModel>): boolean {
-    return m.zone !== undefined && !zoneOwnsAll(m);
+    // A Zone may have no record (an empty zone exported and adopted): then there is nothing to move.
+    return m.zone !== undefined && m.zone.records.length > 0 && !zoneOwnsAll(m);
   }
   protected edit(m: LifecycleModel): void {
     const zone = m.zone!;
