@@ -53,7 +53,7 @@ export function ruleOf(call: ZoneCall, zone: string): string {
 
 /** Doctor's words for a rule the key lacks: the rule, what it is needed for, and how to get a key with it. */
 export function missingRuleText(rule: string, purpose: string, zone: string): string {
-  const flag = rule.includes("/redirection") ? " --redirections" : "";
+  const flag = rule.includes("/redirection") ? " --with-redirections" : "";
   return `missing rule ${rule} (needed to ${purpose}): request a key with \`pulumi-ovh-dns credentials --zone ${zone}${flag}\``;
 }
 

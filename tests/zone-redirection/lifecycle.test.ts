@@ -130,7 +130,7 @@ describe("ZoneRedirectionProvider against the emulator", () => {
     expect(rig.emulator.zone("example.com").redirections.map((r) => String(r.id))).toEqual([id]);
   });
 
-  it("a call the key may not make names the missing rule and `credentials --redirections`", async () => {
+  it("a call the key may not make names the missing rule and `credentials --with-redirections`", async () => {
     rig = await startRedirectionRig(
       {
         consumerKeys: [{ consumerKey: "recordsOnlyKey00000000000000000", applicationKey: "redirApp00000000",
@@ -144,7 +144,7 @@ describe("ZoneRedirectionProvider against the emulator", () => {
     expect(err).toBeInstanceOf(ZoneAccessError);
     expect(err.message.split("\n")[0]).toBe(
       "POST /domain/zone/example.com/redirection was refused: missing rule POST /domain/zone/example.com/redirection (needed to create a redirection): " +
-        "request a key with `pulumi-ovh-dns credentials --zone example.com --redirections`",
+        "request a key with `pulumi-ovh-dns credentials --zone example.com --with-redirections`",
     );
   });
 
