@@ -29,7 +29,20 @@ export function renderYaml(zone: ExportedZone, adoption: Adoption): string {
     if (why === undefined) lines.push(...entry);
     else lines.push(`  # Left out: ${commentText(why)}:`, ...entry.map((l) => `  #${l}`));
   }
-  return `${lines.join("\n")}\n`;
+  return `${[...lines, ...redirectionComments(zone).map((l) => `# ${l}`)].join("\n")}\n`;
+}
+
+/**
+ * The web redirections, as comment lines: a records file declares records, and a redirection is none. Each line
+ * is a ZoneRedirection's arguments, to declare in the program beside the Zone (`export --format ts` writes them).
+ */
+export function redirectionComments(zone: ExportedZone): string[] {
+  if (zone.redirections.length === 0) return [];
+  return [
+    `Web redirections (declare each as a ZoneRedirection; the ${zone.redirectionRecords} A/TXT record(s) OVH keeps for them are theirs, not declared above):`,
+    ...zone.redirections.map((r) => commentText(`  ${r.name}: ${JSON.stringify({ subDomain: r.subDomain, type: r.type, target: r.target,
+      ...Object.fromEntries((["title", "keywords", "description"] as const).filter((f) => r[f] !== "").map((f) => [f, r[f]])) })}`)),
+  ];
 }
 
 /** The whole-zone problems a Zone would refuse the file for, as comment lines (none when there are none). */
