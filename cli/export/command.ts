@@ -83,7 +83,7 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
 function redirectionNote(zone: ExportedZone, flags: ExportFlags, reading: RedirectionReading): string {
   if (reading.unreadable !== undefined) return `; web redirections not read (${reading.unreadable}): export with a key that may GET /domain/zone/${zone.zoneName}/redirection`;
   if (zone.redirections.length === 0) return "";
-  const kept = `${zone.redirections.length} web redirection(s)${flags.format === "ts" ? " written" : " written as comments (declare each as a ZoneRedirection)"}`;
+  const kept = `${zone.redirections.length} web redirection(s)${flags.format !== "bind" ? " written" : " written as comments (declare each as a ZoneRedirection)"}`;
   return `; ${kept}, their ${zone.redirectionRecords} A/TXT record(s) left to them`;
 }
 

@@ -29,12 +29,30 @@ export function renderYaml(zone: ExportedZone, adoption: Adoption): string {
     if (why === undefined) lines.push(...entry);
     else lines.push(`  # Left out: ${commentText(why)}:`, ...entry.map((l) => `  #${l}`));
   }
-  return `${[...lines, ...redirectionComments(zone).map((l) => `# ${l}`)].join("\n")}\n`;
+  return `${[...lines, ...redirectionSection(zone)].join("\n")}\n`;
+}
+
+/** The `redirections:` map `Zone.fromYaml` reads (a redirection the provider would refuse is commented out). */
+function redirectionSection(zone: ExportedZone): string[] {
+  if (zone.redirections.length === 0) return [];
+  const lines = [`# Web redirections; the ${zone.redirectionRecords} A/TXT record(s) OVH keeps for them are theirs, not declared above.`, "redirections:"];
+  for (const r of zone.redirections) {
+    const entry = [
+      `  ${quotedString(r.name)}:`,
+      `    subDomain: ${quotedString(r.subDomain)}`,
+      `    type: ${quotedString(r.type)}`,
+      `    target: ${quotedString(r.target)}`,
+      ...(["title", "keywords", "description"] as const).filter((f) => r[f] !== "").map((f) => `    ${f}: ${quotedString(r[f])}`),
+    ];
+    if (r.problems.length === 0) lines.push(...entry);
+    else lines.push(`  # Left out: the provider would refuse this redirection (${commentText(r.problems.join("; "))}):`, ...entry.map((l) => `  #${l}`));
+  }
+  return lines;
 }
 
 /**
- * The web redirections, as comment lines: a records file declares records, and a redirection is none. Each line
- * is a ZoneRedirection's arguments, to declare in the program beside the Zone (`export --format ts` writes them).
+ * The web redirections, as comment lines of a BIND file, which has no way to declare one. Each line is a
+ * ZoneRedirection's arguments (`export --format ts` and `--format yaml` declare them).
  */
 export function redirectionComments(zone: ExportedZone): string[] {
   if (zone.redirections.length === 0) return [];

@@ -38,7 +38,7 @@ describe("the exports of the package", () => {
       "BindOptions", "FieldType", "FieldTypeInput", "GetDomainsResult", "GetZoneArgs", "GetZoneOutputArgs", "GetZoneRecordsArgs", "GetZoneRecordsOutputArgs",
       "GetZoneRecordsResult", "GetZoneResult", "GetZonesResult", "UnmanagedPolicy", "Zone", "ZoneArgs", "ZoneDeclarationError",
       "ZoneFileError", "ZoneInfo", "ZoneRecord", "ZoneRecordArgs", "ZoneRecordError", "ZoneRecordInfo", "ZoneRecordSpec",
-      "ZoneRedirection", "ZoneRedirectionArgs",
+      "ZoneRedirection", "ZoneRedirectionArgs", "ZoneRedirectionSpec",
       "ZoneSource", "getDomains", "getDomainsOutput", "getZone", "getZoneOutput", "getZoneRecords", "getZoneRecordsOutput",
       "getZones", "getZonesOutput",
     ]);
