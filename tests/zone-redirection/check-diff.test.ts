@@ -1,4 +1,4 @@
-import { checkZoneRedirection, diffZoneRedirection } from "../../provider/zone-redirection";
+import { checkZoneRedirection, diffZoneRedirection, toApiRedirectionCreate, toApiRedirectionUpdate } from "../../provider/zone-redirection";
 import { UNKNOWN_VALUE, isUnknownValue } from "../../provider/zone-record";
 
 const www = { zoneName: "example.com", subDomain: "www", type: "visiblePermanent", target: "https://example.org/" };
@@ -55,5 +55,14 @@ describe("diffZoneRedirection", () => {
 
   it("counts a value not known yet as a change", () => {
     expect(diffZoneRedirection(stored, { ...checked, target: UNKNOWN_VALUE }, isUnknownValue).changed).toEqual(["target"]);
+  });
+});
+
+describe("the bodies sent", () => {
+  it("send the frame fields of an invisible redirection, and null for those it lacks or a type without a frame", () => {
+    const invisible = { ...checked, type: "invisible" as const, title: "Home", keywords: "" };
+    expect(toApiRedirectionCreate(invisible)).toEqual({ subDomain: "www", type: "invisible", target: "https://example.org/", title: "Home", keywords: null, description: null });
+    // A change away from invisible clears what the frame had (OVH keeps frame fields for invisible redirections).
+    expect(toApiRedirectionUpdate({ ...invisible, type: "visible" })).toEqual({ type: "visible", target: "https://example.org/", title: null, keywords: null, description: null });
   });
 });
