@@ -123,3 +123,8 @@ function compare(a: ReadRecord & { programTarget: string }, b: ReadRecord & { pr
   }
   return 0;
 }
+
+/** The frame fields a redirection sets (`title`, `keywords`, `description` that are not empty), as [field, value]. */
+export function frameFieldsOf(r: ExportedRedirection): [string, string][] {
+  return (["title", "keywords", "description"] as const).filter((f) => r[f] !== "").map((f) => [f, r[f]]);
+}

@@ -4,7 +4,7 @@
  * Every value is written through {@link quotedString} or {@link commentText}: record data stays data.
  */
 import { commentText, quotedString } from "../../sdk/zone/text-escape";
-import type { ExportedRecord, ExportedRedirection, ExportedZone } from "./exported-zone";
+import { frameFieldsOf, type ExportedRecord, type ExportedRedirection, type ExportedZone } from "./exported-zone";
 
 /**
  * How a record is taken over: `adopt` (the `adopt: true` input: create adopts an identical record in place), or
@@ -41,7 +41,7 @@ function redirectionDeclaration(r: ExportedRedirection, adoption: Adoption): str
     `subDomain: ${quotedString(r.subDomain)}`,
     `type: ${quotedString(r.type)}`,
     `target: ${quotedString(r.target)}`,
-    ...(["title", "keywords", "description"] as const).filter((f) => r[f] !== "").map((f) => `${f}: ${quotedString(r[f])}`),
+    ...frameFieldsOf(r).map(([f, value]) => `${f}: ${quotedString(value)}`),
     ...(adoption === "adopt" ? ["adopt: true"] : []),
   ];
   const line = `new ovhdns.ZoneRedirection(${quotedString(r.name)}, { ${args.join(", ")} });`;

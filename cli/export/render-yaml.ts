@@ -5,7 +5,7 @@
  * {@link commentText}. A record a Zone would refuse (the provider's check, or an exact copy) is commented out.
  */
 import { commentText, quotedString } from "../../sdk/zone/text-escape";
-import type { ExportedRecord, ExportedZone } from "./exported-zone";
+import { frameFieldsOf, type ExportedRecord, type ExportedZone } from "./exported-zone";
 import type { Adoption } from "./render-ts";
 
 /** The file text. */
@@ -42,7 +42,7 @@ function redirectionSection(zone: ExportedZone): string[] {
       `    subDomain: ${quotedString(r.subDomain)}`,
       `    type: ${quotedString(r.type)}`,
       `    target: ${quotedString(r.target)}`,
-      ...(["title", "keywords", "description"] as const).filter((f) => r[f] !== "").map((f) => `    ${f}: ${quotedString(r[f])}`),
+      ...frameFieldsOf(r).map(([f, value]) => `    ${f}: ${quotedString(value)}`),
     ];
     if (r.problems.length === 0) lines.push(...entry);
     else lines.push(`  # Left out: the provider would refuse this redirection (${commentText(r.problems.join("; "))}):`, ...entry.map((l) => `  #${l}`));
@@ -59,7 +59,7 @@ export function redirectionComments(zone: ExportedZone): string[] {
   return [
     `Web redirections (declare each as a ZoneRedirection; the ${zone.redirectionRecords} A/TXT record(s) OVH keeps for them are theirs, not declared above):`,
     ...zone.redirections.map((r) => commentText(`  ${r.name}: ${JSON.stringify({ subDomain: r.subDomain, type: r.type, target: r.target,
-      ...Object.fromEntries((["title", "keywords", "description"] as const).filter((f) => r[f] !== "").map((f) => [f, r[f]])) })}`)),
+      ...Object.fromEntries(frameFieldsOf(r)) })}`)),
   ];
 }
 

@@ -121,20 +121,26 @@ async function takeOver(ctx: RedirectionContext, spec: RedirectionSpec, found: A
   const id = String(found.id);
   const outs = toRedirectionOutputs(spec, id, holder);
   const observed = observedRedirection(spec, found);
-  if (diffZoneRedirection({ ...observed }, { ...spec }, () => false).changes) {
-    const change = ctx.session.report.begin(spec.zoneName, "take over", reportEntry(spec), `redirection ${id}`);
-    try {
-      await ctx.session.coalescer.run(spec.zoneName, () => change.write(
-        () => redirectionApiOf(ctx.session).update(spec.zoneName, id, toApiRedirectionUpdate(spec)), idempotentWriteFailure), publication(inputs));
-    } catch (err) {
-      change.failed();
-      if (err instanceof ZoneRefreshError) throw new RedirectionInitError(err.message, id, withProvider(outs, inputs));
-      throw err;
-    } finally {
-      change.ended();
-    }
-  }
+  if (diffZoneRedirection({ ...observed }, { ...spec }, () => false).changes) await putInPlace(ctx, "take over", spec, id, inputs, outs);
   return { id, outs };
+}
+
+/**
+ * One PUT setting redirection `id` to `spec`, noted in the run's report and published by the zone's refresh; a
+ * failed refresh keeps the redirection in the state (an init failure with `outs`).
+ */
+async function putInPlace(ctx: RedirectionContext, kind: "take over" | "update", spec: RedirectionSpec, id: string, inputs: Props, outs: ZoneRedirectionOutputs): Promise<void> {
+  const change = ctx.session.report.begin(spec.zoneName, kind, reportEntry(spec), `redirection ${id}`);
+  try {
+    await ctx.session.coalescer.run(spec.zoneName, () => change.write(
+      () => redirectionApiOf(ctx.session).update(spec.zoneName, id, toApiRedirectionUpdate(spec)), idempotentWriteFailure), publication(inputs));
+  } catch (err) {
+    change.failed();
+    if (err instanceof ZoneRefreshError) throw new RedirectionInitError(err.message, id, withProvider(outs, inputs));
+    throw err;
+  } finally {
+    change.ended();
+  }
 }
 
 /** What read answers: an empty id when the redirection no longer exists. */
@@ -178,24 +184,14 @@ export async function updateRedirection(ctx: RedirectionContext, id: string, old
   const spec = redirectionSpecOf(news);
   const holder = holderOrNew(olds);
   const outs = toRedirectionOutputs(spec, id, holder);
-  const change = ctx.session.report.begin(spec.zoneName, "update", reportEntry(spec), `redirection ${id}`);
-  try {
-    await ctx.session.coalescer.run(spec.zoneName, () => change.write(
-      () => redirectionApiOf(ctx.session).update(spec.zoneName, id, toApiRedirectionUpdate(spec)), idempotentWriteFailure), publication(news));
-  } catch (err) {
-    change.failed();
-    if (err instanceof ZoneRefreshError) throw new RedirectionInitError(err.message, id, withProvider(outs, news));
-    if (isNotFound(err)) {
-      throw new RedirectionGoneError(
-        `redirection ${id} (${describeRedirection(spec)}) of zone ${spec.zoneName} no longer exists: it was deleted outside Pulumi. ` +
-          "Run `pulumi refresh` to drop it from the state, then `pulumi up` to create it again.",
-        { cause: err },
-      );
-    }
-    throw err;
-  } finally {
-    change.ended();
-  }
+  await putInPlace(ctx, "update", spec, id, news, outs).catch((err: unknown) => {
+    if (!isNotFound(err)) throw err;
+    throw new RedirectionGoneError(
+      `redirection ${id} (${describeRedirection(spec)}) of zone ${spec.zoneName} no longer exists: it was deleted outside Pulumi. ` +
+        "Run `pulumi refresh` to drop it from the state, then `pulumi up` to create it again.",
+      { cause: err },
+    );
+  });
   ctx.owners.hold(spec.zoneName, id, holder);
   return { outs };
 }
