@@ -43,7 +43,10 @@ export function emulatorCommand(): Command {
     });
 }
 
-/** The lines printed at start: a comment, four `export` lines, the OAuth2 alternative commented out. */
+/**
+ * The lines printed at start: a comment, four `export` lines, the OAuth2 alternative commented out, where to
+ * see the zones.
+ */
 function emulatorExportLines(emulator: Emulator): string[] {
   const c = emulator.credentials;
   return [
@@ -55,6 +58,7 @@ function emulatorExportLines(emulator: Emulator): string[] {
     // One auth method at a time: OAuth2 is a commented alternative.
     `# OAuth2 instead of the keys above (token URL ${emulator.origin}/auth/oauth2/token):`,
     `# export OVH_CLIENT_ID=${shellQuote(c.clientId)} OVH_CLIENT_SECRET=${shellQuote(c.clientSecret)}`,
+    `# The zones as they are now, read-only: open ${emulator.origin}/ (or curl it).`,
     "# Ctrl-C to stop.",
   ];
 }

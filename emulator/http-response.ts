@@ -36,6 +36,10 @@ export function writeReply(res: ServerResponse, reply: Reply, queryId: string): 
   } else if (reply.body?.kind === "html") {
     headers["Content-Type"] = "text/html; charset=utf-8";
     payload = Buffer.from(reply.body.text, "utf8");
+  } else if (reply.body?.kind === "text") {
+    headers["Content-Type"] = "text/plain; charset=utf-8";
+    headers["X-Content-Type-Options"] = "nosniff";
+    payload = Buffer.from(reply.body.text, "utf8");
   }
   if (payload !== undefined) headers["Content-Length"] = String(payload.length);
   res.writeHead(reply.status, headers);

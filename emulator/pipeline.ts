@@ -13,6 +13,7 @@ import type { Reply } from "./reply";
 import type { Outcome } from "./request-log";
 import { matchRoute, parseTarget } from "./router";
 import { showValidationPage, submitValidation } from "./routes/validation-page";
+import { showZonesPage } from "./routes/zones-page";
 import type { EmulatorState, Principal } from "./state";
 
 /** A request as received. */
@@ -78,7 +79,7 @@ export function processCall(
   }
 }
 
-/** Routes outside the API prefix: the OAuth2 token endpoint and the validation page. */
+/** Routes outside the API prefix: the OAuth2 token endpoint, the validation page and the zones page. */
 function originRoute(call: IncomingCall, path: string, query: URLSearchParams, state: EmulatorState, now: number): Reply {
   if (path === "/auth/oauth2/token" && call.method === "POST") {
     return state.tokens.handleTokenRequest(header(call.headers, "authorization"), call.body.toString("utf8"), now);
@@ -87,6 +88,7 @@ function originRoute(call: IncomingCall, path: string, query: URLSearchParams, s
     if (call.method === "GET") return showValidationPage(state, query);
     if (call.method === "POST") return submitValidation(state, call.body.toString("utf8"));
   }
+  if (path === "/" && call.method === "GET") return showZonesPage(state);
   throw invalidUrl();
 }
 

@@ -7,8 +7,8 @@
 export interface Reply {
   /** HTTP status. */
   status: number;
-  /** Body: JSON value (`null` included), HTML text, or none (204). */
-  body?: { kind: "json"; value: unknown } | { kind: "html"; text: string };
+  /** Body: JSON value (`null` included), HTML or plain text, or none (204). */
+  body?: { kind: "json"; value: unknown } | { kind: "html"; text: string } | { kind: "text"; text: string };
   /** Extra headers. */
   headers?: Record<string, string>;
   /** Whether the call changed emulator state. */
@@ -28,4 +28,9 @@ export function empty(status = 204, changed = false): Reply {
 /** An HTML page (the credential validation page). */
 export function html(text: string, status = 200, changed = false): Reply {
   return { status, body: { kind: "html", text }, changed };
+}
+
+/** A plain-text page (the zones page at `/`). */
+export function text(body: string, status = 200): Reply {
+  return { status, body: { kind: "text", text: body } };
 }

@@ -21,7 +21,7 @@ import type { ZoneSession } from "./session";
  * adoption is deterministic. When the only such records are claimed by another owner, that is an error: posting
  * a twin of another stack's record would serve it twice and hide whose it is.
  */
-export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec, holder: string, owner = ""): Promise<ApiRecord | undefined> {
+export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec, holder: string, owner = "", stack?: string): Promise<ApiRecord | undefined> {
   const ids = await session.api.listRecordIds(spec.zoneName, { fieldType: spec.fieldType, subDomain: spec.subDomain });
   let elsewhere: { id: string; owner: string } | undefined;
   let redirection: string | undefined;
@@ -33,7 +33,7 @@ export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec
       redirection ??= id;
       continue;
     }
-    const other = (await session.registry.of(spec.zoneName).ownersOf(id)).find((o) => o !== owner);
+    const other = await session.registry.of(spec.zoneName).foreignOwner(id, owner, stack);
     if (other !== undefined) {
       elsewhere ??= { id, owner: other };
       continue;

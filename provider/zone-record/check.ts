@@ -5,7 +5,7 @@
  * the shape of Pulumi's `CheckResult`. Pure: no API call.
  */
 import { checkRecordInputs, type RecordFailure } from "../records";
-import { isRegistryRecord, ownerProblem, REGISTRY_SUBDOMAIN } from "./registry-codec";
+import { isRegistryRecord, ownerProblem, REGISTRY_SUBDOMAIN, STACK_KEY } from "./registry-codec";
 import { isUnknownValue } from "./unknown";
 
 /** The result of {@link checkZoneRecord}, in the shape of Pulumi's `CheckResult`. */
@@ -16,7 +16,7 @@ export interface ZoneRecordCheck {
 
 const INPUT_KEYS = ["zoneName", "subDomain", "fieldType", "target", "ttl"] as const;
 /** Keys that may travel with the inputs: the host's `__provider`, and the outputs the SDK declares. */
-const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "waitUntilPublished", "owner", "__provider", "recordId", "fqdn"];
+const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, "adopt", "waitUntilPublished", "owner", "__provider", "__stack", "recordId", "fqdn"];
 
 /** The boolean inputs that say how the record is managed, and what `true` does (for the refusal's reason). */
 const FLAGS = {
@@ -49,6 +49,8 @@ export function checkZoneRecord(news: Record<string, unknown>): ZoneRecordCheck 
     if (problem === undefined) inputs.owner = owner;
     else extra.push({ property: "owner" as RecordFailure["property"], reason: `owner ${problem}; it names the stack that manages the record (set \`ovhdns:owner\` in the stack config, or the ZoneRecord's owner)` });
   } else if (isUnknownValue(owner)) inputs.owner = owner;
+  // The stack key the SDK sets (registry-codec.ts); anything else there is dropped, never stored.
+  if (typeof news.__stack === "string" && STACK_KEY.test(news.__stack)) inputs.__stack = news.__stack;
   for (const [flag, meaning] of Object.entries(FLAGS)) {
     const value = news[flag];
     if (value === undefined || value === null) continue;

@@ -16,7 +16,7 @@ import { OrphanJournal } from "./orphan-journal";
 import { holderOf, holderOrNew, newInstanceId } from "./ownership";
 import { assertRecordId, isNotFound } from "./zone-api";
 import { OwnerConflictError } from "./owner-registry";
-import { ownerIn, toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
+import { ownerIn, stackIn, toOutputs, observedSpec, specOf, type ZoneRecordOutputs } from "./outputs";
 import { idempotentWriteFailure, type RunChange } from "./run-report";
 import type { ZoneSession } from "./session";
 import { UNSETTLED_ID, isUnsettled, recordIdOf, settleUnsettled } from "./unsettled";
@@ -56,10 +56,10 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
   const change = session.report.begin(spec.zoneName, "create", spec);
   let made: { id: number | string } | undefined;
   try {
-    const orphan = await takeJournalled(session, spec, holder, owner);
+    const orphan = await takeJournalled(session, spec, holder, owner, stackIn(inputs));
     if (orphan) return await takeOver(session, spec, orphan, holder, inputs, change);
     if (inputs.adopt === true) {
-      const adopted = await adoptExistingRecord(session, spec, holder, owner);
+      const adopted = await adoptExistingRecord(session, spec, holder, owner, stackIn(inputs));
       if (adopted) return await takeOver(session, spec, adopted, holder, inputs, change);
     }
     // The record and its owner's claim are written in one mutation, published by one refresh.
@@ -71,7 +71,7 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
       );
       made = posted;
       session.journal.created(spec, String(posted.id));
-      return { posted, lostTo: owner === "" ? undefined : await session.registry.of(spec.zoneName).claim(owner, String(posted.id)) };
+      return { posted, lostTo: owner === "" ? undefined : await session.registry.of(spec.zoneName).claim(owner, String(posted.id), undefined, stackIn(inputs)) };
     }, publication(inputs));
     const id = String(posted.id);
     if (lostTo !== undefined) throw managedElsewhere(spec, id, lostTo);
@@ -109,7 +109,7 @@ export async function createZoneRecord(session: ZoneSession, inputs: Record<stri
 async function claim(session: ZoneSession, spec: RecordSpec, id: string, inputs: Record<string, unknown>, formerly?: string): Promise<string> {
   const owner = ownerIn(inputs);
   if (owner === "") return "";
-  const other = await session.coalescer.run(spec.zoneName, () => session.registry.of(spec.zoneName).claim(owner, id, formerly), publication(inputs));
+  const other = await session.coalescer.run(spec.zoneName, () => session.registry.of(spec.zoneName).claim(owner, id, formerly, stackIn(inputs)), publication(inputs));
   if (other !== undefined) throw managedElsewhere(spec, id, other);
   return owner;
 }
@@ -118,7 +118,7 @@ async function claim(session: ZoneSession, spec: RecordSpec, id: string, inputs:
  * A record that an interrupted run created for this same declaration and whose result may never have reached
  * the state (orphan-journal.ts): still there, identical, and held by no resource of the run.
  */
-async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: string, owner: string): Promise<ApiRecord | undefined> {
+async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: string, owner: string, stack?: string): Promise<ApiRecord | undefined> {
   for (const entry of session.journal.candidates(spec)) {
     if (session.owners.isHeld(spec.zoneName, entry.id)) continue;
     const found = await session.api.getRecord(spec.zoneName, entry.id);
@@ -127,7 +127,7 @@ async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: st
       continue;
     }
     // Another stack took it over meanwhile (adopt): it is that stack's now.
-    if ((await session.registry.of(spec.zoneName).ownersOf(entry.id)).some((o) => o !== owner)) continue;
+    if ((await session.registry.of(spec.zoneName).foreignOwner(entry.id, owner, stack)) !== undefined) continue;
     // The claim follows the last await (see adopt-record.ts).
     if (!session.owners.claim(spec.zoneName, entry.id, holder)) continue;
     session.journal.forget(entry);
@@ -139,18 +139,25 @@ async function takeJournalled(session: ZoneSession, spec: RecordSpec, holder: st
 /**
  * An adopted record, claimed for the inputs' owner first (nothing is changed in a record another stack turns
  * out to manage); then unchanged when it already is as declared, else its TTL is set (and published) in place.
+ * Claims this same stack made under another owner name (an owner renamed or removed in the same `up` as a
+ * rename: the old resource holds the record until its delete, which then hands it over) are released.
  */
 async function takeOver(session: ZoneSession, spec: RecordSpec, found: ApiRecord, holder: string, inputs: Record<string, unknown>, change: RunChange) {
   const id = String(found.id);
   const owner = ownerIn(inputs);
+  const stack = stackIn(inputs);
   const sameTtl = (found.ttl ?? 0) === spec.ttl;
-  if (owner !== "" || !sameTtl) {
+  const claims = session.registry.of(spec.zoneName);
+  const formers = await claims.formerOwners(id, owner, stack);
+  if (owner !== "" || !sameTtl || formers.length > 0) {
     change.kind = "take over";
     change.id = id;
     const lostTo = await session.coalescer.run(spec.zoneName, () => change.write(async () => {
-      const lostTo = owner === "" ? undefined : await session.registry.of(spec.zoneName).claim(owner, id);
-      if (lostTo === undefined && !sameTtl) await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
-      return lostTo;
+      const lostTo = owner === "" ? undefined : await claims.claim(owner, id, undefined, stack);
+      if (lostTo !== undefined) return lostTo;
+      for (const former of formers) await claims.release(former, id, stack);
+      if (!sameTtl) await session.api.updateRecord(spec.zoneName, id, toApiRecordUpdate(spec));
+      return undefined;
     }, idempotentWriteFailure), publication(inputs)).catch((err: unknown) => {
       if (err instanceof ZoneRefreshError) throw new RecordInitError(err.message, id, withProvider(toOutputs(spec, id, holder, err.mutationResult === undefined ? owner : ""), inputs));
       throw err;
@@ -172,7 +179,7 @@ export async function updateZoneRecord(session: ZoneSession, id: string, olds: R
   const [before, after] = [ownerIn(olds), ownerIn(news)];
   assertRecordId(spec.zoneName, recordId);
   // Another stack's record is never written: its owner's claim came first (owner-registry.ts).
-  const other = (await session.registry.of(spec.zoneName).ownersOf(recordId)).find((o) => o !== after && o !== before);
+  const other = await session.registry.of(spec.zoneName).foreignOwner(recordId, after, stackIn(news), before);
   if (other !== undefined) throw managedElsewhere(spec, recordId, other);
   // Only a new owner claim leaves the record alone. An update with nothing to change is the engine finishing a
   // step that failed to initialise (its refresh failed): the PUT and its refresh publish it at last.
@@ -216,7 +223,10 @@ async function reclaim(session: ZoneSession, spec: RecordSpec, recordId: string,
   if (before === after) return outs;
   try {
     const owner = after === "" ? "" : await claim(session, spec, recordId, news, before === "" ? undefined : before);
-    if (before !== "") await session.coalescer.run(spec.zoneName, () => session.registry.of(spec.zoneName).release(before, recordId), publication(news));
+    const claims = session.registry.of(spec.zoneName);
+    const stack = stackIn(news);
+    const formers = new Set([...(before === "" ? [] : [before]), ...(await claims.formerOwners(recordId, after, stack))]);
+    for (const former of formers) await session.coalescer.run(spec.zoneName, () => claims.release(former, recordId, stack), publication(news));
     return toOutputs(spec, recordId, holder, owner);
   } catch (err) {
     if (err instanceof OwnerConflictError) throw err;
@@ -253,15 +263,17 @@ export async function deleteZoneRecord(session: ZoneSession, id: string, props: 
   const { zoneName } = specOf(props);
   if (session.owners.handedOver(zoneName, recordId, holderOf(props))) return;
   const owner = ownerIn(props);
+  const stack = stackIn(props);
   assertRecordId(zoneName, recordId);
   const claims = session.registry.of(zoneName);
   // Another stack's owner claims it (it adopted the record): the record is that stack's; this one lets go.
-  if ((await claims.ownersOf(recordId)).some((o) => o !== owner)) return;
+  if ((await claims.foreignOwner(recordId, owner, stack)) !== undefined) return;
+  const released = [...(owner === "" ? [] : [owner]), ...(await claims.formerOwners(recordId, owner, stack))];
   const change = session.report.begin(zoneName, "delete", specOf(props), recordId);
   try {
     await session.coalescer.run(zoneName, async () => {
       await change.write(() => session.api.deleteRecord(zoneName, recordId), idempotentWriteFailure);
-      if (owner !== "") await claims.release(owner, recordId);
+      for (const name of released) await claims.release(name, recordId, stack);
     });
   } catch (err) {
     if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();

@@ -4,6 +4,7 @@
  * Outputs never hold `undefined`, `Date`, `BigInt` or `NaN`: the plugin host turns them into a protobuf
  * Struct, where `undefined` throws "Unexpected struct type" after the record was made (docs/pulumi-dynamic-providers.md).
  */
+import { STACK_KEY } from "./registry-codec";
 import { fqdnOf, isFieldType, targetsEqual, type ApiRecord, type RecordSpec } from "../records";
 
 /** What a ZoneRecord resource exposes once it exists. */
@@ -73,6 +74,14 @@ export function specOf(props: Record<string, unknown>): RecordSpec {
     target: String(props.target ?? ""),
     ttl: typeof props.ttl === "number" ? props.ttl : Number(props.ttl ?? 0),
   };
+}
+
+/**
+ * The stack key inputs or stored outputs carry (`__stack`, set by the SDK: registry-codec.ts `STACK_KEY`);
+ * `undefined` for resources declared by an older SDK.
+ */
+export function stackIn(props: Record<string, unknown>): string | undefined {
+  return typeof props.__stack === "string" && STACK_KEY.test(props.__stack) ? props.__stack : undefined;
 }
 
 /** The owner that inputs or stored outputs name ("": none). */

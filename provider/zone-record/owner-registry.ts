@@ -20,7 +20,7 @@
  * costs one POST per claim record it writes, one DELETE per record it replaces, and one listing.
  */
 import { ZoneRecordError } from "../records";
-import { chunkClaims, formatClaim, parseClaim, REGISTRY_SUBDOMAIN, type Claim } from "./registry-codec";
+import { chunkClaims, formatClaim, isForeignClaim, parseClaim, REGISTRY_SUBDOMAIN, type Claim } from "./registry-codec";
 import { isNotFound, type ZoneApi } from "./zone-api";
 
 /** An owner's claim records in a zone beyond which they are merged. */
@@ -69,22 +69,55 @@ export class ZoneClaims {
   private firstRead?: Promise<void>;
   private collecting?: Batch;
   private tail: Promise<void> = Promise.resolve();
+  /**
+   * The stack key of this process's stack (registry-codec.ts), written into its claims: learnt from the first
+   * claim or release that names one (a provider process serves one stack).
+   */
+  private stack?: string;
 
   constructor(private readonly api: ZoneApi, private readonly zoneName: string) {}
 
   /** The owners that claim record `id`, from the registry as read once in this process (usually none or one). */
   async ownersOf(id: string): Promise<string[]> {
+    return [...new Set((await this.claimsOf(id)).map((c) => c.owner))];
+  }
+
+  /**
+   * The owner of another stack that claims record `id` (registry-codec.ts, `isForeignClaim`), for a resource of
+   * owner `owner` ("": none) in the stack of key `stack`; `undefined` when the record is no other stack's.
+   */
+  async foreignOwner(id: string, owner: string, stack?: string, formerly?: string): Promise<string | undefined> {
+    return (await this.claimsOf(id)).find((c) => isForeignClaim(c, owner, stack, formerly))?.owner;
+  }
+
+  /**
+   * The other owner names under which this same stack (key `stack`) claims record `id`: the claims an owner
+   * renamed or removed left, which a resource taking the record under `owner` releases.
+   */
+  async formerOwners(id: string, owner: string, stack?: string): Promise<string[]> {
+    if (stack === undefined) return [];
+    return [...new Set((await this.claimsOf(id)).filter((c) => c.stack === stack && c.owner !== owner).map((c) => c.owner))];
+  }
+
+  private async claimsOf(id: string): Promise<Claim[]> {
     await this.read();
-    return [...new Set([...this.records.values()].flatMap((c) => (c?.ids.includes(id) ? [c.owner] : [])))];
+    return [...this.records.values()].filter((c): c is Claim => c !== null && c.ids.includes(id));
+  }
+
+  /** Notes this process's stack key (see {@link stack}). */
+  private learn(stack: string | undefined): void {
+    if (stack !== undefined) this.stack ??= stack;
   }
 
   /**
    * Claims record `id` for `owner`. Resolves `undefined` once the claim is established (or already was), or
    * with the other owner whose claim it met (nothing is left claimed then). Rejects when the registry could not
    * be read or written: the claim may then be anywhere between absent and written. `formerly` is the name this
-   * same stack claimed the record under before (a renamed owner): its claim does not count as another's.
+   * same stack claimed the record under before (a renamed owner): its claim does not count as another's, nor
+   * does any claim bearing this stack's key `stack`.
    */
-  claim(owner: string, id: string, formerly?: string): Promise<string | undefined> {
+  claim(owner: string, id: string, formerly?: string, stack?: string): Promise<string | undefined> {
+    this.learn(stack);
     return new Promise((resolve, reject) => {
       const batch = this.batch();
       if (formerly !== undefined) batch.formerly.set(`${owner}\n${id}`, formerly);
@@ -95,7 +128,8 @@ export class ZoneClaims {
   }
 
   /** Withdraws `owner`'s claim of record `id` (a record deleted, or managed under another owner name). */
-  release(owner: string, id: string): Promise<void> {
+  release(owner: string, id: string, stack?: string): Promise<void> {
+    this.learn(stack);
     return new Promise((resolve, reject) => {
       const batch = this.batch();
       let ids = batch.releases.get(owner);
@@ -176,7 +210,7 @@ export class ZoneClaims {
     if (own.length + (adding > 0 ? 1 : 0) > COMPACT_ABOVE) {
       const present = new Set(await this.api.listRecordIds(this.zoneName));
       const kept = own.flatMap(([, c]) => c.ids).filter((id) => present.has(id) && !released.has(id));
-      for (const claim of chunkClaims(owner, kept)) await this.post(claim.ids, owner);
+      for (const claim of chunkClaims(owner, kept, this.stack)) await this.post(claim.ids, owner);
       for (const [recordId] of own) await this.remove(recordId);
       return;
     }
@@ -189,7 +223,7 @@ export class ZoneClaims {
   }
 
   private async post(ids: readonly string[], owner: string): Promise<void> {
-    for (const claim of chunkClaims(owner, ids)) {
+    for (const claim of chunkClaims(owner, ids, this.stack)) {
       const made = await this.api.createRecord(this.zoneName, { fieldType: "TXT", subDomain: REGISTRY_SUBDOMAIN, target: formatClaim(claim), ttl: 0 });
       this.records.set(String(made.id), claim);
     }
@@ -229,8 +263,8 @@ export class ZoneClaims {
     return new Set([...this.records.values()].flatMap((c) => (c?.owner === owner ? c.ids : [])));
   }
 
-  private otherClaimant(id: string, owner: string | undefined, formerly?: string): string | undefined {
-    for (const claim of this.records.values()) if (claim && claim.owner !== owner && claim.owner !== formerly && claim.ids.includes(id)) return claim.owner;
+  private otherClaimant(id: string, owner: string, formerly?: string): string | undefined {
+    for (const claim of this.records.values()) if (claim && claim.ids.includes(id) && isForeignClaim(claim, owner, this.stack, formerly)) return claim.owner;
     return undefined;
   }
 }

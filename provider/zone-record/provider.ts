@@ -8,7 +8,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { checkZoneRecord } from "./check";
 import { SessionPool, type ConfigLookup } from "./connection";
 import { diffZoneRecord } from "./diff";
-import { createZoneRecord, deleteZoneRecord, updateZoneRecord } from "./lifecycle";
+import { createZoneRecord, deleteZoneRecord, RecordInitError, updateZoneRecord } from "./lifecycle";
+import { stackIn } from "./outputs";
 import { readZoneRecord } from "./read";
 import { holderOf, type RecordOwnership } from "./ownership";
 import { withRunSummary } from "./run-report";
@@ -49,17 +50,18 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
 
   async create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
     const session = this.session();
-    return withRunSummary(session.report, inputs.zoneName, () => withZoneDiagnosis(session.api, inputs.zoneName, () => createZoneRecord(session, inputs)));
+    return keepStack(inputs, () => withRunSummary(session.report, inputs.zoneName, () => withZoneDiagnosis(session.api, inputs.zoneName, () => createZoneRecord(session, inputs))));
   }
 
   async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     const session = this.session();
-    return withZoneDiagnosis(session.api, props.zoneName, () => readZoneRecord(session, id, props));
+    const read = await withZoneDiagnosis(session.api, props.zoneName, () => readZoneRecord(session, id, props));
+    return read.id === "" ? read : { ...read, props: withStack(read.props ?? {}, props) };
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const session = this.session();
-    return withRunSummary(session.report, news.zoneName, () => withZoneDiagnosis(session.api, news.zoneName, () => updateZoneRecord(session, id, olds, news)));
+    return keepStack(news, () => withRunSummary(session.report, news.zoneName, () => withZoneDiagnosis(session.api, news.zoneName, () => updateZoneRecord(session, id, olds, news))));
   }
 
   async delete(id: string, props: Props): Promise<void> {
@@ -69,6 +71,23 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
 
   private session() {
     return this.pool.sessionFor(this.config);
+  }
+}
+
+/** `outs` with the stack key of `props` (`__stack`, registry-codec.ts), so that a later delete knows its stack. */
+function withStack<T extends object>(outs: T, props: Props): T {
+  const stack = stackIn(props);
+  return stack === undefined ? outs : { ...outs, __stack: stack };
+}
+
+/** Runs a create or update, its outputs (or those of its RecordInitError) carrying the stack key of `inputs`. */
+async function keepStack<T extends { outs?: object }>(inputs: Props, step: () => Promise<T>): Promise<T> {
+  try {
+    const result = await step();
+    return result.outs === undefined ? result : { ...result, outs: withStack(result.outs, inputs) };
+  } catch (err) {
+    if (err instanceof RecordInitError) Object.assign(err.properties, withStack({}, inputs));
+    throw err;
   }
 }
 

@@ -10,7 +10,7 @@
  * silent drop.
  */
 import { isRecordIdText, normaliseRecordInputs, RecordIdError, sameRecord, type ApiRecord, type RecordSpec } from "../records";
-import { observedSpec, ownerIn, specOf, toOutputs } from "./outputs";
+import { observedSpec, ownerIn, specOf, stackIn, toOutputs } from "./outputs";
 import { holderOrNew } from "./ownership";
 import type { ZoneSession } from "./session";
 import { isUnsettled, recordIdOf } from "./unsettled";
@@ -37,7 +37,7 @@ export async function readZoneRecord(session: ZoneSession, id: string, props: Re
   // reads a record without managing it: it holds nothing.)
   if (found && !importing) session.owners.hold(zoneName, recordId, holder);
   const prior = importing ? priorFromInputs(props, zoneName, found) : specOf(props);
-  const live = found ? { id: recordId, record: found } : importing ? undefined : await findRenumbered(session, prior, holder, ownerIn(props), recordId);
+  const live = found ? { id: recordId, record: found } : importing ? undefined : await findRenumbered(session, prior, holder, ownerIn(props), stackIn(props), recordId);
   if (!live) return { id: "", props: {} };
   const spec = observedSpec(prior, live.record);
   // The owner stays in the outputs only while the registry still holds its claim of this id: a claim gone (the
@@ -54,7 +54,7 @@ export async function readZoneRecord(session: ZoneSession, id: string, props: Re
 async function settleOnRefresh(session: ZoneSession, props: Record<string, unknown>): Promise<ZoneRecordRead> {
   const prior = specOf(props);
   const holder = holderOrNew(props);
-  const live = await findRenumbered(session, prior, holder, ownerIn(props));
+  const live = await findRenumbered(session, prior, holder, ownerIn(props), stackIn(props));
   if (!live) return { id: "", props: {} };
   return { id: live.id, props: { ...toOutputs(observedSpec(prior, live.record), live.id, holder) } };
 }
@@ -92,7 +92,7 @@ function priorFromInputs(props: Record<string, unknown>, zoneName: string, found
  * that still holds an older record was not rewritten since: the record was deleted, and an identical record
  * beside it belongs to someone else (another resource whose read may simply not have come yet).
  */
-async function findRenumbered(session: ZoneSession, prior: RecordSpec, holder: string, owner: string, lostId?: string): Promise<{ id: string; record: ApiRecord } | undefined> {
+async function findRenumbered(session: ZoneSession, prior: RecordSpec, holder: string, owner: string, stack: string | undefined, lostId?: string): Promise<{ id: string; record: ApiRecord } | undefined> {
   if (lostId !== undefined) {
     const all = await session.api.listRecordIds(prior.zoneName);
     if (all.some((id) => BigInt(id) <= BigInt(lostId))) return undefined;
@@ -102,7 +102,7 @@ async function findRenumbered(session: ZoneSession, prior: RecordSpec, holder: s
     if (session.owners.isHeld(prior.zoneName, id)) continue;
     const record = await session.api.getRecord(prior.zoneName, id);
     // A record another stack's owner claims is that stack's (owner-registry.ts), however identical.
-    if ((await session.registry.of(prior.zoneName).ownersOf(id)).some((o) => o !== owner)) continue;
+    if ((await session.registry.of(prior.zoneName).foreignOwner(id, owner, stack)) !== undefined) continue;
     // Refreshes run in parallel: the test and the claim follow the last await, in one turn of the event loop,
     // so two identical renumbered records never both re-bind to this one (adopt-record.ts does the same).
     if (!record || !sameRecord(prior, record) || !session.owners.claim(prior.zoneName, id, holder)) continue;

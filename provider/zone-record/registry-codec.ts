@@ -4,7 +4,9 @@
  * stacks on one zone"). Pure: no API call. The stateful side is owner-registry.ts.
  *
  * A claim record is a TXT record at `_ovhdns-owner` (relative to the zone) whose text is
- * `v=ovhdns1 owner=<owner> ids=<id>,<id>,…`, the ids in decimal and ascending. External-dns keeps its
+ * `v=ovhdns1 owner=<owner> stack=<key> ids=<id>,<id>,…`, the ids in decimal and ascending. The stack key
+ * ({@link STACK_KEY}) tells claims of the same stack under different owner names (an owner renamed or removed)
+ * from another stack's; claims written before it existed have none. External-dns keeps its
  * ownership the same way, in TXT records beside the ones it manages; one record per batch of ids (not one per
  * record) keeps the writes and the zone small. A text at that name that is not such a claim is nobody's claim.
  */
@@ -17,13 +19,21 @@ const VERSION = "v=ovhdns1";
 const OWNER = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$/;
 /**
  * The longest claim text written. OVH stores a TXT value of more than 255 bytes as several quoted strings
- * (docs/ovh-api.md §5): 1,000 bytes is four of them, about 85 ids.
+ * (docs/ovh-api.md §5): 1,000 bytes is four of them, about 85 ids of 10 digits.
  */
 export const MAX_CLAIM_BYTES = 1000;
+
+/**
+ * A stack key: the first 12 hex digits of the SHA-256 of `<organization>/<project>/<stack>` (sdk/zone-record.ts), which the
+ * SDK passes to every ZoneRecord as `__stack`. Claims are served in public DNS: the key names no project.
+ */
+export const STACK_KEY = /^[0-9a-f]{12}$/;
 
 /** One claim record's content. */
 export interface Claim {
   owner: string;
+  /** The stack key of the stack that wrote it (absent in claims written before stack keys). */
+  stack?: string;
   /** Record ids, as decimal strings, ascending. */
   ids: string[];
 }
@@ -42,31 +52,43 @@ export function isRegistryRecord(record: { subDomain?: string | null; fieldType:
 
 /** The text of a claim record. */
 export function formatClaim(claim: Claim): string {
-  return `${VERSION} owner=${claim.owner} ids=${sortIds(claim.ids).join(",")}`;
+  const stack = claim.stack === undefined ? "" : ` stack=${claim.stack}`;
+  return `${VERSION} owner=${claim.owner}${stack} ids=${sortIds(claim.ids).join(",")}`;
 }
 
 /** The claim a TXT target holds (OVH's quoted form or plain), or `undefined` when it is no claim. */
 export function parseClaim(target: string): Claim | undefined {
-  const m = /^v=ovhdns1 owner=(\S+) ids=([0-9,]*)$/.exec(decodeTxt(target).trim());
+  const m = /^v=ovhdns1 owner=(\S+)(?: stack=([0-9a-f]{12}))? ids=([0-9,]*)$/.exec(decodeTxt(target).trim());
   if (!m || ownerProblem(m[1]) !== undefined) return undefined;
-  const ids = m[2] === "" ? [] : m[2].split(",");
+  const ids = m[3] === "" ? [] : m[3].split(",");
   if (ids.some((id) => !/^[1-9][0-9]{0,15}$/.test(id))) return undefined;
-  return { owner: m[1], ids: sortIds(ids) };
+  return { owner: m[1], ...(m[2] === undefined ? {} : { stack: m[2] }), ids: sortIds(ids) };
 }
 
-/** `ids` of `owner` split into claims whose text fits {@link MAX_CLAIM_BYTES}. */
-export function chunkClaims(owner: string, ids: readonly string[]): Claim[] {
+/** `ids` of `owner` (written by stack `stack`) split into claims whose text fits {@link MAX_CLAIM_BYTES}. */
+export function chunkClaims(owner: string, ids: readonly string[], stack?: string): Claim[] {
+  const claim = (part: string[]): Claim => ({ owner, ...(stack === undefined ? {} : { stack }), ids: part });
   const claims: Claim[] = [];
   let current: string[] = [];
   for (const id of sortIds(ids)) {
-    if (current.length > 0 && formatClaim({ owner, ids: [...current, id] }).length > MAX_CLAIM_BYTES) {
-      claims.push({ owner, ids: current });
+    if (current.length > 0 && formatClaim(claim([...current, id])).length > MAX_CLAIM_BYTES) {
+      claims.push(claim(current));
       current = [];
     }
     current.push(id);
   }
-  if (current.length > 0) claims.push({ owner, ids: current });
+  if (current.length > 0) claims.push(claim(current));
   return claims;
+}
+
+/**
+ * Whether `claim` is another stack's, for a resource of owner `owner` ("": none) in the stack of key `stack`: a
+ * claim under another owner name, unless it bears this stack's key or that name is `formerly` (the name this
+ * stack used before).
+ */
+export function isForeignClaim(claim: Claim, owner: string, stack?: string, formerly?: string): boolean {
+  if (claim.owner === owner || claim.owner === formerly) return false;
+  return stack === undefined || claim.stack !== stack;
 }
 
 /** Who claims each record id, from a zone's listed records (the SDK's view, one listing). */

@@ -22,6 +22,12 @@ describe("pulumi-ovh-dns emulator", () => {
     const doctor = await run("/bin/sh", ["-c", script], { cwd: sandbox.dir, env: { ...sandbox.env(), BIN: require.resolve("../../dist/cli/main.js") } });
     expect(doctor.stdout).toContain(`credentials: endpoint from env OVH_ENDPOINT = http://127.0.0.1:`);
     expect(doctor.stdout).toContain("ok    zone example.com: exists in the account\n");
+    // The line naming the zones page, and the page: the seeded zone as text.
+    const pageUrl = /^# The zones as they are now, read-only: open (http:\/\/127\.0\.0\.1:\d+\/) \(or curl it\)\.$/m.exec(running.stdout)?.[1];
+    expect(pageUrl).toBe(`${new URL(exports[0].slice("export OVH_ENDPOINT=".length)).origin}/`);
+    const page = await (await fetch(pageUrl!)).text();
+    expect(page).toMatch(/^example\.com: 4 records, serial \d+, all served$/m);
+    expect(page).toMatch(/^ {2}\d+ +www +CNAME +\d+ +example\.com\.$/m);
     running.child.kill("SIGTERM");
     const result = await running.done;
     expect([result.code, result.stderr]).toEqual([0, "# SIGTERM: stopping the emulator\n"]);

@@ -38,6 +38,11 @@ describe("lifecycle fuzzer", () => {
     // that record, rewrote it to the sibling's target (sdk/zone/naming.ts, previousKeys).
     const report = await runFuzz({ seed: 2026, runs: 1, path: "1", replayPath: ":", engine: "local", commands: parseCommandNames("all,-toggle-owner"), maxCommands: 10, shrink: false, adoption: true });
     if (!report.ok) throw new Error(formatReport(report).join("\n"));
+    // Seed 9201, sequence 49 shrunk: the owner removed in the same up as a move of the record into an adopting
+    // Zone; the new resource met the claim the stack had made under its old owner name (OwnerConflictError) until
+    // claims carried the stack's key (registry-codec.ts).
+    const owner = await runFuzz({ seed: 9201, runs: 1, path: "48:0:0:0:0:0:0:5:5", replayPath: "FDAAE:V", engine: "local", commands: parseCommandNames("all"), maxCommands: 10, shrink: false, adoption: true });
+    if (!owner.ok) throw new Error(formatReport(owner).join("\n"));
   }, 300_000);
 
   test(`2 sequences of up to 8 commands on the local engine, random seed ${randomSeed}`, async () => {

@@ -91,4 +91,14 @@ describe("the publishing fields", () => {
     expect(installed.version).toBe(lowest);
     expect(installed.engines.node).toBe(pkg.engines.node);
   });
+
+  it("explain in the README the EBADENGINE warning npm ci prints on Node 20 for the @pulumi/pulumi it pins", () => {
+    const pinned = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as PackageJson & { version: string };
+    expect(pkg.devDependencies["@pulumi/pulumi"]).toBe(pinned.version);
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    // Near the first `npm ci` a user runs, and in Versions with the warning as npm prints it.
+    const top = readme.slice(0, readme.indexOf("## Quick start"));
+    expect(top).toContain(`On Node 20, \`npm ci\` warns \`EBADENGINE\` about \`@pulumi/pulumi@${pinned.version}\` (it declares Node ${pinned.engines.node.replace(">=", ">= ")})`);
+    expect(readme).toContain(`npm warn EBADENGINE   package: '@pulumi/pulumi@${pinned.version}',\nnpm warn EBADENGINE   required: { node: '${pinned.engines.node}' },`);
+  });
 });

@@ -2,9 +2,8 @@
  * The package as a user gets it, outside the repository, through the real Pulumi CLI: `npm pack` into an empty
  * folder, `npm install` of the tarball with the lowest @pulumi/pulumi the peer range admits (the `pulumi-lowest`
  * devDependency, docs/packaging.md), then `examples/basic` copied out (its `file:../..` dependency rewritten to
- * the tarball) and the README's Quick start, each previewed, applied and previewed again with no change, against
- * the emulator the package ships (`pulumi-ovh-dns/emulator`). Nothing resolves from this repository: the
- * serialized provider's `require("pulumi-ovh-dns/provider")` finds the installed copy or fails.
+ * the tarball), previewed, applied and previewed again with no change, against the emulator the package ships
+ * (`pulumi-ovh-dns/emulator`). Nothing resolves from this repository: the serialized provider's `require("pulumi-ovh-dns/provider")` finds the installed copy or fails.
  * Installs use npm's cache first (`--prefer-offline`): `npm ci` put every tarball there.
  */
 import { execFile } from "node:child_process";
@@ -12,21 +11,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import type { Emulator, EmulatorOptions } from "../../emulator";
-import { changes, PulumiWorkspace } from "../../tools/pulumi-cli";
-import { readmeBlock } from "../package/readme";
+import { changes } from "../../tools/pulumi-cli";
 import { packInto } from "../package/pack";
-import { cliStack, withCalls, zoneLines } from "./support";
+import { installedVersion, LOWEST_PULUMI, OutsideRun } from "./outside";
+import { withCalls, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
-const NS = { subDomain: "", fieldType: "NS", target: "dns200.anycast.me.", ttl: 0 };
-const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
-/** The lowest @pulumi/pulumi the peer range admits, and TypeScript 6 for the Quick start (5.9 runs the example). */
-const LOWEST = rootPackage.devDependencies["pulumi-lowest"].replace(/^npm:@pulumi\/pulumi@/, "");
-const TYPESCRIPT_6 = rootPackage.devDependencies.typescript6.replace(/^npm:typescript@/, "");
+const LOWEST = LOWEST_PULUMI;
 
 const npm = (args: string[], cwd: string) => run("npm", [...args, "--prefer-offline", "--no-audit", "--no-fund"], { cwd });
 
@@ -41,18 +35,13 @@ async function project(dir: string, files: Record<string, string>, installs: str
 describe("the packed package, installed outside the repository", () => {
   let dir: string;
   let tarball: string;
-  let startEmulator: (options: EmulatorOptions) => Promise<Emulator>;
-  let emulator: Emulator | undefined;
-  let ws: PulumiWorkspace | undefined;
+  const outside = new OutsideRun();
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-dns-outside-"));
     ({ tarball } = await packInto(dir));
   });
-  afterEach(async () => {
-    ws?.remove();
-    await emulator?.close();
-  });
+  afterEach(() => outside.stop());
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it(`runs examples/basic copied out, with @pulumi/pulumi ${LOWEST}: preview, up, then a preview with no change`, async () => {
@@ -67,10 +56,9 @@ describe("the packed package, installed outside the repository", () => {
     expect(fs.realpathSync(path.join(basic, "node_modules", "pulumi-ovh-dns")).startsWith(basic)).toBe(true);
 
     // The emulator is the package's own, as a user testing a stack would import it.
-    ({ startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [basic] })) as typeof import("../../emulator"));
-    emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
-    ws = await cliStack(basic, emulator, "stack-config", { typeCheck: true, config: { zoneName: "example.com" } });
-    const preview = await withCalls(emulator, () => ws!.preview());
+    const ws = await outside.start(basic, { typeCheck: true, config: { zoneName: "example.com" } });
+    const emulator = outside.emulator!;
+    const preview = await withCalls(emulator, () => ws.preview());
     expect(preview.result.code).toBe(0);
     expect(changes(preview.result)).toHaveLength(9); // the stack and 8 records
     expect(preview.calls).toEqual([]);
@@ -80,39 +68,9 @@ describe("the packed package, installed outside the repository", () => {
       "@ MX 20 mx2.example.com. 0", "@ NS dns200.anycast.me. 0", '@ TXT "v=spf1 mx include:mx.ovh.com -all" 0',
       "_sip._tcp SRV 10 5 5060 sip.example.com. 0", "www CNAME example.com. 3600",
     ]);
-    const again = await withCalls(emulator, () => ws!.preview());
+    const again = await withCalls(emulator, () => ws.preview());
     expect(again.result.code).toBe(0);
     expect(changes(again.result)).toEqual([]);
     expect(again.calls).toEqual([]);
   });
-
-  it(`runs the README's Quick start from an empty folder, with TypeScript ${TYPESCRIPT_6}: preview, up, then a preview with no change`, async () => {
-    const quick = await project(path.join(dir, "quick-start"), {
-      "Pulumi.yaml": "name: dns\nruntime: nodejs\n",
-      "tsconfig.json": readmeBlock("json", "## Quick start"),
-      "index.ts": readmeBlock("ts", "## Quick start"),
-    }, [
-      // The README's two commands, with the versions pinned that npm's cache holds.
-      ["--save-dev", `typescript@${TYPESCRIPT_6}`, "@types/node@20"],
-      [tarball, `@pulumi/pulumi@${LOWEST}`],
-    ]);
-    expect(installedVersion(quick, "typescript")).toBe(TYPESCRIPT_6);
-    ({ startEmulator } = require(require.resolve("pulumi-ovh-dns/emulator", { paths: [quick] })) as typeof import("../../emulator"));
-    emulator = await startEmulator({ zones: { "example.com": [NS] }, domains: ["example.com"] });
-    ws = await cliStack(quick, emulator, "stack-config", { typeCheck: true });
-    const preview = await ws.preview();
-    expect(preview.code).toBe(0);
-    expect(changes(preview)).toEqual([`create dns-${ws.stack}`, "create www"]);
-    await ws.up();
-    expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0", "www A 203.0.113.10 3600"]);
-    expect(await ws.outputs()).toEqual({ wwwName: "www.example.com", domains: ["example.com"] });
-    const again = await ws.preview();
-    expect(again.code).toBe(0);
-    expect(changes(again)).toEqual([]);
-  });
 });
-
-/** The version of `name` installed in the project `dir`. */
-function installedVersion(dir: string, name: string): string {
-  return (JSON.parse(fs.readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-}

@@ -1,7 +1,8 @@
 /**
  * Issue 20 through the real Pulumi CLI: a user's mistakes read as Pulumi diagnostics. A Zone declared with
  * several problems, and a records file with several problems, fail the preview naming each problem once, with
- * no stack trace, no colour codes and no "unhandled exception" (sdk/zone/run-error.ts); an `up` in a mistyped
+ * no stack trace, no colour codes and no "unhandled exception" (sdk/zone/run-error.ts); a ZoneRecord with several
+ * bad fields fails its preview naming each field (provider/zone-record/check.ts); an `up` in a mistyped
  * zone names the zones the account has, as `doctor` does (provider/zone-record/zone-access.ts).
  */
 import * as fs from "node:fs";
@@ -71,6 +72,34 @@ describe("program errors through the real Pulumi CLI", () => {
     expect(occurrences(output, `- ${zoneFile}:3: record www: unknown field "colour"`)).toBe(1);
     expect(occurrences(output, `- ${zoneFile}:4: record web: unknown field "size"`)).toBe(1);
     expectNoStackTrace(output);
+  });
+
+  // The engine ends a preview at the first resource whose check fails: a second faulty ZoneRecord is reported by
+  // the next preview. Within one resource, every problem comes at once.
+  it("a ZoneRecord with three bad fields: all three in one preview, as diagnostics without a stack trace, nothing sent", async () => {
+    const file = new RecordsFile("example.com");
+    try {
+      file.declare({
+        www: { subDomain: "www", fieldType: "A", target: "203.0.113.300", ttl: 30, adopt: "yes" as unknown as boolean },
+        ok: { subDomain: "ok", fieldType: "A", target: "203.0.113.10", ttl: 3600 },
+      });
+      ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
+      const run = await withCalls(emulator, () => ws!.run(["preview"]));
+      const output = run.result.stdout + run.result.stderr;
+      expect(run.result.code).not.toBe(0);
+      // Each is one of the engine's diagnostics of the resource, naming the field (the CLI prints them under
+      // the resource's progress line and again under "Diagnostics:").
+      const diagnostics = output.slice(output.indexOf("Diagnostics:"));
+      const prefix = "error: pulumi-nodejs:dynamic/ovhdns:ZoneRecord resource 'www': property";
+      expect(diagnostics).toContain(`${prefix} target value {203.0.113.300} has a problem: "203.0.113.300" is not an IPv4 address`);
+      expect(diagnostics).toContain(`${prefix} ttl value {30} has a problem: ttl 30 is below 60`);
+      expect(diagnostics).toContain(`${prefix} adopt value {yes} has a problem: adopt must be true or false, not "yes"`);
+      expect(occurrences(diagnostics, "error: ")).toBe(3);
+      expectNoStackTrace(output);
+      expect(run.calls).toEqual([]);
+    } finally {
+      file.remove();
+    }
   });
 
   it("an up in a mistyped zone names it and the zones the account has, as doctor does", async () => {

@@ -6,9 +6,9 @@
  * other's claims fails naming the owner, and destroying one stack leaves the other's records alone.
  */
 import { startEmulator, type Emulator } from "../../emulator";
-import { REGISTRY_SUBDOMAIN } from "../../provider/zone-record/registry-codec";
+import { parseClaim, REGISTRY_SUBDOMAIN } from "../../provider/zone-record/registry-codec";
 import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { ZONE_RECORD_TYPE } from "../../sdk/zone-record";
+import { stackKey, ZONE_RECORD_TYPE } from "../../sdk/zone-record";
 import { cliStack, RECORDS_PROGRAM, RecordsFile } from "./support";
 
 jest.setTimeout(900_000);
@@ -71,5 +71,26 @@ describe("two stacks on one zone, through the real Pulumi CLI", () => {
     for (const id of finalA) expect(left).toContain(id);
     expect(left).toHaveLength(COUNT - finalB.length);
     expect(changes(await a.preview()).filter((c) => !c.startsWith("create "))).toEqual([]);
+  });
+
+  it("a stack that removes its owner while renaming its records with adopt keeps them: its claims carry its key", async () => {
+    const ws = await adoptingStack("team-a");
+    expect((await ws.run(["up", "--yes", "--skip-preview"])).code).toBe(0);
+    // The key the SDK computed in the program under the real engine (a self-managed backend's organization).
+    const claims = emulator.zone("example.com").records.filter((r) => r.subDomain === REGISTRY_SUBDOMAIN).map((r) => parseClaim(r.target));
+    expect(claims.map((c) => c?.stack)).toEqual(claims.map(() => stackKey("organization", "ovh-dns-records", ws.stack)));
+    const ids = (await held(ws)).sort();
+    // One up renames every resource (adopt: true) and drops the owner: the new names take the records the old
+    // names claimed under "team-a", and the old names' deletes hand them over.
+    const file = files[files.length - 1];
+    file.declare(Object.fromEntries(existing.map((r) => [`renamed-${r.subDomain}`, { ...r, adopt: true }])));
+    expect((await ws.run(["config", "rm", "ovhdns:owner"])).code).toBe(0);
+    const up = await ws.run(["up", "--yes", "--skip-preview"]);
+    expect(up.stdout + up.stderr).not.toContain("manages it");
+    expect(up.code).toBe(0);
+    expect((await held(ws)).sort()).toEqual(ids);
+    expect(plain().map((r) => String(r.id)).sort()).toEqual(ids);
+    expect(emulator.zone("example.com").records.filter((r) => r.subDomain === REGISTRY_SUBDOMAIN)).toEqual([]);
+    expect(changes(await ws.preview())).toEqual([]);
   });
 });

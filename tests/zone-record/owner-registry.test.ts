@@ -176,4 +176,48 @@ describe("the owner registry: two stacks on one zone", () => {
     expect(claimRecords()).toHaveLength(1);
     expect(mine.id).toBeDefined();
   });
+
+  describe("claims carry the stack's key: the same stack under another owner name is not another stack", () => {
+    const KEY = "0123456789ab";
+    const OTHER_KEY = "ba9876543210";
+    for (const [change, next] of [["removed", undefined], ["renamed", "fuzz-b"]] as const) {
+      it(`an owner ${change} in the same up as a rename with adopt: the new resource takes the record, its claim follows`, async () => {
+        const made = (await rig.provider.create({ ...www, owner: "fuzz-a", __stack: KEY })) as Created;
+        expect(made.outs.__stack).toBe(KEY);
+        expect(parseClaim(claimRecords()[0].target)).toEqual({ owner: "fuzz-a", stack: KEY, ids: [made.id] });
+        // The next up of the same stack, as the engine runs a rename: the new resource is created (adopting),
+        // then the old one is deleted.
+        const run = await stack();
+        run.emulator.clearLog();
+        const adopted = (await run.provider.create({ ...www, adopt: true, __stack: KEY, ...(next ? { owner: next } : {}) })) as Created;
+        expect(adopted.id).toBe(made.id);
+        await run.provider.delete(made.id, made.outs);
+        expect(plain()).toEqual(["A www 192.0.2.1"]);
+        // The record itself is neither posted again, nor changed, nor deleted.
+        expect(rig.emulator.zone(ZONE).records.filter((r) => r.subDomain === "www").map((r) => String(r.id))).toEqual([made.id]);
+        expect(rig.emulator.log.filter((e) => e.path.endsWith(`/record/${made.id}`) && e.method !== "GET")).toEqual([]);
+        expect(claims()).toEqual(next ? new Map([[made.id, next]]) : new Map());
+        expect(adopted.outs.owner).toBe(next);
+      });
+    }
+
+    it("a claim of another stack's key under another owner name is still another's", async () => {
+      const made = (await rig.provider.create({ ...www, owner: "fuzz-a", __stack: KEY })) as Created;
+      const b = await stack();
+      const err = (await b.provider.create({ ...www, adopt: true, __stack: OTHER_KEY }).catch((e: unknown) => e)) as Error;
+      expect(err.name).toBe("OwnerConflictError");
+      const destroyB = await stack();
+      await destroyB.provider.delete(made.id, { ...made.outs, owner: "fuzz-b", __stack: OTHER_KEY });
+      expect(plain()).toEqual(["A www 192.0.2.1"]);
+      expect(claims()).toEqual(new Map([[made.id, "fuzz-a"]]));
+    });
+
+    it("a destroy of the same stack under another owner name deletes the record and every claim of it", async () => {
+      const made = (await rig.provider.create({ ...www, owner: "fuzz-a", __stack: KEY })) as Created;
+      const run = await stack();
+      await run.provider.delete(made.id, { ...made.outs, owner: undefined });
+      expect(plain()).toEqual([]);
+      expect(claimRecords()).toEqual([]);
+    });
+  });
 });
