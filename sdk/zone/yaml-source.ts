@@ -8,6 +8,8 @@
  * records:
  *   web: { subDomain: "", fieldType: A, target: 203.0.113.10, ttl: 3600 }
  *   www: { subDomain: www, fieldType: CNAME, target: example.com. }
+ * redirections:        # optional: web redirections, one ZoneRedirection each (sdk/zone/redirections.ts)
+ *   old: { subDomain: old, type: visiblePermanent, target: "https://www.example.com/" }
  * ```
  * `records` is a map (its keys are labels for people and errors; child names come from the content) or a
  * list. subDomain, fieldType and target are kept as written (`target: 1.10` is the text "1.10", not the
