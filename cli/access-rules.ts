@@ -3,7 +3,7 @@
  * "Access rules"): a rule is a method and a path glob where `*` matches any characters, `/` included;
  * `/domain/zone/*` does not match `/domain/zone` itself.
  */
-import { ruleOf, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
+import { REDIRECTION_CALLS, ruleOf, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
 
 /** One access rule, as `POST /auth/credential` takes it and `GET /auth/currentCredential` returns it. */
 export interface AccessRule {
@@ -19,6 +19,8 @@ export interface RuleScope {
   allZones: boolean;
   /** Only what data sources need (`--read-only`). */
   readOnly: boolean;
+  /** Also what ZoneRedirection needs (`--with-redirections`): its create, update and delete routes. */
+  redirections?: boolean;
 }
 
 /** Account-wide calls of the data sources `getDomains` and `getZones`. */
@@ -45,6 +47,14 @@ export function rulesFor(scope: RuleScope): AccessRule[] {
       { method: "DELETE", path: `${base}/record/*` },
       { method: "POST", path: `${base}/refresh` },
     );
+    // Reading a redirection is already granted by `GET <zone>/*`; writing one is asked for only by name.
+    if (scope.redirections) {
+      rules.push(
+        { method: "POST", path: `${base}/redirection` },
+        { method: "PUT", path: `${base}/redirection/*` },
+        { method: "DELETE", path: `${base}/redirection/*` },
+      );
+    }
   }
   return rules;
 }
@@ -73,10 +83,13 @@ export interface MissingRule {
   rule: string;
 }
 
-/** The calls on `zone` the rules do not grant (read-only checks skip the write calls). */
-export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false): MissingRule[] {
+/**
+ * The calls on `zone` the rules do not grant (read-only checks skip the write calls; the redirection calls are
+ * checked only with `redirections`).
+ */
+export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false, redirections = false): MissingRule[] {
   const base = `/domain/zone/${zone}`;
-  return ZONE_CALLS.filter((c) => !readOnly || !c.write)
+  return [...ZONE_CALLS, ...(redirections ? REDIRECTION_CALLS : [])].filter((c) => !readOnly || !c.write)
     .filter((c) => !isGranted(rules, c.method, base + c.suffix))
     .map((c) => ({ call: `${c.method} ${base}${c.suffix}`, purpose: c.purpose, rule: ruleOf(c, zone) }));
 }

@@ -22,6 +22,10 @@ const WRITE_ACTIONS = [
   "dnsZone:apiovh:refresh",
 ];
 
+/** What a ZoneRedirection adds (`--with-redirections`): its reads, and with write access its writes. */
+const REDIRECTION_READ_ACTIONS = ["dnsZone:apiovh:redirection/get"];
+const REDIRECTION_WRITE_ACTIONS = ["dnsZone:apiovh:redirection/create", "dnsZone:apiovh:redirection/edit", "dnsZone:apiovh:redirection/delete"];
+
 /** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
 function urnRegion(endpoint: string): string {
   const match = /^ovh-(eu|ca|us)$/.exec(endpoint);
@@ -35,7 +39,8 @@ function urnRegion(endpoint: string): string {
 export function iamPolicyFor(scope: RuleScope, clientId: string, endpoint: string): IamPolicy {
   const region = urnRegion(endpoint);
   const zones = scope.allZones ? ["*"] : scope.zones;
-  const actions = scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS];
+  const redirections = !scope.redirections ? [] : scope.readOnly ? REDIRECTION_READ_ACTIONS : [...REDIRECTION_READ_ACTIONS, ...REDIRECTION_WRITE_ACTIONS];
+  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections];
   return {
     name: "pulumi-ovh-dns",
     description: `pulumi-ovh-dns ${scope.readOnly ? "read-only " : ""}access to ${scope.allZones ? "every zone" : zones.join(", ")}`,

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { isFieldType } from "./records/field-types";
+import { REDIRECTION_TYPES, type StoredRedirection } from "./zones/redirections";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
 /** The file's format. */
@@ -12,7 +13,7 @@ interface PersistedState {
   version: 1;
   nextRecordId: number;
   domains: string[];
-  zones: Record<string, { records: StoredRecord[]; deployed: StoredRecord[]; pending: boolean; serial: number; lastUpdate: number }>;
+  zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; deployed: StoredRecord[]; pending: boolean; serial: number; lastUpdate: number }>;
 }
 
 /** Writes the zone store to `file` (via a temporary file and a rename). */
@@ -21,6 +22,7 @@ export function saveState(file: string, store: ZoneStore): void {
   for (const zone of store.zones.values()) {
     state.zones[zone.name] = {
       records: [...zone.records.values()],
+      redirections: [...zone.redirections.values()],
       deployed: zone.deployed,
       pending: zone.pending,
       serial: zone.serial,
@@ -48,11 +50,12 @@ export function loadState(file: string, store: ZoneStore): boolean {
   for (const [name, saved] of Object.entries(state.zones)) {
     const zone = store.addZone(name, [], saved.lastUpdate);
     for (const record of saved.records.map(checkRecord)) zone.records.set(record.id, record);
+    for (const redirection of (saved.redirections ?? []).map(checkRedirection)) zone.redirections.set(redirection.id, redirection);
     zone.deployed = saved.deployed.map(checkRecord);
     zone.pending = saved.pending;
     zone.serial = saved.serial;
   }
-  const highest = Math.max(0, ...[...store.zones.values()].flatMap((z) => [...z.records.keys()]));
+  const highest = Math.max(0, ...[...store.zones.values()].flatMap((z) => [...z.records.keys(), ...z.redirections.keys()]));
   store.nextRecordId = Math.max(state.nextRecordId, highest + 1, store.nextRecordId);
   return true;
 }
@@ -62,4 +65,14 @@ function checkRecord(record: StoredRecord): StoredRecord {
     throw new Error(`OVH emulator: state file holds an invalid record: ${JSON.stringify(record)}`);
   }
   return { id: record.id, subDomain: String(record.subDomain ?? ""), fieldType: record.fieldType, target: record.target, ttl: Number(record.ttl ?? 0) };
+}
+
+/** A redirection of a state file (written before redirections existed, a file has none). */
+function checkRedirection(r: StoredRedirection): StoredRedirection {
+  if (!Number.isSafeInteger(r.id) || !(REDIRECTION_TYPES as readonly string[]).includes(r.type) || typeof r.target !== "string" || !Array.isArray(r.recordIds)) {
+    throw new Error(`OVH emulator: state file holds an invalid redirection: ${JSON.stringify(r)}`);
+  }
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  return { id: r.id, subDomain: String(r.subDomain ?? ""), type: r.type, target: r.target, title: text(r.title), keywords: text(r.keywords),
+    description: text(r.description), recordIds: r.recordIds.map(Number) };
 }

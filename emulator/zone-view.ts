@@ -3,6 +3,7 @@ import { isFieldType } from "./records/field-types";
 import { wrapTxt } from "./records/txt";
 import type { SeedRecord } from "./options";
 import { exportZone } from "./zones/export";
+import type { StoredRedirection } from "./zones/redirections";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
 /** One record of a {@link ZoneView}. */
@@ -20,6 +21,8 @@ export interface ZoneView {
   readonly records: readonly ZoneViewRecord[];
   /** The records as of the last successful refresh: what the zone's name servers serve (and the export shows). */
   readonly published: readonly ZoneViewRecord[];
+  /** The web redirections, in creation order, with the ids of the records kept for each. */
+  readonly redirections: readonly Readonly<StoredRedirection>[];
   /** Whether changes are waiting for a refresh. */
   readonly pendingChanges: boolean;
   /** The BIND text `GET .../export` returns: the zone as of the last refresh. */
@@ -33,6 +36,7 @@ export function zoneView(zones: ZoneStore, name: string): ZoneView {
   return {
     records: [...zone.records.values()].map((r) => Object.freeze({ ...r })),
     published: zone.deployed.map((r) => Object.freeze({ ...r })),
+    redirections: [...zone.redirections.values()].map((r) => Object.freeze({ ...r, recordIds: [...r.recordIds] })),
     pendingChanges: zone.pending,
     exportText: () => exportZone(zone),
   };

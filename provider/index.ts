@@ -14,6 +14,7 @@ import { ZonePruneProvider } from "./zone-manifest/prune-provider";
 import { SessionPool } from "./zone-record/connection";
 import { watchEngineOf } from "./zone-record/engine-watchdog";
 import { ZoneRecordProvider } from "./zone-record/provider";
+import { ZoneRedirectionProvider } from "./zone-redirection/provider";
 
 /** The one provider object of this process, shared by every ZoneRecord. */
 /** One pool for the process: the three providers share sessions, refreshes and record ownership. */
@@ -21,6 +22,9 @@ const pool = new SessionPool();
 watchEngineOf(pool);
 
 export const zoneRecordProvider: pulumi.dynamic.ResourceProvider = new ZoneRecordProvider(pool);
+
+/** The provider of every ZoneRedirection: the same pool, so its zone refreshes are shared with the records'. */
+export const zoneRedirectionProvider: pulumi.dynamic.ResourceProvider = new ZoneRedirectionProvider(pool);
 
 /** The provider of a Zone component's manifest (its mass-deletion guard). */
 export const zoneManifestProvider: pulumi.dynamic.ResourceProvider = new ZoneManifestProvider();

@@ -7,12 +7,14 @@
  * ```
  */
 export { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
+export { ZoneRedirection, type ZoneRedirectionArgs } from "./zone-redirection";
 export { ZoneRecordError } from "../provider/records/errors";
 export type { FieldType, FieldTypeInput } from "../provider/records/field-types";
 export * from "./data-sources";
 export type { ZoneInfo, ZoneRecordInfo } from "../provider/zone-record";
 export { Zone, type ZoneArgs, type UnmanagedPolicy } from "./zone";
 export { ZoneDeclarationError, type ZoneRecordSpec } from "./zone/records";
+export type { ZoneRedirectionSpec } from "./zone/redirections";
 export { ZoneFileError } from "./zone/bind-lexer";
 export type { ZoneSource } from "./zone/yaml-source";
 export type { BindOptions } from "./zone/bind-parser";

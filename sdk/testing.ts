@@ -1,6 +1,6 @@
 /**
  * `pulumi-ovh-dns/testing`: unit tests of a user's program under `pulumi.runtime.setMocks`, where every
- * ZoneRecord (and every resource a Zone registers) goes through the provider's real `check`, so that a test
+ * ZoneRecord and ZoneRedirection (and every resource a Zone registers) goes through the provider's real `check`, so that a test
  * refuses what `pulumi preview` would refuse (`ttl: 30`, a CNAME at the apex, a target without its final dot).
  *
  * The usual echo mock (`newResource: (args) => ({ id: ..., state: args.inputs })`) accepts all of those: the
@@ -8,10 +8,13 @@
  * passes `check` is "created" by echoing its checked inputs with a made-up record id. How to use it: docs/testing.md.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { zoneManifestProvider, zonePruneProvider, zoneRecordProvider } from "../provider";
+import { zoneManifestProvider, zonePruneProvider, zoneRecordProvider, zoneRedirectionProvider } from "../provider";
 import { toOutputs } from "../provider/zone-record/outputs";
+import { redirectionSpecOf } from "../provider/zone-redirection/model";
+import { toRedirectionOutputs } from "../provider/zone-redirection/outputs";
 import { ZONE_MANIFEST_TYPE, ZONE_PRUNE_TYPE } from "./zone/internal-resources";
 import { ZONE_RECORD_TYPE } from "./zone-record";
+import { ZONE_REDIRECTION_TYPE } from "./zone-redirection";
 
 /** One failure of a `check`, as the engine reports it: the input it concerns and what to do. */
 export interface CheckFailure {
@@ -68,6 +71,7 @@ export interface OvhDnsMocks {
 /** The providers whose `check` runs under the mocks, by the type token their resources register with. */
 const PROVIDERS: Record<string, pulumi.dynamic.ResourceProvider> = {
   [ZONE_RECORD_TYPE]: zoneRecordProvider,
+  [ZONE_REDIRECTION_TYPE]: zoneRedirectionProvider,
   [ZONE_MANIFEST_TYPE]: zoneManifestProvider,
   [ZONE_PRUNE_TYPE]: zonePruneProvider,
 };
@@ -84,6 +88,7 @@ const echo: pulumi.runtime.Mocks = {
  */
 function createdOutputs(type: string, checked: Record<string, unknown>, id: string): Record<string, unknown> {
   if (type === ZONE_RECORD_TYPE) return { ...checked, ...toOutputs(checked as unknown as Parameters<typeof toOutputs>[0], id, `${id}-instance`) };
+  if (type === ZONE_REDIRECTION_TYPE) return { ...checked, ...toRedirectionOutputs(redirectionSpecOf(checked), id, `${id}-instance`) };
   return type === ZONE_PRUNE_TYPE ? { ...checked, deleted: [] } : checked;
 }
 
@@ -115,7 +120,7 @@ export async function setOvhDnsMocks(options: OvhDnsMocksOptions = {}): Promise<
         throw refusal;
       }
       const checked: Record<string, unknown> = { ...(inputs as Record<string, unknown>), __provider: args.inputs.__provider };
-      const id = args.type === ZONE_RECORD_TYPE ? String(1_000_000_000 + ++ids) : String(checked.zoneName);
+      const id = args.type === ZONE_RECORD_TYPE || args.type === ZONE_REDIRECTION_TYPE ? String(1_000_000_000 + ++ids) : String(checked.zoneName);
       const outs = createdOutputs(args.type, checked, id);
       state.resources.set(args.name, outs);
       return { id, state: outs };

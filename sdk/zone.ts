@@ -17,6 +17,8 @@ import { findUnmanaged, toDeletion } from "./zone/unmanaged";
 import { readYamlZone, type ZoneSource } from "./zone/yaml-source";
 import { reportedAsRunError } from "./zone/run-error";
 import { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
+import { ZoneRedirection } from "./zone-redirection";
+import { declareRedirections, redirectionKey, type ZoneRedirectionSpec } from "./zone/redirections";
 
 /** What a Zone does with records of the zone that none of its records declares. */
 export type UnmanagedPolicy = "ignore" | "warn" | "delete";
@@ -27,6 +29,12 @@ export interface ZoneArgs {
   zoneName: string;
   /** The records, plain values (the whole-zone checks and the child names need them at once). */
   records: readonly ZoneRecordSpec[];
+  /**
+   * Web redirections, one ZoneRedirection child each (`<name>-redirect-<subDomain>`, `@` for the apex), adopted
+   * with `adopt`. The A and TXT records OVH keeps for them are never unmanaged records. Not counted by the
+   * mass-deletion guard, which counts records.
+   */
+  redirections?: readonly ZoneRedirectionSpec[];
   /** Take over records that already exist identically instead of creating duplicates (ZoneRecord's `adopt`). */
   adopt?: boolean;
   /**
@@ -66,6 +74,8 @@ export class Zone extends pulumi.ComponentResource {
   readonly zoneFile: pulumi.Output<string>;
   /** The child ZoneRecords, by key. */
   readonly records: Readonly<Record<string, ZoneRecord>>;
+  /** The child ZoneRedirections, by key (`redirect-www`, `redirect-@`). */
+  readonly redirections: Readonly<Record<string, ZoneRedirection>>;
 
   /** Reads a records file (see docs/zone.md for its shape); errors carry file:line. */
   static fromYaml(file: string): ZoneSource {
@@ -90,7 +100,8 @@ export class Zone extends pulumi.ComponentResource {
     const zoneName = readZoneName(args.zoneName);
     const policy = readOptions(zoneName, args);
     const declared = declareRecords(zoneName, args.records);
-    const problems = checkZone(zoneName, declared);
+    const redirections = declareRedirections(zoneName, args.redirections, declared);
+    const problems = [...checkZone(zoneName, declared), ...redirections.problems];
     if (problems.length > 0) throw new ZoneDeclarationError(zoneName, problems);
     const keys = childKeys(declared);
 
@@ -110,6 +121,8 @@ export class Zone extends pulumi.ComponentResource {
     const previous = previousKeys(declared, keys);
     keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, args.owner, manifest)));
     this.records = children;
+    this.redirections = Object.fromEntries(redirections.declared.map((r) => [redirectionKey(r), new ZoneRedirection(`${name}-${redirectionKey(r)}`,
+      { ...(r.inputs as unknown as ZoneRedirectionSpec), zoneName, ...(args.adopt === true ? { adopt: true } : {}) }, { parent: this, dependsOn: [manifest] })]));
     if (policy.unmanaged === "delete" && unmanaged) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
       const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));

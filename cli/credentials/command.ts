@@ -18,6 +18,7 @@ interface CredentialsFlags {
   zone?: string[];
   allZones?: boolean;
   readOnly?: boolean;
+  withRedirections?: boolean;
   validity?: string;
   endpoint?: string;
   redirection: string;
@@ -38,6 +39,7 @@ export function credentialsCommand(): Command {
     .option("--zone <zone>", "a zone the key may manage (repeatable)", (v: string, all: string[] = []) => [...all, v])
     .option("--all-zones", "every zone of the account (instead of --zone)")
     .option("--read-only", "only what the data sources need (no create, update, delete)")
+    .option("--with-redirections", "also the rules ZoneRedirection needs (create, update, delete web redirections)")
     .option("--validity <seconds>", "how long the key should live: choose at least this on the validation page")
     .option("--endpoint <name|url>", "ovh-eu, ovh-ca, ovh-us... or a URL (default: as the provider resolves it)")
     .option("--redirection <url>", "page OVH opens after validation", DEFAULT_REDIRECTION)
@@ -58,7 +60,7 @@ function scopeOf(flags: CredentialsFlags): RuleScope {
   if (!flags.allZones && zones.length === 0) {
     throw new UsageError("name the zones the key is for with --zone <zone> (repeatable), or --all-zones for every zone");
   }
-  return { zones, allZones: Boolean(flags.allZones), readOnly: Boolean(flags.readOnly) };
+  return { zones, allZones: Boolean(flags.allZones), readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections) };
 }
 
 async function runCredentials(flags: CredentialsFlags): Promise<void> {

@@ -8,7 +8,7 @@ import { Command, Option } from "commander";
 import { OvhClient, resolveCredentials } from "../../provider/ovh";
 import { CommandFailure, UsageError, zoneName } from "../cli-errors";
 import { exportedZone, type ExportedZone } from "./exported-zone";
-import { readZoneRecords } from "./read-zone";
+import { readZoneRecords, readZoneRedirections, type RedirectionReading } from "./read-zone";
 import { renderBind } from "./render-bind";
 import { type Adoption, renderTypeScript } from "./render-ts";
 import { renderYaml } from "./render-yaml";
@@ -50,8 +50,11 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
   // As the provider resolves them, without a stack config: environment, then ovh.conf.
   const client = new OvhClient({ credentials: resolveCredentials({ env: process.env }) });
   let exported: ExportedZone;
+  let reading: RedirectionReading;
   try {
-    exported = exportedZone(zone, await readZoneRecords(client, zone), flags.namePrefix);
+    const records = await readZoneRecords(client, zone);
+    reading = await readZoneRedirections(client, zone);
+    exported = exportedZone(zone, records, flags.namePrefix, reading.redirections);
   } finally {
     client.close();
   }
@@ -71,8 +74,17 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
     `${exported.records.length - left} record(s) of ${zone} written${flags.output ? ` to ${flags.output}` : ""}` +
       `${exported.skippedNameServers.length ? `; ${exported.skippedNameServers.length} apex NS left to OVH` : ""}` +
       `${left ? `; ${left} left out as the provider would refuse them (see the comments)` : ""}` +
+      `${redirectionNote(exported, flags, reading)}` +
       `${flags.format !== "ts" && exported.zoneProblems.length ? `; a Zone refuses them as they stand: ${exported.zoneProblems.length} whole-zone problem(s) (see the comments)` : ""}\n`,
   );
+}
+
+/** What became of the web redirections, for the closing line. */
+function redirectionNote(zone: ExportedZone, flags: ExportFlags, reading: RedirectionReading): string {
+  if (reading.unreadable !== undefined) return `; web redirections not read (${reading.unreadable}): export with a key that may GET /domain/zone/${zone.zoneName}/redirection`;
+  if (zone.redirections.length === 0) return "";
+  const kept = `${zone.redirections.length} web redirection(s)${flags.format !== "bind" ? " written" : " written as comments (declare each as a ZoneRedirection)"}`;
+  return `; ${kept}, their ${zone.redirectionRecords} A/TXT record(s) left to them`;
 }
 
 function render(zone: ExportedZone, flags: ExportFlags): string {

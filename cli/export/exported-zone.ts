@@ -8,7 +8,9 @@ import { TEXT_FIELD_TYPES, canonicalTarget, checkRecordInputs, declarableText, d
 import { checkZone } from "../../sdk/zone/checks";
 import { declareRecords, type DeclaredRecord } from "../../sdk/zone/records";
 import { isRegistryRecord } from "../../provider/zone-record/registry-codec";
+import { checkZoneRedirection, isRedirectionCompanion, redirectedNames } from "../../provider/zone-redirection";
 import { resourceNames } from "./names";
+import type { ReadRedirection } from "./read-zone";
 
 /** One record to declare. */
 export interface ExportedRecord {
@@ -41,14 +43,28 @@ export interface ExportedZone {
   skippedNameServers: string[];
   /** What a Zone's whole-zone checks refuse in the records (two SPF policies, differing TTLs in an RRset...). */
   zoneProblems: string[];
+  /** The web redirections, each declared as a ZoneRedirection. */
+  redirections: ExportedRedirection[];
+  /** The A and TXT records OVH keeps for the redirections: the redirection's, never declared as records. */
+  redirectionRecords: number;
+}
+
+/** One web redirection to declare. */
+export interface ExportedRedirection extends ReadRedirection {
+  /** The resource name: `redirect-<name>` (`redirect-@` for the apex), apart from every record's. */
+  name: string;
+  /** Why the provider's check would refuse it (then it is written commented out). */
+  problems: string[];
 }
 
 /** Builds the zone to write from the records read. */
-export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = ""): ExportedZone {
+export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = "", redirections: readonly ReadRedirection[] = []): ExportedZone {
   const skippedNameServers = read.filter(isApexNs).map((r) => r.target).sort();
+  // The records OVH keeps for a web redirection are the redirection's (provider/zone-redirection/companions.ts).
+  const redirected = redirectedNames(read);
   const kept = read
     // The owner registry's claim records say which stack manages what; they are no record to declare.
-    .filter((r) => !isApexNs(r) && !isRegistryRecord(r))
+    .filter((r) => !isApexNs(r) && !isRegistryRecord(r) && !isRedirectionCompanion(r, redirected))
     .map((r) => ({ ...r, programTarget: programTarget(r.fieldType, r.target) }))
     .sort(compare);
   const checked = kept.map((r) => {
@@ -72,7 +88,21 @@ export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = 
     ...(r.declared === undefined ? {} : { declared: r.declared }),
   }));
   const declared = records.flatMap((r) => (r.declared && r.copyOf === undefined ? [r.declared] : []));
-  return { zoneName, records, skippedNameServers, zoneProblems: checkZone(zoneName, declared) };
+  return {
+    zoneName, records, skippedNameServers, zoneProblems: checkZone(zoneName, declared),
+    redirections: exportedRedirections(zoneName, redirections, namePrefix),
+    redirectionRecords: read.filter((r) => isRedirectionCompanion(r, redirected)).length,
+  };
+}
+
+/** The redirections sorted by name, each named and checked as the provider's check would. */
+function exportedRedirections(zoneName: string, read: readonly ReadRedirection[], namePrefix: string): ExportedRedirection[] {
+  return [...read].sort((a, b) => (a.subDomain < b.subDomain ? -1 : a.subDomain > b.subDomain ? 1 : 0)).map((r) => ({
+    ...r,
+    name: `${namePrefix}redirect-${r.subDomain || "@"}`,
+    problems: checkZoneRedirection({ zoneName, subDomain: r.subDomain, type: r.type, target: r.target, title: r.title, keywords: r.keywords, description: r.description })
+      .failures.map((f) => `${f.property}: ${f.reason}`),
+  }));
 }
 
 function isApexNs(r: ReadRecord): boolean {
@@ -92,4 +122,9 @@ function compare(a: ReadRecord & { programTarget: string }, b: ReadRecord & { pr
     if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
   }
   return 0;
+}
+
+/** The frame fields a redirection sets (`title`, `keywords`, `description` that are not empty), as [field, value]. */
+export function frameFieldsOf(r: ExportedRedirection): [string, string][] {
+  return (["title", "keywords", "description"] as const).filter((f) => r[f] !== "").map((f) => [f, r[f]]);
 }

@@ -1,10 +1,12 @@
 /**
  * Reads every record of a zone (`GET /domain/zone/<zone>/record`, then one GET per id, as the provider
- * reads them) into the record model, showing progress: a 500-record zone is 501 calls.
+ * reads them) into the record model, showing progress: a 500-record zone is 501 calls; and its web
+ * redirections the same way.
  */
 import type { OvhClient } from "../../provider/ovh";
 import { fromApiRecord, type ReadRecord } from "../../provider/records";
 import { ZoneApi } from "../../provider/zone-record/zone-api";
+import { fromApiRedirection, RedirectionApi, type RedirectionSpec } from "../../provider/zone-redirection";
 import { CommandFailure } from "../cli-errors";
 import { Progress, type ProgressStream } from "../progress";
 
@@ -27,4 +29,36 @@ export async function readZoneRecords(client: OvhClient, zone: string, stream?: 
   );
   progress.finish();
   return records.filter((r): r is ReadRecord => r !== undefined);
+}
+
+/** A redirection as read, in the provider's model (null frame fields read as ""). */
+export interface ReadRedirection extends Omit<RedirectionSpec, "zoneName"> {
+  redirectionId: string;
+}
+
+/** What {@link readZoneRedirections} found: the redirections, or why they could not be read (the export goes on). */
+export interface RedirectionReading {
+  redirections: ReadRedirection[];
+  /** Set when the key may not list redirections (403): the export then holds the records alone, and says so. */
+  unreadable?: string;
+}
+
+/** Every web redirection of `zone` (`GET .../redirection`, then one GET per id), in id order. */
+export async function readZoneRedirections(client: OvhClient, zone: string): Promise<RedirectionReading> {
+  const api = new RedirectionApi(client);
+  let ids: string[];
+  try {
+    ids = await api.listIds(zone);
+  } catch (err) {
+    if ((err as { status?: number }).status === 403) return { redirections: [], unreadable: (err as Error).message };
+    throw err;
+  }
+  const found = await Promise.all(ids.map(async (id) => ({ id, api: await api.get(zone, id) })));
+  return {
+    redirections: found.flatMap(({ id, api: r }) => {
+      if (r === undefined) return [];
+      const { zoneName: _z, ...spec } = fromApiRedirection(zone, r);
+      return [{ redirectionId: id, ...spec }];
+    }),
+  };
 }

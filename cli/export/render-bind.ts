@@ -5,7 +5,7 @@
  */
 import { writeBindZone } from "../../sdk/zone/bind-writer";
 import type { ExportedZone } from "./exported-zone";
-import { leftOutBecause, zoneProblemsNote } from "./render-yaml";
+import { leftOutBecause, redirectionComments, zoneProblemsNote } from "./render-yaml";
 
 /** The zone file text. */
 export function renderBind(zone: ExportedZone): string {
@@ -13,7 +13,7 @@ export function renderBind(zone: ExportedZone): string {
   if (zone.skippedNameServers.length > 0) {
     comments.push("The apex NS records, which OVH manages itself:", ...zone.skippedNameServers.map((ns) => `@\tIN NS\t${ns}`));
   }
-  comments.push(...zoneProblemsNote(zone));
+  comments.push(...zoneProblemsNote(zone), ...redirectionComments(zone));
   const declared = zone.records.flatMap((r) => (leftOutBecause(r) === undefined && r.declared ? [r.declared] : []));
   const leftOut = zone.records.flatMap((r) => {
     const reason = leftOutBecause(r);

@@ -4,7 +4,7 @@
  * Every value is written through {@link quotedString} or {@link commentText}: record data stays data.
  */
 import { commentText, quotedString } from "../../sdk/zone/text-escape";
-import type { ExportedRecord, ExportedZone } from "./exported-zone";
+import { frameFieldsOf, type ExportedRecord, type ExportedRedirection, type ExportedZone } from "./exported-zone";
 
 /**
  * How a record is taken over: `adopt` (the `adopt: true` input: create adopts an identical record in place), or
@@ -27,7 +27,26 @@ export function renderTypeScript(zone: ExportedZone, adoption: Adoption): string
     lines.push(`// Not declared: the apex NS records (${commentText(zone.skippedNameServers.join(", "))}), which OVH manages itself.`, "");
   }
   for (const record of zone.records) lines.push(...declaration(record, adoption));
+  if (zone.redirectionRecords > 0) {
+    lines.push("", `// Not declared: the ${zone.redirectionRecords} A and TXT record(s) OVH keeps for the web redirections below, which are theirs.`);
+  }
+  for (const redirection of zone.redirections) lines.push(...redirectionDeclaration(redirection, adoption));
   return `${lines.join("\n")}\n`;
+}
+
+/** `new ovhdns.ZoneRedirection(...)`, the frame fields only where set; commented out when the check refuses it. */
+function redirectionDeclaration(r: ExportedRedirection, adoption: Adoption): string[] {
+  const args = [
+    "zoneName",
+    `subDomain: ${quotedString(r.subDomain)}`,
+    `type: ${quotedString(r.type)}`,
+    `target: ${quotedString(r.target)}`,
+    ...frameFieldsOf(r).map(([f, value]) => `${f}: ${quotedString(value)}`),
+    ...(adoption === "adopt" ? ["adopt: true"] : []),
+  ];
+  const line = `new ovhdns.ZoneRedirection(${quotedString(r.name)}, { ${args.join(", ")} });`;
+  if (r.problems.length === 0) return [line];
+  return [`// Left out: the provider would refuse this redirection (${commentText(r.problems.join("; "))}):`, `// ${line}`];
 }
 
 function adoptionComment(adoption: Adoption): string {

@@ -5,7 +5,7 @@
  * {@link commentText}. A record a Zone would refuse (the provider's check, or an exact copy) is commented out.
  */
 import { commentText, quotedString } from "../../sdk/zone/text-escape";
-import type { ExportedRecord, ExportedZone } from "./exported-zone";
+import { frameFieldsOf, type ExportedRecord, type ExportedZone } from "./exported-zone";
 import type { Adoption } from "./render-ts";
 
 /** The file text. */
@@ -29,7 +29,38 @@ export function renderYaml(zone: ExportedZone, adoption: Adoption): string {
     if (why === undefined) lines.push(...entry);
     else lines.push(`  # Left out: ${commentText(why)}:`, ...entry.map((l) => `  #${l}`));
   }
-  return `${lines.join("\n")}\n`;
+  return `${[...lines, ...redirectionSection(zone)].join("\n")}\n`;
+}
+
+/** The `redirections:` map `Zone.fromYaml` reads (a redirection the provider would refuse is commented out). */
+function redirectionSection(zone: ExportedZone): string[] {
+  if (zone.redirections.length === 0) return [];
+  const lines = [`# Web redirections; the ${zone.redirectionRecords} A/TXT record(s) OVH keeps for them are theirs, not declared above.`, "redirections:"];
+  for (const r of zone.redirections) {
+    const entry = [
+      `  ${quotedString(r.name)}:`,
+      `    subDomain: ${quotedString(r.subDomain)}`,
+      `    type: ${quotedString(r.type)}`,
+      `    target: ${quotedString(r.target)}`,
+      ...frameFieldsOf(r).map(([f, value]) => `    ${f}: ${quotedString(value)}`),
+    ];
+    if (r.problems.length === 0) lines.push(...entry);
+    else lines.push(`  # Left out: the provider would refuse this redirection (${commentText(r.problems.join("; "))}):`, ...entry.map((l) => `  #${l}`));
+  }
+  return lines;
+}
+
+/**
+ * The web redirections, as comment lines of a BIND file, which has no way to declare one. Each line is a
+ * ZoneRedirection's arguments (`export --format ts` and `--format yaml` declare them).
+ */
+export function redirectionComments(zone: ExportedZone): string[] {
+  if (zone.redirections.length === 0) return [];
+  return [
+    `Web redirections (declare each as a ZoneRedirection; the ${zone.redirectionRecords} A/TXT record(s) OVH keeps for them are theirs, not declared above):`,
+    ...zone.redirections.map((r) => commentText(`  ${r.name}: ${JSON.stringify({ subDomain: r.subDomain, type: r.type, target: r.target,
+      ...Object.fromEntries(frameFieldsOf(r)) })}`)),
+  ];
 }
 
 /** The whole-zone problems a Zone would refuse the file for, as comment lines (none when there are none). */

@@ -6,6 +6,7 @@
 import { ApiError, objectNotFound, serviceNotFound } from "../errors";
 import type { RecordCreate, RecordPatch } from "../records/validate";
 import type { FieldType } from "../records/field-types";
+import type { StoredRedirection } from "./redirections";
 import { zoneKey } from "./zone-key";
 
 /** A record as stored. */
@@ -21,6 +22,8 @@ export interface StoredRecord {
 export interface StoredZone {
   name: string;
   records: Map<number, StoredRecord>;
+  /** Web redirections by id (redirections.ts); their records are in `records`. */
+  redirections: Map<number, StoredRedirection>;
   /** Records as of the last refresh: what the export shows. */
   deployed: StoredRecord[];
   pending: boolean;
@@ -49,6 +52,7 @@ export class ZoneStore {
     const zone: StoredZone = {
       name,
       records: new Map(),
+      redirections: new Map(),
       deployed: [],
       pending: false,
       serial: initialSerial(now),

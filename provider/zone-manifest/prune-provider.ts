@@ -14,6 +14,7 @@ import { endWithSummary } from "../zone-record/run-report";
 import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
 import { claimedIds, isRegistryRecord } from "../zone-record/registry-codec";
+import { isRedirectionCompanion, redirectedNames } from "../zone-redirection/companions";
 import type { RecordContent } from "./declared-before";
 
 type Props = Record<string, unknown>;
@@ -149,7 +150,9 @@ export function prunable(listed: readonly ZoneRecordInfo[], inputs: Props, sessi
   const zoneName = String(inputs.zoneName);
   const held = new Set((Array.isArray(inputs.heldIds) ? inputs.heldIds : []).map(String));
   const claimed = claimedIds(listed);
-  return listed.filter((r) => !held.has(r.recordId) && !session.owners.isHeld(zoneName, r.recordId) && !claimed.has(r.recordId) && !isRegistryRecord(r));
+  const redirected = redirectedNames(listed);
+  return listed.filter((r) => !held.has(r.recordId) && !session.owners.isHeld(zoneName, r.recordId) && !claimed.has(r.recordId) && !isRegistryRecord(r)
+    && !isRedirectionCompanion(r, redirected));
 }
 
 /** For each wanted content, one free record holding it (each record chosen once); a content no longer there is skipped. */

@@ -10,6 +10,8 @@
  * record whose name, type or target differ is never taken: that would silently rewrite someone else's record.
  */
 import { describeRecord, sameRecord, type ApiRecord, type RecordSpec } from "../records";
+import { isRedirectionCompanion, isRedirectionMarker } from "../zone-redirection/companions";
+import { RedirectionRecordError } from "../zone-redirection/errors";
 import { OwnerConflictError } from "./owner-registry";
 import type { ZoneSession } from "./session";
 
@@ -22,10 +24,15 @@ import type { ZoneSession } from "./session";
 export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec, holder: string, owner = "", stack?: string): Promise<ApiRecord | undefined> {
   const ids = await session.api.listRecordIds(spec.zoneName, { fieldType: spec.fieldType, subDomain: spec.subDomain });
   let elsewhere: { id: string; owner: string } | undefined;
+  let redirection: string | undefined;
   for (const id of ids) {
     if (session.owners.isHeld(spec.zoneName, id)) continue;
     const record = await session.api.getRecord(spec.zoneName, id);
     if (!record || !sameRecord({ ...spec, ttl: record.ttl ?? 0 }, record)) continue;
+    if (await keptForRedirection(session, spec, record)) {
+      redirection ??= id;
+      continue;
+    }
     const other = await session.registry.of(spec.zoneName).foreignOwner(id, owner, stack);
     if (other !== undefined) {
       elsewhere ??= { id, owner: other };
@@ -37,7 +44,27 @@ export async function adoptExistingRecord(session: ZoneSession, spec: RecordSpec
     return record;
   }
   if (elsewhere) throw managedElsewhere(spec, elsewhere.id, elsewhere.owner);
+  if (redirection !== undefined) {
+    throw new RedirectionRecordError(
+      `${describeRecord(spec)} exists (record ${redirection} of zone ${spec.zoneName}), but OVH keeps it for the web redirection of ` +
+        `${spec.subDomain || "the apex"}: it is the redirection's, not a record to adopt (docs/ovh-api.md §4, "Web redirections"). ` +
+        "Remove this ZoneRecord and declare a ZoneRedirection (with adopt: true) instead.",
+    );
+  }
   return undefined;
+}
+
+/**
+ * Whether `record` is one that OVH keeps for a web redirection (zone-redirection/companions.ts): a marker TXT,
+ * or an A record at a name holding one (the name's TXT records are read only for an A record that matched).
+ */
+async function keptForRedirection(session: ZoneSession, spec: RecordSpec, record: ApiRecord): Promise<boolean> {
+  if (record.fieldType === "TXT") return isRedirectionMarker({ subDomain: spec.subDomain, fieldType: "TXT", target: record.target });
+  if (record.fieldType !== "A") return false;
+  const txts = await session.api.listRecordIds(spec.zoneName, { fieldType: "TXT", subDomain: spec.subDomain });
+  const texts = await Promise.all(txts.map((id) => session.api.getRecord(spec.zoneName, id)));
+  const listed = texts.filter((t): t is ApiRecord => t !== undefined).map((t) => ({ subDomain: spec.subDomain, fieldType: "TXT", target: t.target }));
+  return isRedirectionCompanion({ subDomain: spec.subDomain, fieldType: "A", target: record.target }, new Set(listed.some(isRedirectionMarker) ? [spec.subDomain.toLowerCase()] : []));
 }
 
 /** The error for record `id` of `spec`, which owner `other` manages. */

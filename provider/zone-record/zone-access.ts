@@ -34,6 +34,18 @@ export const ZONE_CALLS: readonly ZoneCall[] = [
   { method: "POST", suffix: "/refresh", purpose: "apply changes (zone refresh)", write: true },
 ];
 
+/**
+ * The calls a ZoneRedirection makes under one zone (zone-redirection/api.ts), besides the zone refresh. Their
+ * rules are asked for only with `credentials --redirections`: a key for records alone has none of them.
+ */
+export const REDIRECTION_CALLS: readonly ZoneCall[] = [
+  { method: "GET", suffix: "/redirection", purpose: "list redirections (adopt, export)", write: false },
+  { method: "GET", suffix: "/redirection/1", purpose: "read a redirection (refresh)", write: false },
+  { method: "POST", suffix: "/redirection", purpose: "create a redirection", write: true },
+  { method: "PUT", suffix: "/redirection/1", purpose: "update a redirection", write: true },
+  { method: "DELETE", suffix: "/redirection/1", purpose: "delete a redirection", write: true },
+];
+
 /** The access rule granting `call` on `zone`: its path with the record id as `*`. */
 export function ruleOf(call: ZoneCall, zone: string): string {
   return `${call.method} /domain/zone/${zone}${call.suffix.replace(/\/1$/, "/*")}`;
@@ -41,7 +53,8 @@ export function ruleOf(call: ZoneCall, zone: string): string {
 
 /** Doctor's words for a rule the key lacks: the rule, what it is needed for, and how to get a key with it. */
 export function missingRuleText(rule: string, purpose: string, zone: string): string {
-  return `missing rule ${rule} (needed to ${purpose}): request a key with \`pulumi-ovh-dns credentials --zone ${zone}\``;
+  const flag = rule.includes("/redirection") ? " --with-redirections" : "";
+  return `missing rule ${rule} (needed to ${purpose}): request a key with \`pulumi-ovh-dns credentials --zone ${zone}${flag}\``;
 }
 
 /** Doctor's words for a zone the account does not have; `known` is `GET /domain/zone`, when it could be read. */
@@ -68,7 +81,7 @@ function zoneCallOf(method: string, path: string, zone: string): ZoneCall | unde
   const base = `/domain/zone/${encodeURIComponent(zone)}`;
   if (!path.startsWith(base)) return undefined;
   const suffix = path.slice(base.length).replace(/\/\d+$/, "/1");
-  return ZONE_CALLS.find((c) => c.method === method && c.suffix === suffix);
+  return [...ZONE_CALLS, ...REDIRECTION_CALLS].find((c) => c.method === method && c.suffix === suffix);
 }
 
 /** A 403 that says the key's access rules do not cover the call (docs/ovh-api.md §2, "has not been granted"). */
@@ -108,7 +121,7 @@ export async function explainZoneFailure(api: ZoneApi, zone: string, err: unknow
   if (known?.includes(zone)) return err;
   // Without the listing (the key may not call GET /domain/zone), a 404 on a record's own path is the zone's only
   // when the API says so: "The requested object (id = N) does not exist" is the record's (docs/ovh-api.md §2).
-  if (!known && call.suffix === "/record/1" && !/service does not exist/i.test(cause.apiMessage)) return err;
+  if (!known && call.suffix.endsWith("/1") && !/service does not exist/i.test(cause.apiMessage)) return err;
   return new ZoneAccessError(unknownZoneText(zone, known), { cause: err });
 }
 

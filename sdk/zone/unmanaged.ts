@@ -6,6 +6,7 @@
 import { canonicalTarget, describeRecord } from "../../provider/records";
 import type { ZoneRecordInfo } from "../../provider/zone-record";
 import { claimedIds, isRegistryRecord } from "../../provider/zone-record/registry-codec";
+import { isRedirectionCompanion, redirectedNames } from "../../provider/zone-redirection/companions";
 import type { DeclaredRecord } from "./records";
 import type { UnmanagedDeletion } from "../../provider/zone-manifest";
 
@@ -18,6 +19,8 @@ export function findUnmanaged(declared: readonly DeclaredRecord[], listed: reado
   // Records an owner claims in the owner registry are managed by a stack (this one's top-level records, or
   // another's), and the registry's claim records are its own: none of them is unmanaged (docs/ownership.md).
   const claimed = claimedIds(listed);
+  // The records OVH keeps for a web redirection are the redirection's (zone-redirection/companions.ts).
+  const redirected = redirectedNames(listed);
   for (const r of listed) {
     // OVH keeps the apex NS records itself: they are never a Zone's to delete.
     if (r.fieldType === "NS" && r.subDomain === "") continue;
@@ -26,6 +29,8 @@ export function findUnmanaged(declared: readonly DeclaredRecord[], listed: reado
     const open = wanted.get(set) ?? [];
     const at = open.indexOf(canonicalTarget(r.fieldType, r.target));
     if (at >= 0) open.splice(at, 1);
+    // A redirection's record is never unmanaged, nor taken for a declared record whose target is changing.
+    else if (isRedirectionCompanion(r, redirected)) continue;
     // A claimed record is matched like any other first, so that a declared one never looks "changing" for it.
     else if (!claimed.has(r.recordId)) leftovers.set(set, [...(leftovers.get(set) ?? []), r]);
   }

@@ -8,6 +8,8 @@
  * records:
  *   web: { subDomain: "", fieldType: A, target: 203.0.113.10, ttl: 3600 }
  *   www: { subDomain: www, fieldType: CNAME, target: example.com. }
+ * redirections:        # optional: web redirections, one ZoneRedirection each (sdk/zone/redirections.ts)
+ *   old: { subDomain: old, type: visiblePermanent, target: "https://www.example.com/" }
  * ```
  * `records` is a map (its keys are labels for people and errors; child names come from the content) or a
  * list. subDomain, fieldType and target are kept as written (`target: 1.10` is the text "1.10", not the
@@ -16,6 +18,7 @@
 import * as fs from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type Scalar } from "yaml";
 import type { ZoneRecordSpec } from "./records";
+import type { ZoneRedirectionSpec } from "./redirections";
 
 /** A zone read from a file: its name and records, each with its `source` (file:line). */
 export interface ZoneSource {
@@ -23,12 +26,15 @@ export interface ZoneSource {
   records: ZoneRecordSpec[];
   /** The Zone's `adopt`, when the file sets it (`adopt: true`, as `pulumi-ovh-dns export --format yaml` writes). */
   adopt?: boolean;
+  /** Web redirections, when the file has a `redirections:` map. */
+  redirections?: ZoneRedirectionSpec[];
 }
 
 const RECORD_FIELDS = ["subDomain", "fieldType", "target", "ttl"];
 /** Fields whose value is text: a plain scalar is kept as written, not read as a number, a boolean or null. */
 const TEXT_FIELDS = ["subDomain", "fieldType", "target"];
-const ROOT_KEYS = ["zoneName", "adopt", "records"];
+const ROOT_KEYS = ["zoneName", "adopt", "records", "redirections"];
+const REDIRECTION_FIELDS = ["subDomain", "type", "target", "title", "keywords", "description"];
 
 /** Reads and validates a records file; throws every problem with its line. */
 export function readYamlZone(file: string, text: string = fs.readFileSync(file, "utf8")): ZoneSource {
@@ -47,7 +53,7 @@ export function readYamlZone(file: string, text: string = fs.readFileSync(file, 
   const recordsNode = root.get("records", true) as Node | undefined;
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
-    if (!ROOT_KEYS.includes(key)) problems.push(`${at(pair.key as Node)}: unknown key "${key}"; the file takes zoneName, adopt and records`);
+    if (!ROOT_KEYS.includes(key)) problems.push(`${at(pair.key as Node)}: unknown key "${key}"; the file takes zoneName, adopt, records and redirections`);
   }
   const adoptNode = root.get("adopt", true) as Node | undefined;
   const adopt: unknown = isScalar(adoptNode) ? adoptNode.value : adoptNode;
@@ -60,8 +66,34 @@ export function readYamlZone(file: string, text: string = fs.readFileSync(file, 
   else if (isSeq(recordsNode)) recordsNode.items.forEach((node, i) => entries.push({ label: `#${i + 1}`, node }));
   else problems.push(`${at(recordsNode ?? root)}: records must be a map (label: record) or a list of records`);
   const records = entries.flatMap(({ label, node }) => readRecord(node as Node, label, at, problems));
+  const redirectionsNode = root.get("redirections", true) as Node | undefined;
+  const redirections: ZoneRedirectionSpec[] = [];
+  if (redirectionsNode !== undefined && !isMap(redirectionsNode)) problems.push(`${at(redirectionsNode)}: redirections must be a map (label: redirection)`);
+  else if (redirectionsNode !== undefined) {
+    for (const pair of redirectionsNode.items as Pair[]) redirections.push(...readRedirection(pair.value as Node, String((pair.key as { value?: unknown })?.value), at, problems));
+  }
   if (problems.length > 0) throw new Error(`${file}: ${problems.length} problem(s):\n  - ${problems.join("\n  - ")}`);
-  return { zoneName: String(zoneValue).trim(), records, ...(typeof adopt === "boolean" ? { adopt } : {}) };
+  return { zoneName: String(zoneValue).trim(), records, ...(typeof adopt === "boolean" ? { adopt } : {}), ...(redirectionsNode === undefined ? {} : { redirections }) };
+}
+
+/** One entry of `redirections:`: its fields as written (all text); the Zone checks their values. */
+function readRedirection(node: Node, label: string, at: (n: Node) => string, problems: string[]): ZoneRedirectionSpec[] {
+  if (!isMap(node)) {
+    problems.push(`${at(node)}: redirection ${label} must be a map with type, target and optionally subDomain, title, keywords, description`);
+    return [];
+  }
+  const redirection: Record<string, unknown> = { source: `${at(node)} (${label})` };
+  for (const pair of node.items as Pair<Node, Node>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (!REDIRECTION_FIELDS.includes(key)) {
+      problems.push(`${at(pair.key)}: redirection ${label}: unknown field "${key}"; a redirection takes ${REDIRECTION_FIELDS.join(", ")}`);
+    } else if (!isScalar(pair.value)) {
+      problems.push(`${at(pair.value ?? pair.key)}: redirection ${label}: ${key} must be a single value`);
+    } else {
+      redirection[key] = textAsWritten(pair.value);
+    }
+  }
+  return [redirection as unknown as ZoneRedirectionSpec];
 }
 
 function readRecord(node: Node, label: string, at: (n: Node) => string, problems: string[]): ZoneRecordSpec[] {

@@ -63,6 +63,27 @@ describe("pulumi-ovh-dns credentials", () => {
     expect(JSON.parse(doctor.stdout).findings.filter((f: { status: string }) => f.status === "fail")).toEqual([]);
   }, 30_000);
 
+  test("--with-redirections adds exactly ZoneRedirection's write rules, which doctor --with-redirections then finds granted", async () => {
+    const result = await validated(["credentials", "--zone", "example.com", "--with-redirections", "--ovh-conf", "ovh.conf", "--interval", "1"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Validated. The key carries 11 rule(s):");
+    for (const rule of ["POST /domain/zone/example.com/redirection\n", "PUT /domain/zone/example.com/redirection/*\n", "DELETE /domain/zone/example.com/redirection/*\n"]) {
+      expect(result.stderr).toContain(`    ${rule}`);
+    }
+    const doctor = await sandbox.run(["doctor", "--zone", "example.com", "--with-redirections", "--json"], {});
+    expect([doctor.code, JSON.parse(doctor.stdout).findings.filter((f: { status: string }) => f.status === "fail")]).toEqual([0, []]);
+    // A key asked for without the flag has no redirection write rule, and doctor --with-redirections names each.
+    const plain = await validated(["credentials", "--zone", "example.com", "--ovh-conf", "plain.conf", "--interval", "1"]);
+    expect(plain.stderr).toContain("Validated. The key carries 8 rule(s):");
+    fs.renameSync(sandbox.file("plain.conf"), sandbox.file("ovh.conf"));
+    const lacking = await sandbox.run(["doctor", "--zone", "example.com", "--with-redirections", "--json"], {});
+    expect(lacking.code).toBe(1);
+    expect(JSON.parse(lacking.stdout).findings.filter((f: { status: string }) => f.status === "fail").map((f: { message: string }) => f.message)).toEqual(
+      [["POST", "/redirection", "create"], ["PUT", "/redirection/*", "update"], ["DELETE", "/redirection/*", "delete"]].map(([method, path, verb]) =>
+        `missing rule ${method} /domain/zone/example.com${path} (needed to ${verb} a redirection): request a key with \`pulumi-ovh-dns credentials --zone example.com --with-redirections\``),
+    );
+  }, 30_000);
+
   test("--pulumi-config runs `pulumi config set`, secrets on stdin and never on the command line", async () => {
     sandbox.fakePulumi();
     const result = await validated(["credentials", "--all-zones", "--read-only", "--pulumi-config", "--stack", "dev", "--interval", "1"]);
@@ -224,5 +245,12 @@ describe("pulumi-ovh-dns credentials", () => {
     });
     expect(JSON.parse(plain.stdout)).toEqual(JSON.parse(result.stdout));
     expect(plain.stderr).toContain("not limited by consumer-key rules but by IAM policies");
+    const redirections = await sandbox.run(["credentials", "--zone", "example.com", "--with-redirections", "--print-exports", "--json"], {
+      OVH_ENDPOINT: "ovh-ca",
+      OVH_CLIENT_ID: c.clientId,
+      OVH_CLIENT_SECRET: c.clientSecret,
+    });
+    expect(JSON.parse(redirections.stdout).permissions.allow.map((a: { action: string }) => a.action.replace("dnsZone:apiovh:", ""))).toEqual(
+      ["get", "record/get", "record/create", "record/edit", "record/delete", "refresh", "redirection/get", "redirection/create", "redirection/edit", "redirection/delete"]);
   });
 });

@@ -66,6 +66,14 @@ describe("setOvhDnsMocks", () => {
     expect(mocks.refusals).toEqual([]);
   });
 
+  it("passes a good redirection with the outputs create would give: a decimal redirection id, the fqdn", async () => {
+    const home = new ovhdns.ZoneRedirection("home", { zoneName: "Example.com", subDomain: "WWW", type: "visiblePermanent", target: "https://example.org/" });
+    expect(await valueOf(home.fqdn)).toBe("www.example.com");
+    expect(await valueOf(home.redirectionId)).toMatch(/^[0-9]+$/);
+    expect(await valueOf(home.title)).toBe("");
+    expect(mocks.refusals).toEqual([]);
+  });
+
   it("checks the resources a Zone registers, and lets a good zone through", async () => {
     // `unmanaged: "ignore"`: a Zone otherwise lists the zone through the OVH API, which no mock answers (docs/testing.md).
     const zone = new ovhdns.Zone("example", {
@@ -104,6 +112,9 @@ describe("a refusal under setOvhDnsMocks, as a user's test sees it", () => {
     ["a CNAME at the apex",
       'new ovhdns.ZoneRecord("apex", { zoneName: "example.com", fieldType: "CNAME", target: "other.example.net." });',
       'ZoneRecord "apex" was refused by check: subDomain: a CNAME cannot be at the apex'],
+    ["a frame title on a visible redirection",
+      'new ovhdns.ZoneRedirection("home", { zoneName: "example.com", type: "visible", target: "https://example.org/", title: "Home" });',
+      'ZoneRedirection "home" was refused by check: title: title is shown only by an invisible redirection'],
   ])("fails on %s, with the check's reason", async (_what, program, reason) => {
     const failed = await runUnderMocks(program);
     expect(failed.code).not.toBe(0);

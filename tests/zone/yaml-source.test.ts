@@ -23,7 +23,7 @@ describe("readYamlZone", () => {
     expect(() => read(text)).toThrow(
       [
         "records.yaml: 4 problem(s):",
-        '  - records.yaml:2: unknown key "record"; the file takes zoneName, adopt and records',
+        '  - records.yaml:2: unknown key "record"; the file takes zoneName, adopt, records and redirections',
         '  - records.yaml:6: record web: unknown field "targt"; a record takes subDomain, fieldType, target and ttl',
         '  - records.yaml:10: record old: importId is not taken by a Zone; set "adopt: true" on the Zone to take over existing records',
         "  - records.yaml:11: record bad must be a map with fieldType, target and optionally subDomain, ttl",
