@@ -175,13 +175,14 @@ describe("OvhClient network errors", () => {
 
   it("refuses a bad header at the transport itself, before any byte is written", async () => {
     server = await startFakeServer(() => OK);
+    const base = server.baseUrl;
     const transport = createHttpTransport();
     const err = await caught(() =>
-      transport.send({ method: "GET", url: `${server.baseUrl}/auth/time`, headers: { "X-Ovh-Application": "ak\r\nHost: evil" }, timeoutMs: 1000, path: "/auth/time" }));
+      transport.send({ method: "GET", url: `${base}/auth/time`, headers: { "X-Ovh-Application": "ak\r\nHost: evil" }, timeoutMs: 1000, path: "/auth/time" }));
     expect(err).toBeInstanceOf(OvhConfigError);
     expect((err as Error).message).toBe("GET /auth/time was not sent: the X-Ovh-Application header holds a character HTTP does not allow (a line break or another control character); its value comes from the credentials or the configuration: fix it there");
     // Anything else Node refuses while building the request was not sent either.
-    const badMethod = await caught(() => transport.send({ method: "GET /x", url: `${server.baseUrl}/auth/time`, headers: {}, timeoutMs: 1000, path: "/auth/time" }));
+    const badMethod = await caught(() => transport.send({ method: "GET /x", url: `${base}/auth/time`, headers: {}, timeoutMs: 1000, path: "/auth/time" }));
     expect(badMethod).toBeInstanceOf(OvhConfigError);
     expect((badMethod as Error).message).toMatch(/^GET \/x \/auth\/time was not sent: Method must be a valid HTTP token/);
     expect(server.count("/1.0/auth/time")).toBe(0);
