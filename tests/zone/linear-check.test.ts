@@ -8,35 +8,7 @@ import { readBindZone } from "../../sdk/zone/bind-parser";
 import { checkZone } from "../../sdk/zone/checks";
 import { declareRecords, type ZoneRecordSpec } from "../../sdk/zone/records";
 import { readYamlZone } from "../../sdk/zone/yaml-source";
-
-const WALKING = ["map", "filter", "forEach", "some", "every", "find", "findIndex", "includes", "indexOf", "lastIndexOf", "slice", "reduce", "join", "flatMap", "concat", "splice"] as const;
-
-/** The array elements `run` walks: each call of a walking method counts its array's length, each iterator step one. */
-function countSteps(run: () => unknown): number {
-  const proto = Array.prototype as unknown as Record<string | symbol, (...args: unknown[]) => unknown>;
-  const originals = new Map<string | symbol, (...args: unknown[]) => unknown>();
-  let steps = 0;
-  for (const name of WALKING) {
-    const original = proto[name];
-    originals.set(name, original);
-    proto[name] = function (this: unknown[], ...args: unknown[]) {
-      steps += this.length;
-      return original.apply(this, args);
-    };
-  }
-  const iterate = proto[Symbol.iterator];
-  originals.set(Symbol.iterator, iterate);
-  proto[Symbol.iterator] = function (this: unknown[]) {
-    const inner = iterate.call(this) as Iterator<unknown>;
-    return { next: () => (steps++, inner.next()), [Symbol.iterator]() { return this; } };
-  };
-  try {
-    run();
-  } finally {
-    for (const [name, original] of originals) proto[name] = original;
-  }
-  return steps;
-}
+import { countSteps } from "./array-steps";
 
 /** Steps at 4n over steps at n: about 4 for linear work, 16 for quadratic. */
 function growth(work: (n: number) => () => unknown, n = 500): number {
