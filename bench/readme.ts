@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { renderReport } from "./report";
 import { renderRealCli } from "./report-real-cli";
 import { readResults, type ResultsFile, type RunMeta } from "./results-file";
+import { renderZoneReaders } from "./zone-readers";
 
 /** The comments that delimit the generated block in README.md. */
 export const BEGIN = "<!-- bench:begin -->";
@@ -28,7 +29,7 @@ function provenance(meta: RunMeta): string {
 
 /** The generated block, markers included, for `results`. */
 export function renderReadmeBlock(results: ResultsFile): string {
-  const { bench, realCli } = results;
+  const { bench, realCli, zoneReaders } = results;
   if (!bench) throw new Error("bench/results.json has no `bench` part: run `npm run build && npm run bench` first");
   const lines = [
     BEGIN,
@@ -39,10 +40,13 @@ export function renderReadmeBlock(results: ResultsFile): string {
     `- \`npm run bench\` (emulator at ${bench.latencyMs} ms a call; ${bench.driver}): ${provenance(bench.meta)}`,
   ];
   if (realCli) lines.push(`- \`npm run bench:cli\` (emulator at ${realCli.latencyMs} ms a call): ${provenance(realCli.meta)}`);
-  const notes = [...new Set([bench.meta.note, realCli?.meta.note].filter((n): n is string => Boolean(n)))];
+  if (zoneReaders) lines.push(`- \`npm run bench:zone\`: ${provenance(zoneReaders.meta)}`);
+  const notes = [...new Set([bench.meta.note, realCli?.meta.note, zoneReaders?.meta.note].filter((n): n is string => Boolean(n)))];
   lines.push(...notes.map((n) => `- note: ${n}`), "");
   if (realCli) lines.push(renderRealCli(realCli, realCli.latencyMs), "");
-  lines.push(renderReport(bench, realCli), END);
+  lines.push(renderReport(bench, realCli));
+  if (zoneReaders) lines.push("", renderZoneReaders(zoneReaders));
+  lines.push(END);
   return lines.join("\n");
 }
 

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { BenchResults } from "./report";
 import type { RealCliResults } from "./scenarios/real-cli";
+import type { ZoneReaderResults } from "./zone-readers";
 
 /** Where, when and how one part of the file was measured. */
 export interface RunMeta {
@@ -24,6 +25,7 @@ export interface RunMeta {
 export interface ResultsFile {
   bench?: BenchResults & { meta: RunMeta };
   realCli?: RealCliResults & { latencyMs: number; meta: RunMeta };
+  zoneReaders?: ZoneReaderResults;
 }
 
 /** The committed results file. */

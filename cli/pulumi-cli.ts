@@ -22,19 +22,23 @@ export function findPulumi(env: NodeJS.ProcessEnv = process.env): string | undef
   return undefined;
 }
 
-/** Runs `pulumi <args>`, feeding `input` on stdin; resolves with stdout, rejects naming the command. */
-function runPulumi(pulumi: string, args: string[], input = "", cwd = process.cwd()): Promise<string> {
+/**
+ * Runs `pulumi <args>`, feeding `input` on stdin; resolves with stdout, rejects naming the command. With
+ * `secretOutput`, stdout may hold secrets (`--show-secrets`) and a failure shows stderr only, never stdout.
+ */
+function runPulumi(pulumi: string, args: string[], input = "", secretOutput = false): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(pulumi, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(pulumi, args, { cwd: process.cwd(), stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
     child.on("error", (cause) => reject(new CommandFailure(`could not run ${pulumi}: ${cause.message}`, { cause })));
     child.on("close", (code) => {
-      if (code === 0) resolve(out);
+      if (code === 0) return resolve(out);
       // The command line never holds a secret (secrets go on stdin), so it can be shown.
-      else reject(new CommandFailure(`"pulumi ${args.join(" ")}" failed (exit ${code}): ${err.trim() || out.trim()}`));
+      const said = err.trim() || (secretOutput ? "" : out.trim());
+      reject(new CommandFailure(`"pulumi ${args.join(" ")}" failed (exit ${code})${said ? `: ${said}` : secretOutput ? " (its output is not shown: it may hold secrets)" : ""}`));
     });
     child.stdin.end(input);
   });
@@ -60,12 +64,14 @@ export async function setPulumiConfig(pulumi: string, values: ConfigValue[], sta
 
 /** The `ovh:` keys of the stack config, secrets decrypted (`pulumi config --json --show-secrets`). */
 export async function readOvhStackConfig(pulumi: string, stack?: string): Promise<Record<string, string>> {
-  const out = await runPulumi(pulumi, ["config", "--json", "--show-secrets", ...(stack ? ["--stack", stack] : [])]);
+  const out = await runPulumi(pulumi, ["config", "--json", "--show-secrets", ...(stack ? ["--stack", stack] : [])], "", true);
   let parsed: unknown;
   try {
     parsed = JSON.parse(out);
   } catch {
-    throw new CommandFailure(`"pulumi config --json" did not print JSON: ${out.slice(0, 200)}`);
+    // Never quoted: with --show-secrets, any part of it may be a decrypted secret (issue #19).
+    throw new CommandFailure(`"pulumi config --json" did not print JSON (${out.length} characters, not shown: they may hold secrets); ` +
+      "run `pulumi config --json` to see what it prints");
   }
   const values: Record<string, string> = {};
   for (const [key, entry] of Object.entries((parsed ?? {}) as Record<string, { value?: unknown }>)) {

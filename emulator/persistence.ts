@@ -3,7 +3,8 @@
  * start if present and rewritten (atomically) after each change. Credentials are not
  * persisted, so no secret ever lands on disk.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { isFieldType } from "./records/field-types";
 import { REDIRECTION_TYPES, type StoredRedirection } from "./zones/redirections";
 import type { StoredRecord, ZoneStore } from "./zones/store";
@@ -16,7 +17,11 @@ interface PersistedState {
   zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; deployed: StoredRecord[]; pending: boolean; serial: number; lastUpdate: number }>;
 }
 
-/** Writes the zone store to `file` (via a temporary file and a rename). */
+/**
+ * Writes the zone store to `file`: a new file (`O_EXCL | O_NOFOLLOW`) in a private directory made beside it with
+ * `mkdtemp`, renamed over it. A predictable temporary name (`<file>.<pid>.tmp`, as before issue #19) could be a
+ * symlink planted by another user of the directory, and the state would be written wherever it points.
+ */
 export function saveState(file: string, store: ZoneStore): void {
   const state: PersistedState = { version: 1, nextRecordId: store.nextRecordId, domains: store.domains, zones: {} };
   for (const zone of store.zones.values()) {
@@ -29,13 +34,26 @@ export function saveState(file: string, store: ZoneStore): void {
       lastUpdate: zone.lastUpdate,
     };
   }
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(temporary, file);
+  const dir = mkdtempSync(join(dirname(file), `.${basename(file)}.`));
+  try {
+    const temporary = join(dir, "state.json");
+    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+    try {
+      writeFileSync(fd, `${JSON.stringify(state, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Loads `file` into the store; returns false when the file does not exist. */
 export function loadState(file: string, store: ZoneStore): boolean {
+  // A link is refused, not followed: the state is written by a rename, which would replace the link itself.
+  if (isSymbolicLink(file)) throw new Error(`OVH emulator: state file ${file} is a symbolic link: give the path of the file itself`);
   if (!existsSync(file)) return false;
   let state: PersistedState;
   try {
@@ -75,4 +93,12 @@ function checkRedirection(r: StoredRedirection): StoredRedirection {
   const text = (v: unknown) => (typeof v === "string" ? v : null);
   return { id: r.id, subDomain: String(r.subDomain ?? ""), type: r.type, target: r.target, title: text(r.title), keywords: text(r.keywords),
     description: text(r.description), recordIds: r.recordIds.map(Number) };
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

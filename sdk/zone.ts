@@ -14,7 +14,7 @@ import { ZoneManifest, ZoneUnmanaged } from "./zone/internal-resources";
 import { childKeys, previousKeys } from "./zone/naming";
 import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
 import { findUnmanaged, toDeletion } from "./zone/unmanaged";
-import { readYamlZone, type ZoneSource } from "./zone/yaml-source";
+import { readYamlZone, type YamlOptions, type ZoneSource } from "./zone/yaml-source";
 import { reportedAsRunError } from "./zone/run-error";
 import { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
 import { ZoneRedirection } from "./zone-redirection";
@@ -77,16 +77,22 @@ export class Zone extends pulumi.ComponentResource {
   /** The child ZoneRedirections, by key (`redirect-www`, `redirect-@`). */
   readonly redirections: Readonly<Record<string, ZoneRedirection>>;
 
-  /** Reads a records file (see docs/zone.md for its shape); errors carry file:line. */
-  static fromYaml(file: string): ZoneSource {
+  /**
+   * Reads a records file (see docs/zone.md for its shape); errors carry file:line. Files over 8 MiB or 50,000
+   * records are refused unless `options.limits` raises the limit (docs/zone.md, "Limits").
+   */
+  static fromYaml(file: string, options: YamlOptions = {}): ZoneSource {
     try {
-      return readYamlZone(file);
+      return readYamlZone(file, undefined, options);
     } catch (err) {
       throw reportedAsRunError(err);
     }
   }
 
-  /** Reads a BIND zone file; errors carry file:line. An OVH export needs `{ zoneName }` (it has no $ORIGIN). */
+  /**
+   * Reads a BIND zone file; errors carry file:line. An OVH export needs `{ zoneName }` (it has no $ORIGIN). Files
+   * over 8 MiB or 50,000 records are refused unless `options.limits` raises the limit (docs/zone.md, "Limits").
+   */
   static fromBind(file: string, options: BindOptions = {}): ZoneSource {
     try {
       return readBindZone(file, options);

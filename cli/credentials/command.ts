@@ -9,6 +9,7 @@ import { UsageError, positiveInteger, zoneName } from "../cli-errors";
 import { iamPolicyFor } from "../iam-policy";
 import { resolveAppCredentials } from "./app-credentials";
 import { credentialsWithKey, requestConsumerKey, waitForValidation, type CurrentCredential } from "./request";
+import { checkWriteTarget } from "../safe-write";
 import { exportLines, prepareStore, storeCredentials, type StoreTargets } from "./store";
 
 /** Where OVH sends the browser after validation; any page will do, the command does not need it. */
@@ -79,6 +80,8 @@ async function runCredentials(flags: CredentialsFlags): Promise<void> {
     throw new UsageError("say where to store the key: --pulumi-config, --ovh-conf <path> or --print-exports (prints the key)");
   }
   if (targets.stack && !targets.pulumiConfig) throw new UsageError("--stack goes with --pulumi-config");
+  // First: a link is refused before anything is read (./ovh.conf is also a credentials source) or asked.
+  if (targets.ovhConf) checkWriteTarget(targets.ovhConf, "--ovh-conf");
   const app = resolveAppCredentials(flags.endpoint);
   if (app.auth.kind === "oauth2") return printPolicy(scope, app.auth.clientId, app.endpoint, flags.json);
   if (app.auth.kind !== "application") {

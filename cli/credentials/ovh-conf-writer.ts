@@ -1,11 +1,13 @@
 /**
  * Writes credentials into an ovh.conf file, as python-ovh and go-ovh read it: `[default] endpoint=...` and
  * a section named after the endpoint. Every other line (sections, comments, other keys) is kept as it is;
- * the file is replaced atomically and left with mode 0600 (it holds secrets).
+ * the file is replaced atomically with a new one of mode 0600 (it holds secrets), never through a symbolic link
+ * (cli/safe-write.ts).
  */
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parseOvhConf } from "../../provider/ovh";
 import { CommandFailure } from "../cli-errors";
+import { checkWriteTarget, writeFileSafely } from "../safe-write";
 
 /** Keys to set, by section: `{ default: { endpoint }, "ovh-eu": { application_key, ... } }`. */
 export type ConfEdits = Record<string, Record<string, string>>;
@@ -47,8 +49,12 @@ function sectionRange(lines: string[], section: string): { start: number; end: n
   return { start, end };
 }
 
-/** Reads the file (`""` when absent) and checks that it parses, so a broken file is not overwritten. */
+/**
+ * Reads the file (`""` when absent) and checks that it parses, so a broken file is not overwritten; a symbolic
+ * link, or anything but a regular file, is refused before it is read (it would be refused when written).
+ */
 export function readOvhConfForEdit(path: string): string {
+  checkWriteTarget(path, "--ovh-conf");
   if (!existsSync(path)) return "";
   let text: string;
   try {
@@ -64,14 +70,7 @@ export function readOvhConfForEdit(path: string): string {
   return text;
 }
 
-/** Writes `text` to `path` with mode 0600, through a temporary file renamed over it. */
+/** Writes `text` to `path` as a new file of mode 0600 renamed over it, from a private directory beside it. */
 export function writeOvhConf(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text, { mode: 0o600 });
-    chmodSync(temp, 0o600);
-    renameSync(temp, path);
-  } catch (err) {
-    throw new CommandFailure(`cannot write ${path} (${(err as NodeJS.ErrnoException).code ?? "error"}): ${(err as Error).message}`);
-  }
+  writeFileSafely(path, text, { mode: 0o600, replace: true, flag: "--ovh-conf" });
 }

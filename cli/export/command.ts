@@ -3,15 +3,16 @@
  * or a BIND file declaring them, with the adoption setting so the first `pulumi up` creates nothing. Names
  * are a Zone's child keys; YAML and BIND are what Zone.fromYaml and Zone.fromBind read.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { Command, Option } from "commander";
 import { OvhClient, resolveCredentials } from "../../provider/ovh";
-import { CommandFailure, UsageError, zoneName } from "../cli-errors";
+import { UsageError, zoneName } from "../cli-errors";
 import { exportedZone, type ExportedZone } from "./exported-zone";
 import { readZoneRecords, readZoneRedirections, type RedirectionReading } from "./read-zone";
 import { renderBind } from "./render-bind";
 import { type Adoption, renderTypeScript } from "./render-ts";
 import { renderYaml } from "./render-yaml";
+import { checkWriteTarget, writeFileSafely } from "../safe-write";
 
 interface ExportFlags {
   format: "ts" | "yaml" | "bind";
@@ -44,6 +45,8 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
   if (flags.namePrefix && !/^[A-Za-z0-9_-]+$/.test(flags.namePrefix)) {
     throw new UsageError(`--name-prefix "${flags.namePrefix}" may hold only letters, digits, "-" and "_"`);
   }
+  // A link (dangling or not) is refused before the zone is read; then `existsSync` sees the file itself.
+  if (flags.output) checkWriteTarget(flags.output, "--output");
   if (flags.output && existsSync(flags.output) && !flags.force) {
     throw new UsageError(`--output ${flags.output} exists: give another path, or --force to overwrite it`);
   }
@@ -61,11 +64,7 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
   // `declared` is the normalised form the names come from; the JSON shows the records as read.
   const text = flags.json ? `${JSON.stringify(exported, (key, value: unknown) => (key === "declared" ? undefined : value), 2)}\n` : render(exported, flags);
   if (flags.output) {
-    try {
-      writeFileSync(flags.output, text);
-    } catch (err) {
-      throw new CommandFailure(`cannot write ${flags.output}: ${(err as Error).message}`);
-    }
+    writeFileSafely(flags.output, text, { replace: flags.force === true, flag: "--output" });
   } else {
     process.stdout.write(text);
   }

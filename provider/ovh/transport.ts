@@ -2,7 +2,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { Socket } from "node:net";
 import { assertSecureUrl } from "./endpoints";
-import { OvhNetworkError, type OvhNetworkErrorKind } from "./errors";
+import { OvhConfigError, OvhNetworkError, type OvhNetworkErrorKind } from "./errors";
 import type { RawResponse } from "./response";
 
 /** One HTTP exchange, as the client hands it to a transport. */
@@ -50,12 +50,19 @@ export function createHttpTransport(options: { maxSockets?: number } = {}): Http
     assertSecureUrl(req.url);
     const url = new URL(req.url);
     const secure = url.protocol === "https:";
+    const headers: Record<string, string | number> = { ...req.headers };
+    if (req.body !== undefined) headers["Content-Length"] = Buffer.byteLength(req.body);
+    checkHeaders(req, headers);
     return new Promise<RawResponse>((resolve, reject) => {
       // Set once the connection is up: from then on the request may reach the server.
       let connected = false;
-      const headers: Record<string, string | number> = { ...req.headers };
-      if (req.body !== undefined) headers["Content-Length"] = Buffer.byteLength(req.body);
-      const request = (secure ? https : http).request(url, { method: req.method, headers, agent: secure ? agents.https : agents.http });
+      let request: http.ClientRequest;
+      try {
+        request = (secure ? https : http).request(url, { method: req.method, headers, agent: secure ? agents.https : agents.http });
+      } catch (err) {
+        // Thrown while building the request: nothing was written to any socket.
+        return reject(notSent(req, (err as Error).message, err));
+      }
       const timer = setTimeout(() => request.destroy(new TimeoutMarker()), req.timeoutMs);
       const fail = (err: unknown) => {
         clearTimeout(timer);
@@ -85,6 +92,28 @@ export function createHttpTransport(options: { maxSockets?: number } = {}): Http
       agents.https.destroy();
     },
   };
+}
+
+/**
+ * Refuses a header Node would refuse (a line break or another control character in a value: issue #19), before
+ * anything is sent. Node throws it from `http.request` as a plain TypeError, which the client read as a network
+ * failure "after the request was sent", retrying it for seconds. The value is never quoted: it may be a secret.
+ */
+function checkHeaders(req: TransportRequest, headers: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      http.validateHeaderName(name);
+      http.validateHeaderValue(name, String(value));
+    } catch (err) {
+      throw notSent(req, `the ${name} header holds a character HTTP does not allow (a line break or another control character); ` +
+        "its value comes from the credentials or the configuration: fix it there", err);
+    }
+  }
+}
+
+/** A request that was never sent and would fail the same way again: not applied, not retried. */
+function notSent(req: TransportRequest, reason: string, cause: unknown): OvhConfigError {
+  return new OvhConfigError(`${req.method} ${req.path} was not sent: ${reason}`, { cause });
 }
 
 function toNetworkError(err: unknown, req: TransportRequest, connected: boolean): OvhNetworkError {

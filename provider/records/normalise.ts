@@ -60,6 +60,10 @@ export function normaliseRecordInputs(raw: Record<string, unknown>, isUnknown: I
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  // Not String(value) for an object: a key named toString or valueOf that is not a function makes it throw
+  // (found by tests/zone/readers-fuzz.test.ts with `{ toString: false }`).
+  if (typeof value === "object") return "an object";
+  if (typeof value === "function") return "a function";
   return typeof value === "string" ? `the string "${value}"` : `${typeof value} ${String(value)}`;
 }
 

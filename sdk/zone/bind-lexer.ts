@@ -3,6 +3,8 @@
  * quotes), quoted strings with `\"`, `\\` and `\DDD` escapes, and parentheses that continue an entry over
  * several lines. Yields one entry per record or directive, with the line it starts on.
  */
+import { entryTooLong, MAX_ENTRY_CHARS } from "./limits";
+import { ZoneFileError } from "./zone-file-error";
 
 /** One word of an entry. `text` is the decoded value; `raw` is the word as written (quotes included). */
 export interface Token {
@@ -21,32 +23,38 @@ export interface Entry {
   comment?: string;
 }
 
-/** A zone file problem at `file:line`. */
-export class ZoneFileError extends Error {
-  override readonly name: string = "ZoneFileError";
-  constructor(readonly file: string, readonly line: number, reason: string) {
-    super(`${file}:${line}: ${reason}`);
-  }
-}
+export { ZoneFileError } from "./zone-file-error";
 
-/** Splits a zone file into entries; refuses an unclosed quote or parenthesis, or a stray `)`. */
-export function lexZoneFile(file: string, text: string): Entry[] {
-  const entries: Entry[] = [];
+/**
+ * Yields a zone file's entries one by one, so a reader can stop at a limit before the rest is scanned. Refuses an
+ * unclosed quote or parenthesis, a stray `)`, a nested `(`, and an entry longer than {@link MAX_ENTRY_CHARS}
+ * (checked on each line before it is scanned).
+ */
+export function* lexZoneFile(file: string, text: string): Generator<Entry> {
   let current: Entry | undefined;
   let depth = 0;
   let openedAt = 0;
-  text.split(/\r?\n/).forEach((lineText, index) => {
-    const line = index + 1;
-    if (depth === 0) current = { line, blankOwner: /^[ \t]/.test(lineText), tokens: [] };
-    const scan = scanLine(file, line, lineText, depth);
-    if (depth === 0 && scan.depth > 0) openedAt = line;
+  let entryLength = 0;
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const lineText = text.slice(start, end > start && text[end - 1] === "\r" ? end - 1 : end);
+    start = end + 1;
+    if (depth === 0) {
+      current = { line: line + 1, blankOwner: /^[ \t]/.test(lineText), tokens: [] };
+      entryLength = 0;
+    }
+    entryLength += lineText.length;
+    if (entryLength > MAX_ENTRY_CHARS) throw entryTooLong(file, current!.line, entryLength, "entry");
+    const scan = scanLine(file, line + 1, lineText, depth);
+    if (depth === 0 && scan.depth > 0) openedAt = line + 1;
     depth = scan.depth;
     current!.tokens.push(...scan.tokens);
     if (scan.comment !== undefined) current!.comment = scan.comment;
-    if (depth === 0 && current!.tokens.length > 0) entries.push(current!);
-  });
+    if (depth === 0 && current!.tokens.length > 0) yield current!;
+  }
   if (depth > 0) throw new ZoneFileError(file, openedAt, "'(' is never closed by ')'");
-  return entries;
 }
 
 function scanLine(file: string, line: number, text: string, startDepth: number): { tokens: Token[]; depth: number; comment?: string } {
@@ -58,6 +66,8 @@ function scanLine(file: string, line: number, text: string, startDepth: number):
     if (c === ";") return { tokens, depth, comment: text.slice(i + 1) };
     if (c === " " || c === "\t") i++;
     else if (c === "(") {
+      // RFC 1035 §5.1: parentheses continue one entry over lines; nesting them means nothing, and is refused.
+      if (depth > 0) throw new ZoneFileError(file, line, "'(' inside '(': parentheses do not nest in a zone file (RFC 1035 5.1); remove the inner pair");
       depth++;
       i++;
     }

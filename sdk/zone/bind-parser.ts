@@ -4,9 +4,9 @@
  * either order, multi-string TXT and parentheses; it refuses anything else with file:line rather than guess.
  * The SOA and the apex NS records are OVH's own (an OVH export holds them) and are skipped.
  */
-import * as fs from "node:fs";
 import { declarableText, decodeTxt, isFieldType, normaliseZoneName, quote, TEXT_FIELD_TYPES, type FieldType } from "../../provider/records";
 import { lexZoneFile, ZoneFileError, type Entry, type Token } from "./bind-lexer";
+import { checkTextSize, readLimits, readZoneText, tooManyRecords, type ZoneReadLimits } from "./limits";
 import type { ZoneRecordSpec } from "./records";
 import type { ZoneSource } from "./yaml-source";
 
@@ -18,6 +18,8 @@ export interface BindOptions {
   zoneDefaultTtl?: number;
   /** Keep NS records at the apex (default false: OVH manages them and lists them in every export). */
   keepApexNs?: boolean;
+  /** The reader's limits: file size and record count (docs/zone.md, "Limits"). */
+  limits?: ZoneReadLimits;
 }
 
 /** Host-name positions in the data of types that hold one, so relative names can be made absolute. */
@@ -36,8 +38,15 @@ interface ParseState {
   options: BindOptions;
 }
 
-/** Reads a zone file into the records of a Zone; throws {@link ZoneFileError} at the first problem. */
-export function readBindZone(file: string, options: BindOptions = {}, text: string = fs.readFileSync(file, "utf8")): ZoneSource {
+/**
+ * Reads a zone file into the records of a Zone; throws {@link ZoneFileError} at the first problem. Its limits are
+ * checked while reading: the file's size before it is read (or `text`'s), each entry's length before it is
+ * scanned, the record count as records come.
+ */
+export function readBindZone(file: string, options: BindOptions = {}, text?: string): ZoneSource {
+  const limits = readLimits(file, options.limits);
+  if (text === undefined) text = readZoneText(file, limits, "Zone.fromBind");
+  else checkTextSize(file, text, limits, "Zone.fromBind");
   const zone = options.zoneName === undefined ? undefined : normaliseZoneName(options.zoneName);
   const state: ParseState = { file, zone, origin: zone, options };
   const records: ZoneRecordSpec[] = [];
@@ -45,6 +54,7 @@ export function readBindZone(file: string, options: BindOptions = {}, text: stri
     const first = entry.tokens[0];
     if (!entry.blankOwner && !first.quoted && first.text.startsWith("$")) directive(state, entry);
     else records.push(...record(state, entry));
+    if (records.length > limits.maxRecords) throw tooManyRecords(file, entry.line, limits, "Zone.fromBind");
   }
   if (!state.zone) throw new ZoneFileError(file, 1, "the zone name is unknown: add `$ORIGIN example.com.` or pass { zoneName }");
   return { zoneName: state.zone, records };

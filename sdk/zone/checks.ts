@@ -16,9 +16,15 @@ export function checkZone(zoneName: string, records: readonly DeclaredRecord[]):
   ];
 }
 
+/** The items by key, in one pass: each item is appended to its group, never copied (issue #19: copying was quadratic). */
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
   return groups;
 }
 
@@ -89,7 +95,7 @@ function ttlMismatches(records: readonly DeclaredRecord[]): string[] {
     const ttls = [...new Set(group.map((r) => r.ttl))];
     if (ttls.length < 2) continue;
     // RFC 2181 §5.2: the records of one RRset share a TTL; resolvers use the lowest and may discard the set.
-    problems.push(`differing TTLs in one RRset (${group[0].subDomain || "@"} ${group[0].fieldType}): ${group.map((r) => `${describeDeclared(r)} ttl ${r.ttl}`).join(", ")}; give them one TTL, e.g. ${Math.min(...ttls)} (RFC 2181 5.2)`);
+    problems.push(`differing TTLs in one RRset (${group[0].subDomain || "@"} ${group[0].fieldType}): ${group.map((r) => `${describeDeclared(r)} ttl ${r.ttl}`).join(", ")}; give them one TTL, e.g. ${ttls.reduce((a, b) => Math.min(a, b))} (RFC 2181 5.2)`);
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../emulator";
@@ -33,6 +33,25 @@ describe("emulator state file", () => {
     } finally {
       await second.close();
     }
+  });
+
+  test("is not redirected by symlinks planted at the old temporary name (<file>.<pid>.tmp), and leaves no temporary name", async () => {
+    const stateFile = join(dir, "state.json");
+    const victim = join(dir, "victim");
+    writeFileSync(victim, "victim's own text\n");
+    symlinkSync(victim, `${stateFile}.${process.pid}.tmp`);
+    const emu = await startEmulator({ stateFile, zones: { "example.com": [] } });
+    await ovhCall(emu, "POST", "/domain/zone/example.com/record", { body: { fieldType: "A", subDomain: "www", target: "192.0.2.1" } });
+    await emu.close();
+    expect(readFileSync(victim, "utf8")).toBe("victim's own text\n");
+    expect(lstatSync(stateFile).isFile()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["state.json", `state.json.${process.pid}.tmp`, "victim"]);
+  });
+
+  test("refuses a state file that is a symbolic link, naming it", async () => {
+    const stateFile = join(dir, "state.json");
+    symlinkSync(join(dir, "elsewhere.json"), stateFile);
+    await expect(startEmulator({ stateFile })).rejects.toThrow(`OVH emulator: state file ${stateFile} is a symbolic link: give the path of the file itself`);
   });
 
   test("writes no credential to the file", async () => {

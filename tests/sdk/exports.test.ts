@@ -36,8 +36,8 @@ describe("the exports of the package", () => {
     ]);
     expect(declaredNames("sdk/index.d.ts")).toEqual([
       "BindOptions", "FieldType", "FieldTypeInput", "GetDomainsResult", "GetZoneArgs", "GetZoneOutputArgs", "GetZoneRecordsArgs", "GetZoneRecordsOutputArgs",
-      "GetZoneRecordsResult", "GetZoneResult", "GetZonesResult", "UnmanagedPolicy", "Zone", "ZoneArgs", "ZoneDeclarationError",
-      "ZoneFileError", "ZoneInfo", "ZoneRecord", "ZoneRecordArgs", "ZoneRecordError", "ZoneRecordInfo", "ZoneRecordSpec",
+      "GetZoneRecordsResult", "GetZoneResult", "GetZonesResult", "UnmanagedPolicy", "YamlOptions", "Zone", "ZoneArgs", "ZoneDeclarationError",
+      "ZoneFileError", "ZoneInfo", "ZoneReadLimits", "ZoneRecord", "ZoneRecordArgs", "ZoneRecordError", "ZoneRecordInfo", "ZoneRecordSpec",
       "ZoneRedirection", "ZoneRedirectionArgs", "ZoneRedirectionSpec",
       "ZoneSource", "getDomains", "getDomainsOutput", "getZone", "getZoneOutput", "getZoneRecords", "getZoneRecordsOutput",
       "getZones", "getZonesOutput",

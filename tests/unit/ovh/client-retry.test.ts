@@ -4,6 +4,8 @@ import { ovhErrorOutcome } from "../../../provider/ovh/outcome";
 import { createHttpTransport } from "../../../provider/ovh/transport";
 import { type FakeServer, findClosedPort, startFakeServer } from "./support/fake-ovh-server";
 import { appClient, caught, inSequence, withAuthTime } from "./support/clients";
+import { resolveCredentials } from "../../../provider/ovh/credentials";
+import { TEST_KEYS } from "./support/fake-ovh-server";
 
 const UNAVAILABLE = { status: 503, body: { class: "Server::ServiceUnavailable", message: "Service unavailable" } };
 const OK = { status: 200, body: { ok: true } };
@@ -146,6 +148,45 @@ describe("OvhClient network errors", () => {
     const err = await caught(() => client.post("/domain/zone/x.com/refresh"));
     expect(err).toBeInstanceOf(OvhConfigError);
     expect(ovhErrorOutcome(err)).toBe("not-applied");
+  });
+
+  it("says a header value Node refuses (a line break in the consumer key) was not sent, never echoes it, and never retries it", async () => {
+    server = await startFakeServer(withAuthTime(() => OK));
+    let sleeps: number[];
+    ({ client, sleeps } = appClient(server));
+    // Credentials handed to OvhClient directly skip resolveCredentials' own refusal: the transport is the last guard.
+    const credentials = resolveCredentials({ explicit: { ...TEST_KEYS, endpoint: server.baseUrl }, env: {}, confFiles: [] });
+    if (credentials.auth.kind !== "application") throw new Error("expected application credentials");
+    client.close();
+    client = new OvhClient({
+      credentials: { ...credentials, auth: { ...credentials.auth, consumerKey: `${credentials.auth.consumerKey}\nX-Injected: yes` } },
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+    for (const call of [() => client.get("/domain/zone"), () => client.post("/domain/zone/x.com/refresh")]) {
+      const err = await caught(call);
+      expect(err).toBeInstanceOf(OvhConfigError);
+      expect((err as Error).message).toMatch(/^(GET \/domain\/zone|POST \/domain\/zone\/x\.com\/refresh) was not sent: the X-Ovh-Consumer header holds a character HTTP does not allow \(a line break or another control character\); its value comes from the credentials or the configuration: fix it there$/);
+      expect((err as Error).message).not.toContain("X-Injected");
+      expect(ovhErrorOutcome(err)).toBe("not-applied");
+    }
+    expect([server.count("/1.0/domain/zone"), server.count("/1.0/domain/zone/x.com/refresh"), sleeps]).toEqual([0, 0, []]);
+    expect(client.stats).toMatchObject({ retries: 0 });
+  });
+
+  it("refuses a bad header at the transport itself, before any byte is written", async () => {
+    server = await startFakeServer(() => OK);
+    const base = server.baseUrl;
+    const transport = createHttpTransport();
+    const err = await caught(() =>
+      transport.send({ method: "GET", url: `${base}/auth/time`, headers: { "X-Ovh-Application": "ak\r\nHost: evil" }, timeoutMs: 1000, path: "/auth/time" }));
+    expect(err).toBeInstanceOf(OvhConfigError);
+    expect((err as Error).message).toBe("GET /auth/time was not sent: the X-Ovh-Application header holds a character HTTP does not allow (a line break or another control character); its value comes from the credentials or the configuration: fix it there");
+    // Anything else Node refuses while building the request was not sent either.
+    const badMethod = await caught(() => transport.send({ method: "GET /x", url: `${base}/auth/time`, headers: {}, timeoutMs: 1000, path: "/auth/time" }));
+    expect(badMethod).toBeInstanceOf(OvhConfigError);
+    expect((badMethod as Error).message).toMatch(/^GET \/x \/auth\/time was not sent: Method must be a valid HTTP token/);
+    expect(server.count("/1.0/auth/time")).toBe(0);
+    transport.close();
   });
 
   it("refuses plain http to a host that is not loopback before sending anything", async () => {
