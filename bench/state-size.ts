@@ -37,3 +37,28 @@ export function perRecord(baseline: StateSize, at: StateSize): { bytes: number; 
   const n = at.records - baseline.records;
   return { bytes: (at.bytes - baseline.bytes) / n, providerBytes: (at.providerBytes - baseline.providerBytes) / n };
 }
+
+/** What one record's resource in a checkpoint is made of: compact JSON bytes of each of its fields, averaged. */
+export interface StateParts {
+  /** Resources averaged (the ZoneRecords of the file). */
+  resources: number;
+  /** Field of the resource (`inputs`, `outputs`, `urn`...) -> mean compact JSON bytes of its value. */
+  fields: Record<string, number>;
+  /** Of `inputs` and `outputs`: the mean bytes of their `__provider` values. */
+  providerBytes: number;
+}
+
+/** The mean make-up of the ZoneRecord resources (type `...:ZoneRecord`) of a checkpoint's text. */
+export function stateParts(text: string, typeSuffix = ":ZoneRecord"): StateParts {
+  const doc = JSON.parse(text) as { checkpoint?: { latest?: { resources?: Record<string, unknown>[] } } };
+  const resources = (doc.checkpoint?.latest?.resources ?? []).filter((r) => String(r.type).endsWith(typeSuffix));
+  const fields: Record<string, number> = {};
+  let provider = 0;
+  for (const r of resources) {
+    for (const [key, value] of Object.entries(r)) fields[key] = (fields[key] ?? 0) + Buffer.byteLength(JSON.stringify(value));
+    provider += providerBytesOf(r);
+  }
+  const n = Math.max(1, resources.length);
+  for (const key of Object.keys(fields)) fields[key] /= n;
+  return { resources: resources.length, fields, providerBytes: provider / n };
+}

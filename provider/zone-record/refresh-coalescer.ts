@@ -31,6 +31,12 @@ import { ZoneRecordError } from "../records";
  * between `settleMs` and `maxSettleMs`; at least `firstSettleMs` until `warmupMutations` started), because under
  * the real engine on a busy machine the next step can come hundreds of milliseconds after the last, and an `up`
  * opens with a burst of steps then a lull while the program registers more (measured: `npm run bench:cli`).
+ * A learnt delay still misreads a lull the machine makes (the engine starved of CPU by other work) as the end of
+ * the steps, so the quick settle delay is rationed: a refresh may start on it only while the zone's refreshes, it
+ * and one more (the last of the command) stay within ceil(M / batchSize) + 1 for the M mutations ended so far, the
+ * count the bench holds an `up` of M records to. Past that ration the zone waits `maxSettleMs` of quiet (or a
+ * batch, or `maxDelayMs`), so the count of refreshes depends on the number of mutations, not on how fast this
+ * machine feeds them, unless the engine pauses for longer than `maxSettleMs` between two steps.
  * A step that others depend on before the end of the `up` (an ACME DNS-01 challenge) asks for `handOff: false`
  * (ZoneRecord's `waitUntilPublished`): it returns only once a refresh covering it succeeded.
  */
@@ -85,6 +91,9 @@ interface ZoneQueue {
   startedCount: number;
   lastStart?: number;
   meanGap?: number;
+  /** Mutations that ended well (each made a waiter), and refreshes started, in this process's life. */
+  succeeded: number;
+  refreshes: number;
 }
 
 /** Batches the zone refreshes that the record mutations of one provider process need. */
@@ -142,7 +151,7 @@ export class RefreshCoalescer {
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
-      queue = { inFlight: 0, waiters: [], refreshing: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now() };
+      queue = { inFlight: 0, waiters: [], refreshing: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now(), succeeded: 0, refreshes: 0 };
       this.zones.set(zoneName, queue);
     }
     return queue;
@@ -171,12 +180,24 @@ export class RefreshCoalescer {
       for (const w of queue.waiters) if (w.handOff) w.resolve();
       queue.waiters = [...kept, waiter];
       queue.sinceRefresh += 1;
+      queue.succeeded += 1;
     }
     this.evaluate(zoneName, queue);
   }
 
+  /**
+   * Whether a refresh started now on the quick settle delay leaves room for one more (the command's last) within
+   * ceil(M / batchSize) + 1 refreshes, whatever M (mutations ended) turns out to be: if more mutations follow,
+   * M grows by at least one, so this refresh and the last fit when refreshes + 1 <= ceil((M + 1) / batchSize).
+   * A batch refresh keeps that true (it comes batchSize mutations after the previous refresh).
+   */
+  private quickSettleAllowed(queue: ZoneQueue): boolean {
+    return queue.refreshes + 1 <= Math.ceil((queue.succeeded + 1) / this.batchSize);
+  }
+
   /** How long the zone must stay quiet before a refresh starts. */
   private settleOf(queue: ZoneQueue): number {
+    if (!this.quickSettleAllowed(queue)) return this.maxSettleMs;
     if (queue.meanGap === undefined) return this.firstSettleMs;
     const learnt = Math.min(this.maxSettleMs, Math.max(this.settleMs, 3 * queue.meanGap));
     return queue.startedCount < this.warmupMutations ? Math.max(this.firstSettleMs, learnt) : learnt;
@@ -209,13 +230,16 @@ export class RefreshCoalescer {
     const batch = queue.waiters;
     queue.waiters = [];
     queue.sinceRefresh = 0;
+    queue.refreshes += 1;
     queue.refreshing = true;
     this.refreshZone(zoneName).then(
       () => batch.forEach((w) => w.resolve()),
       (err) => batch.forEach((w) => w.reject(err)),
     ).finally(() => {
-      // Event: the refresh ended.
+      // Event: the refresh ended. The steps it returned free the engine's slots, so the quiet that tells the
+      // end of the command is counted from here, not from the last mutation (the refresh may have taken long).
       queue.refreshing = false;
+      if (batch.length > 0) queue.lastActivity = this.now();
       this.evaluate(zoneName, queue);
     });
   }
