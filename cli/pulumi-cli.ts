@@ -23,7 +23,7 @@ export function findPulumi(env: NodeJS.ProcessEnv = process.env): string | undef
 }
 
 /** Runs `pulumi <args>`, feeding `input` on stdin; resolves with stdout, rejects naming the command. */
-function runPulumi(pulumi: string, args: string[], input = "", cwd = process.cwd()): Promise<string> {
+export function runPulumi(pulumi: string, args: string[], input = "", cwd = process.cwd()): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(pulumi, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
