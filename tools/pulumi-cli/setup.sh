@@ -5,6 +5,9 @@
 #                                             serve Pulumi's own; see docs/pulumi-cli.md)
 #   .tools/bin/pulumi-resource-pulumi-nodejs  the dynamic-provider plugin: starts the @pulumi/pulumi of the
 #                                             program's directory, as the script shipped with the CLI does
+#   .tools/bin/pulumi-language-yaml           Pulumi's YAML language host, built from the Go module proxy
+#                                             (github.com/pulumi/pulumi-yaml, pinned by yaml/go.mod and go.sum;
+#                                             a module of its own, since it needs an older pulumi/pkg)
 # Usage: npm run setup:pulumi   (needs Go >= 1.26, the Go module proxy, and `npm run build` done first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,6 +27,22 @@ else
     -o "$bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
   mv "$bin/pulumi.tmp" "$bin/pulumi"
   echo "pulumi $version: built in $(( $(date +%s) - start )) s"
+fi
+
+yaml_version="v1.25.0"
+yaml_stamp="$bin/.pulumi-language-yaml.version"
+if [ -x "$bin/pulumi-language-yaml" ] && [ "$(cat "$yaml_stamp" 2>/dev/null)" = "$yaml_version" ]; then
+  echo "pulumi-language-yaml $yaml_version: reusing $bin/pulumi-language-yaml"
+else
+  command -v go >/dev/null || { echo "setup:pulumi: Go is needed to build pulumi-language-yaml (go 1.26 or later)" >&2; exit 1; }
+  echo "pulumi-language-yaml $yaml_version: building $bin/pulumi-language-yaml from the Go module proxy"
+  start=$(date +%s)
+  (cd "$here/yaml" && go build \
+    -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$yaml_version" \
+    -o "$bin/pulumi-language-yaml.tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
+  mv "$bin/pulumi-language-yaml.tmp" "$bin/pulumi-language-yaml"
+  echo "$yaml_version" > "$yaml_stamp"
+  echo "pulumi-language-yaml $yaml_version: built in $(( $(date +%s) - start )) s"
 fi
 
 host="$root/dist/tools/pulumi-cli/language-host.js"
