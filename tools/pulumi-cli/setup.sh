@@ -8,6 +8,7 @@
 #   .tools/bin/pulumi-language-yaml           Pulumi's YAML language host, built from the Go module proxy
 #                                             (github.com/pulumi/pulumi-yaml, pinned by yaml/go.mod and go.sum;
 #                                             a module of its own, since it needs an older pulumi/pkg)
+#   .tools/bin/pulumi-ovh-dns-gen-sdk         the Go and Python SDKs of a package schema (gen-sdk/main.go)
 # Usage: npm run setup:pulumi   (needs Go >= 1.26, the Go module proxy, and `npm run build` done first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -44,6 +45,10 @@ else
   echo "$yaml_version" > "$yaml_stamp"
   echo "pulumi-language-yaml $yaml_version: built in $(( $(date +%s) - start )) s"
 fi
+
+# The SDK generator (gen-sdk/main.go: Pulumi's Go and Python code generators at the CLI's version), rebuilt
+# each time: Go's build cache makes that a second or two once the CLI is built.
+(cd "$here" && go build -o "$bin/pulumi-ovh-dns-gen-sdk" ./gen-sdk)
 
 host="$root/dist/tools/pulumi-cli/language-host.js"
 [ -f "$host" ] || { echo "setup:pulumi: $host is missing: run npm run build first" >&2; exit 1; }
