@@ -1,6 +1,6 @@
 /**
  * The zone as a bulk import file of the `ovhdns` plugin, for `pulumi import -f <file>`
- * (https://www.pulumi.com/docs/iac/adopting-pulumi/import/#bulk-import-operations): one `ovhdns:index:ZoneRecord`
+ * (its JSON format: https://www.pulumi.com/docs/iac/cli/commands/pulumi_import/): one `ovhdns:index:ZoneRecord`
  * per record, named as the other formats name it, with the id `<zoneName>/<recordId>` the plugin's read takes.
  * JSON holds no comment: a record the provider's check would refuse is left out (the command says how many),
  * since the program that declares it after the import could not.
