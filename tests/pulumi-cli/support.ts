@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Emulator } from "../../emulator";
+import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import type { OvhClient } from "../../provider/ovh";
 import { behindPulumi as behindPulumiRig } from "../zone-record/support";
 import { PulumiWorkspace, type WorkspaceOptions } from "../../tools/pulumi-cli";
@@ -158,4 +158,30 @@ export async function pluginStack(emulator: Emulator, extra: Partial<WorkspaceOp
   const installed = await installPlugin(ws);
   if (installed.code !== 0) throw new Error(`pulumi-ovh-dns plugin install failed (${installed.code}): ${installed.stderr}`);
   return ws;
+}
+
+/** What {@link recordsRig} gives each test: its emulator, its records file, and the workspace it makes. */
+export interface RecordsRig {
+  emulator: Emulator;
+  file: RecordsFile;
+  ws?: PulumiWorkspace;
+}
+
+/**
+ * For each test of the calling `describe`: an emulator whose zone example.com holds `records`, and a fresh
+ * {@link RecordsFile}; after it, the workspace the test put in `ws` is removed, then the file and the emulator.
+ */
+export function recordsRig(records: SeedRecord[]): RecordsRig {
+  const rig = {} as RecordsRig;
+  beforeEach(async () => {
+    rig.emulator = await startEmulator({ zones: { "example.com": records } });
+    rig.file = new RecordsFile();
+  });
+  afterEach(async () => {
+    rig.ws?.remove();
+    rig.ws = undefined;
+    rig.file.remove();
+    await rig.emulator.close();
+  });
+  return rig;
 }

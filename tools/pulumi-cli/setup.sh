@@ -17,17 +17,22 @@ bin="${PULUMI_TOOLS_DIR:-$root/.tools}/bin"
 version="v3.274.1"
 mkdir -p "$bin"
 
+# go_build <name> <version> <module dir> <package> <version variable>: builds $bin/<name> from the module's
+# pinned requirements, its version linked in, and says how long it took.
+go_build() {
+  command -v go >/dev/null || { echo "setup:pulumi: Go is needed to build $1 (go 1.26 or later)" >&2; exit 1; }
+  echo "$1 $2: building $bin/$1 from the Go module proxy (minutes the first time)"
+  local start
+  start=$(date +%s)
+  (cd "$3" && go build -ldflags "-s -w -X $5=$2" -o "$bin/$1.tmp" "$4")
+  mv "$bin/$1.tmp" "$bin/$1"
+  echo "$1 $2: built in $(( $(date +%s) - start )) s"
+}
+
 if [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$version" ]; then
   echo "pulumi $version: reusing $bin/pulumi"
 else
-  command -v go >/dev/null || { echo "setup:pulumi: Go is needed to build the Pulumi CLI (go 1.26 or later)" >&2; exit 1; }
-  echo "pulumi $version: building $bin/pulumi from the Go module proxy (several minutes the first time)"
-  start=$(date +%s)
-  (cd "$here" && go build \
-    -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
-    -o "$bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
-  mv "$bin/pulumi.tmp" "$bin/pulumi"
-  echo "pulumi $version: built in $(( $(date +%s) - start )) s"
+  go_build pulumi "$version" "$here" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
 fi
 
 yaml_version="v1.25.0"
@@ -35,15 +40,8 @@ yaml_stamp="$bin/.pulumi-language-yaml.version"
 if [ -x "$bin/pulumi-language-yaml" ] && [ "$(cat "$yaml_stamp" 2>/dev/null)" = "$yaml_version" ]; then
   echo "pulumi-language-yaml $yaml_version: reusing $bin/pulumi-language-yaml"
 else
-  command -v go >/dev/null || { echo "setup:pulumi: Go is needed to build pulumi-language-yaml (go 1.26 or later)" >&2; exit 1; }
-  echo "pulumi-language-yaml $yaml_version: building $bin/pulumi-language-yaml from the Go module proxy"
-  start=$(date +%s)
-  (cd "$here/yaml" && go build \
-    -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$yaml_version" \
-    -o "$bin/pulumi-language-yaml.tmp" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
-  mv "$bin/pulumi-language-yaml.tmp" "$bin/pulumi-language-yaml"
+  go_build pulumi-language-yaml "$yaml_version" "$here/yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml github.com/pulumi/pulumi-yaml/pkg/version.Version
   echo "$yaml_version" > "$yaml_stamp"
-  echo "pulumi-language-yaml $yaml_version: built in $(( $(date +%s) - start )) s"
 fi
 
 # The SDK generator (gen-sdk/main.go: Pulumi's Go and Python code generators at the CLI's version), rebuilt
