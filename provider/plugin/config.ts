@@ -50,15 +50,30 @@ export const PLUGIN_CONFIG_KEYS = [
   "endpoint", "applicationKey", "applicationSecret", "consumerKey", "clientId", "clientSecret", "accessToken", "apiRateLimit", "owner",
 ] as const satisfies readonly (keyof PluginConfig)[];
 
+/** Pulumi's wire sentinel of a secret value: `{ [SECRET_SIG]: SECRET_VALUE_SIG, value }`. */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** A config value as text: a secret unwrapped, a number or boolean written out; `undefined` for anything else. */
+function configText(value: unknown): string | undefined {
+  if (value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE_SIG) {
+    return configText((value as { value?: unknown }).value);
+  }
+  if (typeof value === "string") return value === "" ? undefined : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
 /**
- * The plugin's config from the `variables` of Pulumi's ConfigureRequest (keys `ovhdns:config:<key>`, values as
- * text, secrets in the clear), keeping only the keys of {@link PluginConfig}.
+ * The plugin's config from the `args` of Pulumi's ConfigureRequest (the provider's inputs: the stack config of
+ * the `ovhdns` namespace under their bare names, secrets wrapped), as the dynamic-provider host reads its own;
+ * only the keys of {@link PluginConfig}.
  */
-export function pluginConfigOf(variables: ReadonlyMap<string, string> | Iterable<[string, string]>): PluginConfig {
+export function pluginConfigOf(args: Record<string, unknown>): PluginConfig {
   const config: Record<string, string> = {};
-  for (const [key, value] of variables) {
-    const name = key.startsWith("ovhdns:config:") ? key.slice("ovhdns:config:".length) : undefined;
-    if (name !== undefined && (PLUGIN_CONFIG_KEYS as readonly string[]).includes(name) && value !== "") config[name] = value;
+  for (const key of PLUGIN_CONFIG_KEYS) {
+    const text = configText(args[key]);
+    if (text !== undefined) config[key] = text;
   }
   return config;
 }

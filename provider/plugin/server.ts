@@ -9,8 +9,8 @@
  * - the type token `ovhdns:index:ZoneRecord`: any other type is refused, naming the one it serves;
  * - an import id may also be written `<zoneName>/<recordId>` (read.ts).
  *
- * It mirrors Pulumi's own dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`): config and inputs
- * arrive in the clear (it does not accept secrets), an error carrying an `id` is the engine's "created but failed
+ * It mirrors Pulumi's own dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`): the config is read from
+ * Configure's `args` with its secrets unwrapped, inputs arrive in the clear (it does not accept secrets), an error carrying an `id` is the engine's "created but failed
  * to initialise" with the record's properties, and every other method is left unimplemented. Pulumi's
  * `@pulumi/pulumi/provider` server cannot serve it: its Configure drops the provider's configuration.
  */
@@ -110,7 +110,7 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
       return res;
     }),
     configure: answer(async (req: provproto.ConfigureRequest) => {
-      config = pluginConfigOf(req.getVariablesMap().entries() as unknown as Iterable<[string, string]>);
+      config = pluginConfigOf(toJs(req.getArgs()));
       await provider.configure({ config: asDynamicConfig(config) });
       const res = new provproto.ConfigureResponse();
       res.setAcceptsecrets(false);
