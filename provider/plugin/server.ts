@@ -7,6 +7,8 @@
  * - the configuration: `ovhdns:<key>` answers the provider's `ovh:<key>` lookups (config.ts), and `ovhdns:owner`
  *   is the default `owner` of a ZoneRecord, as the TypeScript SDK defaults it from the same key;
  * - the type token `ovhdns:index:ZoneRecord`: any other type is refused, naming the one it serves;
+ * - the data sources as functions (`ovhdns:index:getZoneRecords`...), the SDK's own (DATA_SOURCES), with the
+ *   plugin's credentials;
  * - an import id may also be written `<zoneName>/<recordId>` (read.ts).
  *
  * It mirrors Pulumi's own dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`): the config is read from
@@ -24,6 +26,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type * as pulumi from "@pulumi/pulumi";
 import { ZoneRecordError } from "../records";
+import { DATA_SOURCES, SessionPool, type ConfigLookup, type DataSourceName } from "../zone-record";
 import { asDynamicConfig, pluginConfigOf, type PluginConfig } from "./config";
 
 /** The type token of the one resource the plugin serves. */
@@ -32,7 +35,7 @@ export const PLUGIN_ZONE_RECORD_TYPE = "ovhdns:index:ZoneRecord";
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
 type Props = Record<string, unknown>;
 
-/** A request for a resource type the plugin does not serve. */
+/** A request for a resource type or function the plugin does not serve. */
 export class UnknownResourceTypeError extends ZoneRecordError {
   override readonly name: string = "UnknownResourceTypeError";
 }
@@ -55,6 +58,15 @@ function assertServed(urn: string): void {
   if (type !== PLUGIN_ZONE_RECORD_TYPE) {
     throw new UnknownResourceTypeError(`the ovhdns plugin serves ${PLUGIN_ZONE_RECORD_TYPE}, not "${type}" (${urn})`);
   }
+}
+
+/** A function token of the plugin (`ovhdns:index:getZoneRecords`), or an error naming the ones it serves. */
+function dataSourceOf(token: string): (typeof DATA_SOURCES)[DataSourceName] {
+  const name = token.startsWith("ovhdns:index:") ? token.slice("ovhdns:index:".length) : "";
+  if (!Object.hasOwn(DATA_SOURCES, name)) {
+    throw new UnknownResourceTypeError(`the ovhdns plugin has no function "${token}": it serves ${Object.keys(DATA_SOURCES).map((n) => `ovhdns:index:${n}`).join(", ")}`);
+  }
+  return DATA_SOURCES[name as DataSourceName];
 }
 
 function toJs(struct: Struct | undefined): Props {
@@ -93,6 +105,9 @@ function answer<Req, Res>(fn: (req: Req) => Promise<Res>): Unary<Req, Res> {
 export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementation {
   const { provider } = parts;
   let config: PluginConfig = {};
+  /** The data sources' credentials: the same keys as the records', from the plugin's config (then env, ovh.conf). */
+  const lookup: ConfigLookup = (key) => asDynamicConfig(config).get(`ovh:${key}`);
+  const dataSources = new SessionPool();
   /** ZoneRecord inputs with the config's owner where the program gave none (the TypeScript SDK's default). */
   const withDefaultOwner = (news: Props): Props =>
     news.owner === undefined && config.owner !== undefined ? { ...news, owner: config.owner } : news;
@@ -170,6 +185,13 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
       assertServed(req.getUrn());
       await provider.delete(req.getId(), toJs(req.getProperties()));
       return new Empty();
+    }),
+    invoke: answer(async (req: provproto.InvokeRequest) => {
+      const fn = dataSourceOf(req.getTok());
+      const result = await fn(() => dataSources.sessionFor(lookup).api, toJs(req.getArgs()));
+      const res = new provproto.InvokeResponse();
+      res.setReturn(Struct.fromJavaScript(result as unknown as Parameters<typeof Struct.fromJavaScript>[0]));
+      return res;
     }),
     cancel: answer(async () => new Empty()),
   };

@@ -2,7 +2,7 @@
  * Pulumi YAML programs through the real Pulumi CLI and the YAML language host `npm run setup:pulumi` builds
  * (pulumi-language-yaml), over the `ovhdns` plugin: examples/yaml runs preview, up, a change, a refresh after a
  * console edit and destroy against the emulator; a bad record fails the preview naming the field, before any
- * write; `pulumi import` in a YAML project prints the YAML that declares the record it took over, which as the
+ * write; the data sources are functions (`fn::invoke`); `pulumi import` in a YAML project prints the YAML that declares the record it took over, which as the
  * program previews no change.
  */
 import * as fs from "node:fs";
@@ -91,6 +91,25 @@ describe("Pulumi YAML programs through the real Pulumi CLI and the ovhdns plugin
     expect(preview.result.code).not.toBe(0);
     expect(preview.result.stdout + preview.result.stderr).toMatch(/ttl 30 is below 60/);
     expect(writes(preview.calls)).toEqual([]);
+  });
+
+  it("calls the data sources as functions: the account's zones, a zone's records with their ids", async () => {
+    await emulator.close();
+    emulator = await startEmulator({ zones: { "example.com": [{ subDomain: "api", fieldType: "AAAA", target: "2001:db8::10", ttl: 300 }], "example.org": [] } });
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), [
+      "name: ovh-dns-yaml", "runtime: yaml",
+      "variables:",
+      "  zones:", "    fn::invoke:", "      function: ovhdns:index:getZones",
+      "  aaaa:", "    fn::invoke:", "      function: ovhdns:index:getZoneRecords", "      arguments:", "        zoneName: example.com", "        fieldType: aaaa",
+      "outputs:", "  zones: ${zones.zones}", "  records: ${aaaa.records}", "",
+    ].join("\n"));
+    ws = await pluginStack(emulator, {}, dir);
+    await ws.up();
+    const id = String(emulator.zone("example.com").records.find((r) => r.fieldType === "AAAA")!.id);
+    expect(await ws.outputs()).toEqual({
+      zones: ["example.com", "example.org"],
+      records: [{ recordId: id, zoneName: "example.com", subDomain: "api", fieldType: "AAAA", target: "2001:db8::10", ttl: 300, fqdn: "api.example.com" }],
+    });
   });
 
   it("pulumi import in a YAML project takes the record over with no write and prints the YAML that declares it", async () => {

@@ -7,6 +7,7 @@ import { schemaText } from "../../tools/plugin-schema/generate";
 import { PLUGIN_CONFIG_KEYS } from "../../provider/plugin/config";
 import { PLUGIN_SCHEMA } from "../../provider/plugin/schema";
 import { checkZoneRecord } from "../../provider/zone-record/check";
+import { DATA_SOURCES } from "../../provider/zone-record/data-sources";
 import { toOutputs } from "../../provider/zone-record/outputs";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -49,6 +50,13 @@ describe("the ovhdns plugin's schema", () => {
     const secrets = Object.keys(config).filter((k) => config[k].secret === true);
     expect(secrets).toEqual(["applicationSecret", "consumerKey", "clientSecret", "accessToken"]);
     expect(PLUGIN_SCHEMA.provider.inputProperties).toEqual(config);
+  });
+
+  it("declares as functions exactly the data sources the plugin serves", () => {
+    expect(Object.keys(PLUGIN_SCHEMA.functions).sort()).toEqual(Object.keys(DATA_SOURCES).map((n) => `ovhdns:index:${n}`).sort());
+    const records = PLUGIN_SCHEMA.functions["ovhdns:index:getZoneRecords"] as { inputs: { required: string[] }; outputs: { properties: Record<string, unknown> } };
+    expect(records.inputs.required).toEqual(["zoneName"]);
+    expect(records.outputs.properties.records).toMatchObject({ type: "array", items: { $ref: "#/types/ovhdns:index:ZoneRecordInfo" } });
   });
 
   it("describes every property with the doc comment of its TypeScript declaration", () => {

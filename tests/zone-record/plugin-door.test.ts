@@ -71,6 +71,20 @@ describe("the ovhdns plugin's own part", () => {
     expect(bad.providerMessage).toContain(`write the id as <zoneName>/<recordId>, e.g. example.com/${id}`);
   });
 
+  it("serves the data sources as functions, refusing an unknown function or a bad argument by name, before any call", async () => {
+    emulator.addZone("example.com", [{ subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 3600 }]);
+    const host = await plugin(ovhdnsConfig());
+    expect(await host.invoke("ovhdns:index:getZones", {})).toEqual({ zones: ["example.com"] });
+    const found = await host.invoke("ovhdns:index:getZoneRecords", { zoneName: "Example.COM.", fieldType: "a" });
+    expect(found).toEqual({ zoneName: "example.com", records: [expect.objectContaining({ subDomain: "www", fieldType: "A", fqdn: "www.example.com" })] });
+    emulator.clearLog();
+    const unknown = (await host.invoke("ovhdns:index:getRecords", {}).catch((e: unknown) => e)) as HostError;
+    expect(unknown.providerMessage).toContain('the ovhdns plugin has no function "ovhdns:index:getRecords": it serves ovhdns:index:getDomains, ovhdns:index:getZones, ovhdns:index:getZone, ovhdns:index:getZoneRecords');
+    const bad = (await host.invoke("ovhdns:index:getZoneRecords", { zoneName: "example.com", fieldType: 5 }).catch((e: unknown) => e)) as HostError;
+    expect(bad.providerMessage).toContain('getZoneRecords: fieldType must be text such as "TXT", not 5');
+    expect(emulator.log.filter((e) => e.path !== "/auth/time")).toEqual([]);
+  });
+
   it("answers its version, the package's (its schema: tests/pulumi-cli/plugin.test.ts, through the CLI)", async () => {
     const host = await plugin(ovhdnsConfig());
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;

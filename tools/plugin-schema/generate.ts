@@ -1,8 +1,9 @@
 /**
  * The `ovhdns` plugin's Pulumi package schema, generated from the TypeScript sources so that the two doors
  * describe the provider with one text: the doc comments of `ZoneRecordArgs` (inputs) and of the `ZoneRecord`
- * class and its declared outputs (sdk/zone-record.ts), and of `PluginConfig` (provider/plugin/config.ts, where
- * `@secret` marks a secret). `npm run schema` writes provider/plugin/schema.json; tests/unit/plugin-schema.test.ts
+ * class and its declared outputs (sdk/zone-record.ts), of the data sources and their `Get*Args`/`Get*Result`
+ * (sdk/data-sources.ts, provider/zone-record/data-sources.ts), and of `PluginConfig` (provider/plugin/config.ts,
+ * where `@secret` marks a secret). `npm run schema` writes provider/plugin/schema.json; tests/unit/plugin-schema.test.ts
  * fails when that file and this generator's output differ, or when the schema and the provider's inputs do.
  */
 import * as fs from "node:fs";
@@ -13,19 +14,26 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export const SCHEMA_FILE = path.join(ROOT, "provider", "plugin", "schema.json");
 const SDK_FILE = path.join(ROOT, "sdk", "zone-record.ts");
 const CONFIG_FILE = path.join(ROOT, "provider", "plugin", "config.ts");
+const DATA_SOURCES_FILE = path.join(ROOT, "sdk", "data-sources.ts");
+const PROVIDER_DATA_SOURCES_FILE = path.join(ROOT, "provider", "zone-record", "data-sources.ts");
 
-/** A property of the schema (the subset this package uses). */
-export interface SchemaProperty {
-  type: "string" | "number" | "boolean";
-  description: string;
-  secret?: boolean;
-}
+/** The type part of a schema property (the subset this package uses). */
+export type SchemaType =
+  | { type: "string" | "number" | "boolean" }
+  | { type: "array"; items: SchemaType }
+  | { $ref: string };
+
+/** A property of the schema. */
+export type SchemaProperty = SchemaType & { description: string; secret?: boolean };
 
 interface Member {
   name: string;
   optional: boolean;
   property: SchemaProperty;
 }
+
+/** The object types of provider/zone-record/data-sources.ts the functions return, by schema token. */
+const OBJECT_TYPES: Record<string, string> = { ZoneRecordInfo: "ovhdns:index:ZoneRecordInfo" };
 
 /** The doc comment of a declaration, as plain text (tags left out). */
 function docOf(node: ts.Node, source: ts.SourceFile): string {
@@ -40,15 +48,17 @@ function hasTag(node: ts.Node, tag: string): boolean {
 }
 
 /** The schema type of a TypeScript type: `pulumi.Input<T>`/`pulumi.Output<T>` unwrapped; string aliases are strings. */
-function schemaType(type: ts.TypeNode | undefined, source: ts.SourceFile): SchemaProperty["type"] {
+function schemaType(type: ts.TypeNode | undefined, source: ts.SourceFile): SchemaType {
   if (!type) throw new Error(`${source.fileName}: a member without a type`);
   if (ts.isTypeReferenceNode(type) && /^pulumi\.(Input|Output)$/.test(type.typeName.getText(source)) && type.typeArguments?.length === 1) {
     return schemaType(type.typeArguments[0], source);
   }
+  if (ts.isArrayTypeNode(type)) return { type: "array", items: schemaType(type.elementType, source) };
   const text = type.getText(source);
-  if (text === "string" || text === "FieldTypeInput") return "string";
-  if (text === "number") return "number";
-  if (text === "boolean") return "boolean";
+  if (text === "string" || text === "FieldTypeInput") return { type: "string" };
+  if (text === "number") return { type: "number" };
+  if (text === "boolean") return { type: "boolean" };
+  if (OBJECT_TYPES[text]) return { $ref: `#/types/${OBJECT_TYPES[text]}` };
   throw new Error(`${source.fileName}: no schema type for "${text}": add it to tools/plugin-schema/generate.ts`);
 }
 
@@ -57,7 +67,7 @@ function membersOf(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, sour
   for (const m of members) {
     if (!(ts.isPropertySignature(m) || ts.isPropertyDeclaration(m))) continue;
     if (declaredOnly && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.DeclareKeyword)) continue;
-    const property: SchemaProperty = { type: schemaType(m.type, source), description: docOf(m, source) };
+    const property: SchemaProperty = { ...schemaType(m.type, source), description: docOf(m, source) };
     if (hasTag(m, "secret")) property.secret = true;
     out.push({ name: m.name.getText(source), optional: m.questionToken !== undefined, property });
   }
@@ -76,6 +86,47 @@ function find<T extends ts.Node>(source: ts.SourceFile, test: (n: ts.Node) => n 
 
 const props = (members: Member[]) => Object.fromEntries(members.map((m) => [m.name, m.property]));
 const required = (members: Member[]) => members.filter((m) => !m.optional).map((m) => m.name);
+const object = (members: Member[]) => ({ properties: props(members), required: required(members) });
+
+/** The members of interface `name`, or of the interface its type alias names, in `sources` (first found). */
+function interfaceMembers(name: string, sources: ts.SourceFile[]): Member[] {
+  for (const source of sources) {
+    for (const statement of source.statements) {
+      if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return membersOf(statement.members, source, false);
+      if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name) return interfaceMembers(statement.type.getText(source), sources);
+    }
+  }
+  throw new Error(`no interface ${name} in ${sources.map((s) => s.fileName).join(", ")}`);
+}
+
+/** The data sources of sdk/data-sources.ts as schema functions: `getX` with `GetXArgs` and `GetXResult`. */
+function functions(): Record<string, unknown> {
+  const sdk = parse(DATA_SOURCES_FILE);
+  const provider = parse(PROVIDER_DATA_SOURCES_FILE);
+  const out: Record<string, unknown> = {};
+  for (const statement of sdk.statements) {
+    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (!ts.isFunctionDeclaration(statement) || !exported || !statement.name || statement.name.text.endsWith("Output")) continue;
+    const name = statement.name.text;
+    const stem = name.charAt(0).toUpperCase() + name.slice(1);
+    const hasArgs = statement.parameters.length > 0;
+    out[`ovhdns:index:${name}`] = {
+      description: docOf(statement, sdk),
+      ...(hasArgs ? { inputs: object(interfaceMembers(`${stem}Args`, [sdk])) } : {}),
+      outputs: object(interfaceMembers(`${stem}Result`, [sdk, provider])),
+    };
+  }
+  return out;
+}
+
+/** The object types the functions return. */
+function types(): Record<string, unknown> {
+  const provider = parse(PROVIDER_DATA_SOURCES_FILE);
+  return Object.fromEntries(Object.entries(OBJECT_TYPES).map(([name, token]) => {
+    const node = find(provider, ts.isInterfaceDeclaration, name);
+    return [token, { type: "object", description: docOf(node, provider), ...object(membersOf(node.members, provider, false)) }];
+  }));
+}
 
 /** The package schema, as an object. */
 export function generateSchema(): Record<string, unknown> {
@@ -104,6 +155,8 @@ export function generateSchema(): Record<string, unknown> {
         requiredInputs: required(args),
       },
     },
+    functions: functions(),
+    types: types(),
     language: {
       nodejs: { packageName: "@pulumi-ovh-dns/ovhdns" },
       python: { packageName: "pulumi_ovhdns" },
