@@ -9,15 +9,16 @@ import { credentialsCommand } from "./credentials/command";
 import { doctorCommand } from "./doctor/command";
 import { emulatorCommand } from "./emulator-command";
 import { exportCommand } from "./export/command";
+import { pluginCommand } from "./plugin-command";
 
 /** The program with every subcommand; commander's own exits are turned into exceptions. */
 function buildProgram(version: string): Command {
   const program = new Command("pulumi-ovh-dns")
-    .description("OVHcloud DNS on Pulumi: credentials, checks, zone export and a local OVH API emulator")
+    .description("OVHcloud DNS on Pulumi: credentials, checks, zone export, a local OVH API emulator and the resource provider plugin")
     .version(version)
     .showHelpAfterError("(add --help for usage)")
     .exitOverride();
-  for (const command of [credentialsCommand(), doctorCommand(), exportCommand(), emulatorCommand()]) {
+  for (const command of [credentialsCommand(), doctorCommand(), exportCommand(), emulatorCommand(), pluginCommand(version)]) {
     program.addCommand(command.exitOverride().showHelpAfterError("(add --help for usage)"));
   }
   return program;

@@ -23,12 +23,12 @@ export function findPulumi(env: NodeJS.ProcessEnv = process.env): string | undef
 }
 
 /**
- * Runs `pulumi <args>`, feeding `input` on stdin; resolves with stdout, rejects naming the command. With
+ * Runs `pulumi <args>` in `cwd`, feeding `input` on stdin; resolves with stdout, rejects naming the command. With
  * `secretOutput`, stdout may hold secrets (`--show-secrets`) and a failure shows stderr only, never stdout.
  */
-function runPulumi(pulumi: string, args: string[], input = "", secretOutput = false): Promise<string> {
+export function runPulumi(pulumi: string, args: string[], input = "", secretOutput = false, cwd = process.cwd()): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(pulumi, args, { cwd: process.cwd(), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(pulumi, args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));

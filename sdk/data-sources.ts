@@ -1,11 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
+  DATA_SOURCES,
   SessionPool,
-  fetchDomains,
-  fetchZone,
-  fetchZoneRecords,
-  fetchZones,
-  requireZoneName,
   type ZoneApi,
   type ZoneInfo,
   type ZoneRecordInfo,
@@ -32,7 +28,7 @@ export interface GetDomainsResult {
 
 /** Lists the account's registered domains (`GET /domain`). */
 export async function getDomains(): Promise<GetDomainsResult> {
-  return { domains: await fetchDomains(api()) };
+  return DATA_SOURCES.getDomains(api);
 }
 
 /** {@link getDomains} as an Output. */
@@ -48,7 +44,7 @@ export interface GetZonesResult {
 
 /** Lists the account's DNS zones (`GET /domain/zone`). */
 export async function getZones(): Promise<GetZonesResult> {
-  return { zones: await fetchZones(api()) };
+  return DATA_SOURCES.getZones(api);
 }
 
 /** {@link getZones} as an Output. */
@@ -73,8 +69,7 @@ export type GetZoneResult = ZoneInfo;
 
 /** Describes one zone (`GET /domain/zone/{zoneName}`). */
 export async function getZone(args: GetZoneArgs): Promise<GetZoneResult> {
-  const zoneName = requireZoneName(args.zoneName, "getZone");
-  return fetchZone(api(), zoneName);
+  return DATA_SOURCES.getZone(api, args);
 }
 
 /** {@link getZone} as an Output. */
@@ -101,6 +96,7 @@ export interface GetZoneRecordsOutputArgs {
 
 /** The result of {@link getZoneRecords}. */
 export interface GetZoneRecordsResult {
+  /** The zone, lower case. */
   readonly zoneName: string;
   /** The matching records with their OVH ids, sorted by name, type and id. */
   readonly records: ZoneRecordInfo[];
@@ -108,12 +104,7 @@ export interface GetZoneRecordsResult {
 
 /** Lists a zone's records with their ids (`GET /domain/zone/{zoneName}/record`, then each record). */
 export async function getZoneRecords(args: GetZoneRecordsArgs): Promise<GetZoneRecordsResult> {
-  const zoneName = requireZoneName(args.zoneName, "getZoneRecords");
-  const records = await fetchZoneRecords(api(), zoneName, {
-    fieldType: args.fieldType === undefined ? undefined : args.fieldType.toUpperCase(),
-    subDomain: args.subDomain,
-  });
-  return { zoneName, records };
+  return DATA_SOURCES.getZoneRecords(api, args);
 }
 
 /** {@link getZoneRecords} as an Output. */

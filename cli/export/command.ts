@@ -10,12 +10,13 @@ import { UsageError, zoneName } from "../cli-errors";
 import { exportedZone, type ExportedZone } from "./exported-zone";
 import { readZoneRecords, readZoneRedirections, type RedirectionReading } from "./read-zone";
 import { renderBind } from "./render-bind";
+import { renderPulumiImport } from "./render-pulumi-import";
 import { type Adoption, renderTypeScript } from "./render-ts";
 import { renderYaml } from "./render-yaml";
 import { checkWriteTarget, writeFileSafely } from "../safe-write";
 
 interface ExportFlags {
-  format: "ts" | "yaml" | "bind";
+  format: "ts" | "yaml" | "bind" | "pulumi-import";
   output?: string;
   force?: boolean;
   adoption: Adoption;
@@ -26,9 +27,9 @@ interface ExportFlags {
 /** The `export` command. */
 export function exportCommand(): Command {
   return new Command("export")
-    .description("write every record of a zone as a Pulumi program (ts), a records.yaml (yaml) or a BIND file (bind)")
+    .description("write every record of a zone as a Pulumi program (ts), a records.yaml (yaml), a BIND file (bind) or a bulk import file of the ovhdns plugin for `pulumi import -f` (pulumi-import)")
     .argument("<zone>", "the zone, e.g. example.com")
-    .addOption(new Option("--format <format>", "what to write").choices(["ts", "yaml", "bind"]).default("ts"))
+    .addOption(new Option("--format <format>", "what to write").choices(["ts", "yaml", "bind", "pulumi-import"]).default("ts"))
     .option("-o, --output <file>", "write to <file> instead of stdout")
     .option("--force", "overwrite --output if it exists")
     .addOption(
@@ -72,9 +73,9 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
   process.stderr.write(
     `${exported.records.length - left} record(s) of ${zone} written${flags.output ? ` to ${flags.output}` : ""}` +
       `${exported.skippedNameServers.length ? `; ${exported.skippedNameServers.length} apex NS left to OVH` : ""}` +
-      `${left ? `; ${left} left out as the provider would refuse them (see the comments)` : ""}` +
+      `${left ? `; ${left} left out as the provider would refuse them (${flags.format === "pulumi-import" ? "--format ts says why" : "see the comments"})` : ""}` +
       `${redirectionNote(exported, flags, reading)}` +
-      `${flags.format !== "ts" && exported.zoneProblems.length ? `; a Zone refuses them as they stand: ${exported.zoneProblems.length} whole-zone problem(s) (see the comments)` : ""}\n`,
+      `${(flags.format === "yaml" || flags.format === "bind") && exported.zoneProblems.length ? `; a Zone refuses them as they stand: ${exported.zoneProblems.length} whole-zone problem(s) (see the comments)` : ""}\n`,
   );
 }
 
@@ -89,5 +90,6 @@ function redirectionNote(zone: ExportedZone, flags: ExportFlags, reading: Redire
 function render(zone: ExportedZone, flags: ExportFlags): string {
   if (flags.format === "yaml") return renderYaml(zone, flags.adoption);
   if (flags.format === "bind") return renderBind(zone);
+  if (flags.format === "pulumi-import") return renderPulumiImport(zone);
   return renderTypeScript(zone, flags.adoption);
 }

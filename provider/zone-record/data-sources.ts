@@ -24,13 +24,17 @@ export interface ZoneInfo {
 export interface ZoneRecordInfo {
   /** The OVH record id, a decimal string: import a record with it. */
   recordId: string;
+  /** The zone, lower case. */
   zoneName: string;
+  /** The name inside the zone, as OVH returns it; `""` is the apex. */
   subDomain: string;
+  /** The record type, e.g. `A`. */
   fieldType: string;
   /** The record data exactly as OVH returns it (TXT quoted). */
   target: string;
   /** Seconds; 0 is the zone default. */
   ttl: number;
+  /** The record's full name, e.g. `www.example.com` (the zone name at the apex). */
   fqdn: string;
 }
 
@@ -89,3 +93,40 @@ export async function fetchZoneRecords(api: ZoneApi, zoneName: string, filter: R
   return found.sort((a, b) => a.subDomain.localeCompare(b.subDomain) || a.fieldType.localeCompare(b.fieldType)
     || (BigInt(a.recordId) < BigInt(b.recordId) ? -1 : 1));
 }
+
+/** The arguments a data source takes, unchecked (a program's, or the plugin's Invoke). */
+export interface DataSourceArgs {
+  zoneName?: unknown;
+  fieldType?: unknown;
+  subDomain?: unknown;
+}
+
+/**
+ * The data sources by name, as the SDK's functions and the plugin's Invoke both call them: each checks its
+ * arguments (naming the function) before it asks for `api`, so a bad argument is named even without credentials.
+ */
+export const DATA_SOURCES = {
+  getDomains: async (api: () => ZoneApi) => ({ domains: await fetchDomains(api()) }),
+  getZones: async (api: () => ZoneApi) => ({ zones: await fetchZones(api()) }),
+  getZone: async (api: () => ZoneApi, args: DataSourceArgs) => {
+    const zoneName = requireZoneName(args.zoneName, "getZone");
+    return fetchZone(api(), zoneName);
+  },
+  getZoneRecords: async (api: () => ZoneApi, args: DataSourceArgs) => {
+    const zoneName = requireZoneName(args.zoneName, "getZoneRecords");
+    for (const [key, example] of [["fieldType", "\"TXT\""], ["subDomain", "\"www\" (\"\" is the apex)"]] as const) {
+      const value = args[key];
+      if (value !== undefined && value !== null && typeof value !== "string") {
+        throw new ZoneRecordError(`getZoneRecords: ${key} must be text such as ${example}, not ${JSON.stringify(value)}`);
+      }
+    }
+    const filter = {
+      fieldType: typeof args.fieldType === "string" ? args.fieldType.toUpperCase() : undefined,
+      subDomain: typeof args.subDomain === "string" ? args.subDomain : undefined,
+    };
+    return { zoneName, records: await fetchZoneRecords(api(), zoneName, filter) };
+  },
+} as const;
+
+/** The name of a data source. */
+export type DataSourceName = keyof typeof DATA_SOURCES;

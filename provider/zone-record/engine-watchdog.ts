@@ -71,10 +71,15 @@ function canConnect(address: string): Promise<boolean> {
   });
 }
 
-/** The engine address when this process is Pulumi's dynamic-provider host, else `undefined`. */
+/**
+ * The engine address when this process is Pulumi's dynamic-provider host (its first argument) or the `ovhdns`
+ * plugin (provider/plugin/main.js: its last argument, after the flags the engine may pass), else `undefined`.
+ */
 export function hostEngineAddress(argv: readonly string[] = process.argv): string | undefined {
   const script = (argv[1] ?? "").replace(/\\/g, "/");
-  return /\/cmd\/dynamic-provider(\/index\.js)?$/.test(script) ? argv[2] : undefined;
+  if (/\/cmd\/dynamic-provider(\/index\.js)?$/.test(script)) return argv[2];
+  if (!/\/provider\/plugin\/main\.js$/.test(script)) return undefined;
+  return argv.slice(2).filter((a) => !a.startsWith("-")).pop();
 }
 
 /** Waits until `idle()` holds or `drainMs` passed, checking every 50 ms. */

@@ -9,6 +9,7 @@
  * (unsettled.ts) is settled the same way. A failure to read (403, 5xx, unknown zone) is an error, never a
  * silent drop.
  */
+import { checkZoneName } from "../records/names";
 import { isRecordIdText, normaliseRecordInputs, RecordIdError, sameRecord, type ApiRecord, type RecordSpec } from "../records";
 import { observedSpec, ownerIn, specOf, stackIn, toOutputs } from "./outputs";
 import { holderOrNew } from "./ownership";
@@ -24,7 +25,8 @@ export interface ZoneRecordRead {
 
 /**
  * Reads record `id`. `props` are the stored outputs (refresh) or only the program's inputs (import). An
- * import id may also be written `<recordId>.<zoneName>`, as terraform-provider-ovh takes it.
+ * import id may also be written `<zoneName>/<recordId>` (the `ovhdns` plugin's `pulumi import`) or
+ * `<recordId>.<zoneName>`, as terraform-provider-ovh takes it.
  */
 export async function readZoneRecord(session: ZoneSession, id: string, props: Record<string, unknown>): Promise<ZoneRecordRead> {
   const importing = props.recordId === undefined;
@@ -60,14 +62,21 @@ async function settleOnRefresh(session: ZoneSession, props: Record<string, unkno
 }
 
 function parseId(id: string, props: Record<string, unknown>): { recordId: string; zoneName: string } {
-  const dot = id.indexOf(".");
-  const recordId = dot > 0 ? id.slice(0, dot) : id;
-  const zoneName = dot > 0 ? id.slice(dot + 1).toLowerCase() : String(props.zoneName ?? "").toLowerCase();
+  // `<zoneName>/<recordId>` (what `pulumi import` and the bulk import file of `export` write), else
+  // `<recordId>.<zoneName>`, else the record id alone with the zone in the inputs.
+  const slash = id.lastIndexOf("/");
+  const dot = slash >= 0 ? -1 : id.indexOf(".");
+  const recordId = slash >= 0 ? id.slice(slash + 1) : dot > 0 ? id.slice(0, dot) : id;
+  const zoneName = (slash >= 0 ? id.slice(0, slash) : dot > 0 ? id.slice(dot + 1) : String(props.zoneName ?? "")).toLowerCase();
   if (!isRecordIdText(recordId)) {
-    throw new RecordIdError(`cannot read ZoneRecord "${id}": the id must be an OVH record id (a whole number from 1 to 2^53 - 1, such as 5390038375), or <recordId>.<zoneName>`);
+    throw new RecordIdError(`cannot read ZoneRecord "${id}": the id must be an OVH record id (a whole number from 1 to 2^53 - 1, such as 5390038375), <zoneName>/<recordId> or <recordId>.<zoneName>`);
   }
   if (!zoneName) {
-    throw new RecordIdError(`cannot read ZoneRecord ${id}: no zoneName; give it in the resource's inputs or import it as ${recordId}.<zoneName>`);
+    throw new RecordIdError(`cannot read ZoneRecord ${id}: no zoneName; give it in the resource's inputs or import it as <zoneName>/${recordId}`);
+  }
+  const zoneProblems = slash >= 0 || dot > 0 ? checkZoneName(zoneName) : [];
+  if (zoneProblems.length > 0) {
+    throw new RecordIdError(`cannot read ZoneRecord "${id}": ${zoneProblems.join("; ")}; write the id as <zoneName>/<recordId>, e.g. example.com/${recordId}`);
   }
   return { recordId, zoneName };
 }

@@ -31,7 +31,7 @@ describe("pulumi-ovh-dns usage", () => {
     [[], /Usage: pulumi-ovh-dns/],
     [["frobnicate"], /unknown command 'frobnicate'/],
     [["export"], /missing required argument 'zone'/],
-    [["export", "example.com", "--format", "xml"], /Allowed choices are ts, yaml, bind/],
+    [["export", "example.com", "--format", "xml"], /Allowed choices are ts, yaml, bind, pulumi-import/],
     [["export", "not a zone"], /<zone> "not a zone" is not a zone name/],
     [["export", "example.com", "--name-prefix", "a b"], /--name-prefix "a b" may hold only/],
     [["credentials", "--bogus"], /unknown option '--bogus'/],

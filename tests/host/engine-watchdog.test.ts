@@ -49,6 +49,12 @@ describe("the engine watchdog", () => {
     expect(hostEngineAddress(["node", "/x/node_modules/@pulumi/pulumi/cmd/dynamic-provider", "127.0.0.1:4000"])).toBe("127.0.0.1:4000");
     expect(hostEngineAddress(["node", "/x/node_modules/jest/bin/jest.js", "127.0.0.1:4000"])).toBeUndefined();
   });
+
+  it("runs in the ovhdns plugin too, taking the engine address after the engine's flags", () => {
+    expect(hostEngineAddress(["node", "/x/dist/provider/plugin/main.js", "--logtostderr", "-v=9", "127.0.0.1:4001"])).toBe("127.0.0.1:4001");
+    expect(hostEngineAddress(["node", "/x/dist/provider/plugin/main.js", "127.0.0.1:4001"])).toBe("127.0.0.1:4001");
+    expect(hostEngineAddress(["node", "/x/dist/provider/plugin/server.js", "127.0.0.1:4001"])).toBeUndefined();
+  });
 });
 
 describe("Pulumi's dynamic-provider host with this provider", () => {

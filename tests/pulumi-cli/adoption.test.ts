@@ -4,9 +4,8 @@
  * real engine (its import Read carries neither inputs nor state, so the plugin host has no provider code:
  * pulumi/pulumi#16175), and this test pins what the user sees then.
  */
-import { startEmulator, type Emulator } from "../../emulator";
-import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { cliStack, RECORDS_PROGRAM, RecordsFile, withCalls, writes, zoneLines } from "./support";
+import { changes } from "../../tools/pulumi-cli";
+import { cliStack, RECORDS_PROGRAM, recordsRig, withCalls, writes, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
@@ -17,69 +16,58 @@ const existing = [
 ];
 
 describe("adopting existing records through the real Pulumi CLI", () => {
-  let emulator: Emulator;
-  let file: RecordsFile;
-  let ws: PulumiWorkspace | undefined;
-  beforeEach(async () => {
-    emulator = await startEmulator({ zones: { "example.com": existing } });
-    file = new RecordsFile();
-  });
-  afterEach(async () => {
-    ws?.remove();
-    file.remove();
-    await emulator.close();
-  });
+  const rig = recordsRig(existing);
 
   it("adopt: the first up takes every existing record over (no POST of a record), and the next preview shows nothing", async () => {
-    file.declare({
+    rig.file.declare({
       apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true },
       spf: { fieldType: "TXT", target: "v=spf1 include:mx.ovh.com -all", adopt: true },
       www: { subDomain: "www", fieldType: "CNAME", target: "example.com.", ttl: 3600, adopt: true },
       mail: { fieldType: "MX", target: "10 mx.example.com.", adopt: true },
     });
-    const ids = emulator.zone("example.com").records.map((r) => String(r.id)).sort();
-    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
-    const up = await withCalls(emulator, () => ws!.up());
+    const ids = rig.emulator.zone("example.com").records.map((r) => String(r.id)).sort();
+    rig.ws = await cliStack(RECORDS_PROGRAM, rig.emulator, "stack-config", { config: { recordsFile: rig.file.path } });
+    const up = await withCalls(rig.emulator, () => rig.ws!.up());
     const posts = writes(up.calls).filter((c) => c.startsWith("POST ") && c.endsWith("/record"));
     expect(posts).toHaveLength(1); // only the MX, which did not exist
     expect(writes(up.calls).filter((c) => c.startsWith("PUT "))).toHaveLength(1); // the CNAME's TTL 60 -> 3600
-    const out = (await ws.outputs()).ids as Record<string, string>;
+    const out = (await rig.ws.outputs()).ids as Record<string, string>;
     expect([out.apex, out.spf, out.www].sort()).toEqual(ids);
-    expect(zoneLines(emulator)).toEqual([
+    expect(zoneLines(rig.emulator)).toEqual([
       "@ A 203.0.113.10 3600", "@ MX 10 mx.example.com. 0", '@ TXT "v=spf1 include:mx.ovh.com -all" 0', "www CNAME example.com. 3600",
     ]);
-    const preview = await withCalls(emulator, () => ws!.preview());
+    const preview = await withCalls(rig.emulator, () => rig.ws!.preview());
     expect(changes(preview.result)).toEqual([]);
     expect(preview.calls).toEqual([]);
     // Destroy deletes what was adopted: the stack owns it now.
-    await ws.destroy();
-    expect(zoneLines(emulator)).toEqual([]);
+    await rig.ws.destroy();
+    expect(zoneLines(rig.emulator)).toEqual([]);
   });
 
   it("renaming a resource with adopt keeps its record: the new name takes it over, the old name leaves the state without deleting it", async () => {
     // Issue 16, defect 1: the old name's delete used to remove the record the new name had just adopted, and the
     // next preview showed no change.
-    file.declare({ apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true } });
-    const id = String(emulator.zone("example.com").records[0].id);
-    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
-    await ws.up();
-    file.declare({ "apex-renamed": { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true } });
-    const up = await withCalls(emulator, () => ws!.up());
+    rig.file.declare({ apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true } });
+    const id = String(rig.emulator.zone("example.com").records[0].id);
+    rig.ws = await cliStack(RECORDS_PROGRAM, rig.emulator, "stack-config", { config: { recordsFile: rig.file.path } });
+    await rig.ws.up();
+    rig.file.declare({ "apex-renamed": { fieldType: "A", target: "203.0.113.10", ttl: 3600, adopt: true } });
+    const up = await withCalls(rig.emulator, () => rig.ws!.up());
     expect(writes(up.calls).filter((c) => !c.endsWith("/refresh"))).toEqual([]);
-    expect(((await ws.outputs()).ids as Record<string, string>)["apex-renamed"]).toBe(id);
-    expect(zoneLines(emulator)).toContain("@ A 203.0.113.10 3600");
-    expect(emulator.zone("example.com").records.map((r) => String(r.id))).toContain(id);
-    expect(changes(await ws.preview())).toEqual([]);
+    expect(((await rig.ws.outputs()).ids as Record<string, string>)["apex-renamed"]).toBe(id);
+    expect(zoneLines(rig.emulator)).toContain("@ A 203.0.113.10 3600");
+    expect(rig.emulator.zone("example.com").records.map((r) => String(r.id))).toContain(id);
+    expect(changes(await rig.ws.preview())).toEqual([]);
   });
 
   it("the import resource option fails under the real engine with the plugin host's error, and changes nothing", async () => {
-    const id = String(emulator.zone("example.com").records[0].id);
-    file.declare({ apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, importId: id } });
-    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
-    const up = await withCalls(emulator, () => ws!.run(["up", "--yes", "--skip-preview"]));
+    const id = String(rig.emulator.zone("example.com").records[0].id);
+    rig.file.declare({ apex: { fieldType: "A", target: "203.0.113.10", ttl: 3600, importId: id } });
+    rig.ws = await cliStack(RECORDS_PROGRAM, rig.emulator, "stack-config", { config: { recordsFile: rig.file.path } });
+    const up = await withCalls(rig.emulator, () => rig.ws!.run(["up", "--yes", "--skip-preview"]));
     expect(up.result.code).not.toBe(0);
     expect(`${up.result.stdout}\n${up.result.stderr}`).toMatch(/code must be a string|__provider/);
     expect(writes(up.calls)).toEqual([]);
-    expect(emulator.zone("example.com").records).toHaveLength(3);
+    expect(rig.emulator.zone("example.com").records).toHaveLength(3);
   });
 });

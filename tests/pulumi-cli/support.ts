@@ -2,10 +2,11 @@
  * Set-up of the tests that run programs through the real Pulumi CLI (tools/pulumi-cli) against the emulator.
  * A missing CLI fails these tests (run `npm run setup:pulumi`): they never skip.
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Emulator } from "../../emulator";
+import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import type { OvhClient } from "../../provider/ovh";
 import { behindPulumi as behindPulumiRig } from "../zone-record/support";
 import { PulumiWorkspace, type WorkspaceOptions } from "../../tools/pulumi-cli";
@@ -115,4 +116,72 @@ export const RECORDS_PROGRAM = path.resolve(__dirname, "../fixtures/records-prog
 /** A client of the same account that is not Pulumi: someone editing the zone by hand. */
 export function behindPulumi(emulator: Emulator): OvhClient {
   return behindPulumiRig({ emulator });
+}
+
+export const PLUGIN_PROGRAM = path.resolve(__dirname, "../fixtures/plugin-program");
+
+/** The stack config that points the `ovhdns` plugin at `emulator` (its own namespace: `ovhdns:<key>`). */
+export function pluginConfigFor(emulator: Emulator): Pick<WorkspaceOptions, "config" | "secrets"> {
+  const c = emulator.credentials;
+  return {
+    config: { "ovhdns:endpoint": emulator.url, "ovhdns:applicationKey": c.applicationKey },
+    secrets: { "ovhdns:applicationSecret": c.applicationSecret, "ovhdns:consumerKey": c.consumerKey },
+  };
+}
+
+/**
+ * Runs `pulumi-ovh-dns plugin install` (the built bin, as `npx pulumi-ovh-dns plugin install` runs it) with the
+ * workspace's CLI first on the PATH and its PULUMI_HOME, so the plugin lands where that CLI looks.
+ */
+export function installPlugin(ws: PulumiWorkspace): Promise<{ code: number | null; stderr: string }> {
+  const bin = path.resolve(__dirname, "../../dist/cli/main.js");
+  const env = { ...process.env, PATH: `${path.dirname(ws.cli)}${path.delimiter}${process.env.PATH ?? ""}`, PULUMI_HOME: path.join(ws.dir, "home") };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "plugin", "install"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+/** A workspace of `program` (default the plugin fixture) whose `ovhdns` plugin reaches `emulator`, plugin installed. */
+export async function pluginStack(emulator: Emulator, extra: Partial<WorkspaceOptions> = {}, program = PLUGIN_PROGRAM): Promise<PulumiWorkspace> {
+  const creds = pluginConfigFor(emulator);
+  const ws = await PulumiWorkspace.create({
+    programDir: program,
+    typeCheck: false,
+    ...extra,
+    config: { ...creds.config, ...extra.config },
+    secrets: { ...creds.secrets, ...extra.secrets },
+  });
+  const installed = await installPlugin(ws);
+  if (installed.code !== 0) throw new Error(`pulumi-ovh-dns plugin install failed (${installed.code}): ${installed.stderr}`);
+  return ws;
+}
+
+/** What {@link recordsRig} gives each test: its emulator, its records file, and the workspace it makes. */
+export interface RecordsRig {
+  emulator: Emulator;
+  file: RecordsFile;
+  ws?: PulumiWorkspace;
+}
+
+/**
+ * For each test of the calling `describe`: an emulator whose zone example.com holds `records`, and a fresh
+ * {@link RecordsFile}; after it, the workspace the test put in `ws` is removed, then the file and the emulator.
+ */
+export function recordsRig(records: SeedRecord[]): RecordsRig {
+  const rig = {} as RecordsRig;
+  beforeEach(async () => {
+    rig.emulator = await startEmulator({ zones: { "example.com": records } });
+    rig.file = new RecordsFile();
+  });
+  afterEach(async () => {
+    rig.ws?.remove();
+    rig.ws = undefined;
+    rig.file.remove();
+    await rig.emulator.close();
+  });
+  return rig;
 }

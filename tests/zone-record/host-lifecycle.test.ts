@@ -1,8 +1,9 @@
 /**
- * The ZoneRecord lifecycle through Pulumi's real dynamic-provider plugin host, over gRPC, as `pulumi up`
- * drives it: Configure with the credentials as secrets, then Check, Diff, Create, Read (refresh and import
- * forms), Update and Delete against the emulator. The host loads the provider from the built package
- * (`npm run build`, run by `npm test` before the tests).
+ * The ZoneRecord lifecycle through both doors of the provider, over gRPC, as `pulumi up` drives them: Pulumi's
+ * real dynamic-provider plugin host loading the serialized provider, and the `ovhdns` resource provider plugin
+ * (dist/provider/plugin/main.js) serving the same provider object. Configure with the credentials as secrets,
+ * then Check, Diff, Create, Read (refresh and import forms), Update and Delete against the emulator. Both load
+ * the provider from the built package (`npm run build`, run by `npm test` before the tests).
  */
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
@@ -11,11 +12,43 @@ import { HostError, UNKNOWN, makeUrn, spawnProviderHost, type ProviderHost } fro
 import { stackConfigFor, zoneLines } from "./support";
 
 const ROOT = path.resolve(__dirname, "../..");
-const urn = (name: string) => makeUrn({ stack: "dev", project: "dns", type: ZONE_RECORD_TYPE, name });
-const SECRET_KEYS = ["ovh:applicationSecret", "ovh:consumerKey"];
-const www = { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 3600, __provider: SERIALIZED_PROVIDER };
 
-describe("ZoneRecord through Pulumi's plugin host", () => {
+/** One door: how the engine reaches the provider, and what its resources carry. */
+interface Door {
+  name: string;
+  /** The plugin's script; the dynamic-provider host when absent. */
+  script?: string;
+  type: string;
+  /** What every input and output of the door holds besides the record's own properties. */
+  carried: Record<string, string>;
+  /** The config key of an `ovh:` setting, as the door's Configure receives it. */
+  key: (ovhKey: string) => string;
+}
+
+const DOORS: Door[] = [
+  { name: "Pulumi's dynamic-provider host", type: ZONE_RECORD_TYPE, carried: { __provider: SERIALIZED_PROVIDER }, key: (k) => k },
+  {
+    name: "the ovhdns plugin",
+    script: path.join(ROOT, "dist", "provider", "plugin", "main.js"),
+    type: "ovhdns:index:ZoneRecord",
+    carried: {},
+    key: (k) => k.replace(/^ovh:/, ""),
+  },
+];
+
+describe("the serialized provider", () => {
+  it("is under 1,500 bytes", () => {
+    const bytes = Buffer.byteLength(JSON.stringify(SERIALIZED_PROVIDER));
+    console.log(`serialized __provider: ${bytes} bytes`);
+    expect(bytes).toBeLessThanOrEqual(1500);
+  });
+});
+
+describe.each(DOORS)("ZoneRecord through $name", (door) => {
+  const urn = (name: string) => makeUrn({ stack: "dev", project: "dns", type: door.type, name });
+  const SECRET_KEYS = ["ovh:applicationSecret", "ovh:consumerKey"].map(door.key);
+  const www = { zoneName: "example.com", subDomain: "www", fieldType: "A", target: "203.0.113.10", ttl: 3600, ...door.carried };
+  const configOf = (stack: Record<string, string>) => Object.fromEntries(Object.entries(stack).map(([k, v]) => [door.key(k), v]));
   let emulator: Emulator;
   let host: ProviderHost;
   let config: Record<string, string>;
@@ -28,8 +61,8 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
       consumerKeys: [{ consumerKey: "ck-without-refresh", applicationKey: "ak-host-tests",
         rules: [{ method: "GET", path: "/*" }, { method: "POST", path: "/domain/zone/*/record" }] }],
     });
-    config = stackConfigFor(emulator);
-    host = await spawnProviderHost({ cwd: ROOT, project: "dns", config, secretKeys: SECRET_KEYS });
+    config = configOf(stackConfigFor(emulator));
+    host = await spawnProviderHost({ cwd: ROOT, project: "dns", config, secretKeys: SECRET_KEYS, script: door.script });
     await host.configure();
   });
   afterAll(async () => {
@@ -39,12 +72,6 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
   beforeEach(() => emulator.addZone("example.com", []));
 
   // That no credential reaches the state is checked on a real state file: tests/zone-record/state-secrets.test.ts.
-  it("serializes a provider of under 1,500 bytes", () => {
-    const bytes = Buffer.byteLength(JSON.stringify(SERIALIZED_PROVIDER));
-    console.log(`serialized __provider: ${bytes} bytes`);
-    expect(bytes).toBeLessThanOrEqual(1500);
-  });
-
   it("checks every input, reporting each failure with its property", async () => {
     const ok = await host.check(urn("www"), {}, www);
     expect(ok).toEqual({ inputs: www, failures: [] });
@@ -99,14 +126,14 @@ describe("ZoneRecord through Pulumi's plugin host", () => {
   it("keeps a created record in the state when its zone refresh fails", async () => {
     // A consumer key allowed to create records but not to refresh the zone: a common mistake, and a 403 that
     // terraform-provider-ovh only logs (a failed refresh is a log line there).
-    const denied = { ...config, "ovh:consumerKey": "ck-without-refresh" };
-    const other = await spawnProviderHost({ cwd: ROOT, project: "dns", config: denied, secretKeys: SECRET_KEYS });
+    const denied = { ...config, [door.key("ovh:consumerKey")]: "ck-without-refresh" };
+    const other = await spawnProviderHost({ cwd: ROOT, project: "dns", config: denied, secretKeys: SECRET_KEYS, script: door.script });
     try {
       await other.configure();
       const err = (await other.create(urn("www"), www).catch((e) => e)) as HostError;
       expect(err).toBeInstanceOf(HostError);
       expect(err.initFailure?.id).toBe(String(emulator.zone("example.com").records[0].id));
-      expect(err.initFailure?.properties).toMatchObject({ subDomain: "www", recordId: err.initFailure?.id, __provider: SERIALIZED_PROVIDER });
+      expect(err.initFailure?.properties).toMatchObject({ subDomain: "www", recordId: err.initFailure?.id, ...door.carried });
       expect(err.providerMessage).toMatch(/zone refresh that publishes it failed: .*add the rule POST \/domain\/zone\/example.com\/refresh/);
       // What the engine prints, the message and the init failure's reasons, ends with the zone as the run left it.
       expect(err.providerMessage.endsWith("\nIn zone example.com, this run so far:\n  - 1 written but not served, the zone refresh that " +

@@ -87,7 +87,7 @@ describe("ZoneRecord when records or zones change behind it", () => {
       await expect(rig.provider.update(bad, { ...www, recordId: bad }, www)).rejects.toThrow(refused);
       await expect(rig.provider.delete(bad, { ...www, recordId: bad })).rejects.toBeInstanceOf(ZoneRecordError);
       await expect(rig.provider.read(bad, { ...www, recordId: bad })).rejects.toThrow(
-        `cannot read ZoneRecord "${bad}": the id must be an OVH record id (a whole number from 1 to 2^53 - 1, such as 5390038375), or <recordId>.<zoneName>`,
+        `cannot read ZoneRecord "${bad}": the id must be an OVH record id (a whole number from 1 to 2^53 - 1, such as 5390038375), <zoneName>/<recordId> or <recordId>.<zoneName>`,
       );
       expect(rig.emulator.log.filter((e) => e.path !== "/auth/time")).toEqual([]);
     },

@@ -192,6 +192,15 @@ export class ProviderHost {
     await this.call<provproto.DeleteRequest, Empty>("delete", (r, cb) => this.client.delete(r, cb), req);
   }
 
+  /** Invoke of a function (a data source of the `ovhdns` plugin); resolves to what it returned. */
+  async invoke(token: string, args: PropertyMap): Promise<PropertyMap> {
+    const req = new provproto.InvokeRequest();
+    req.setTok(token);
+    req.setArgs(toStruct(unwrapSecrets(args)));
+    const res = await this.call<provproto.InvokeRequest, provproto.InvokeResponse>("invoke", (r, cb) => this.client.invoke(r, cb), req);
+    return fromStruct(res.getReturn());
+  }
+
   /** Closes the gRPC client and kills the host; resolves once the host has exited. */
   async close(): Promise<void> {
     this.client.close();

@@ -15,6 +15,11 @@ export interface HostProcessOptions {
   engineAddress?: string;
   /** Extra environment for the host. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The script to start instead of Pulumi's dynamic-provider host: another provider plugin that speaks the same
+   * protocol and prints its port the same way (the `ovhdns` plugin, dist/provider/plugin/main.js).
+   */
+  script?: string;
 }
 
 /** A running host process. */
@@ -36,7 +41,7 @@ export interface HostProcess {
  * as its first stdout line.
  */
 export function startHostProcess(options: HostProcessOptions): Promise<HostProcess> {
-  const child = spawn(process.execPath, [DYNAMIC_PROVIDER_HOST, options.engineAddress ?? "127.0.0.1:1"], {
+  const child = spawn(process.execPath, [options.script ?? DYNAMIC_PROVIDER_HOST, options.engineAddress ?? "127.0.0.1:1"], {
     cwd: options.cwd,
     env: {
       ...process.env,

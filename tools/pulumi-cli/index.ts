@@ -71,6 +71,8 @@ export interface WorkspaceOptions {
 
 let workspaces = 0;
 const CONFIG_COMMANDS = new Set(["config", "preview", "up", "refresh", "destroy", "import"]);
+/** Commands that take no stack (`plugin ls`, `package get-schema`): run without `--stack`. */
+const STACKLESS_COMMANDS = new Set(["plugin", "package"]);
 
 /** Environment variables of the parent that must not leak into a hermetic run. */
 const LEAKY = /^(PULUMI_|OVH_)/;
@@ -129,7 +131,7 @@ export class PulumiWorkspace {
    * CLI's process as soon as it is spawned (to interrupt it, as a user's Ctrl-C or `kill -9` would).
    */
   run(args: string[], extraEnv: NodeJS.ProcessEnv = {}, onStart?: (child: ChildProcess) => void): Promise<CliResult> {
-    const common = ["--stack", this.stack, "--non-interactive"];
+    const common = STACKLESS_COMMANDS.has(args[0]) ? ["--non-interactive"] : ["--stack", this.stack, "--non-interactive"];
     // The commands that read or write the stack's config take it from the workspace, not the program folder.
     if (CONFIG_COMMANDS.has(args[0])) common.push("--config-file", this.configFile);
     // Flags go before a `--` (after which everything is a value).

@@ -5,6 +5,10 @@
 #                                             serve Pulumi's own; see docs/pulumi-cli.md)
 #   .tools/bin/pulumi-resource-pulumi-nodejs  the dynamic-provider plugin: starts the @pulumi/pulumi of the
 #                                             program's directory, as the script shipped with the CLI does
+#   .tools/bin/pulumi-language-yaml           Pulumi's YAML language host, built from the Go module proxy
+#                                             (github.com/pulumi/pulumi-yaml, pinned by yaml/go.mod and go.sum;
+#                                             a module of its own, since it needs an older pulumi/pkg)
+#   .tools/bin/pulumi-ovh-dns-gen-sdk         the Go and Python SDKs of a package schema (gen-sdk/main.go)
 # Usage: npm run setup:pulumi   (needs Go >= 1.26, the Go module proxy, and `npm run build` done first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,18 +17,36 @@ bin="${PULUMI_TOOLS_DIR:-$root/.tools}/bin"
 version="v3.274.1"
 mkdir -p "$bin"
 
+# go_build <name> <version> <module dir> <package> <version variable>: builds $bin/<name> from the module's
+# pinned requirements, its version linked in, and says how long it took.
+go_build() {
+  command -v go >/dev/null || { echo "setup:pulumi: Go is needed to build $1 (go 1.26 or later)" >&2; exit 1; }
+  echo "$1 $2: building $bin/$1 from the Go module proxy (minutes the first time)"
+  local start
+  start=$(date +%s)
+  (cd "$3" && go build -ldflags "-s -w -X $5=$2" -o "$bin/$1.tmp" "$4")
+  mv "$bin/$1.tmp" "$bin/$1"
+  echo "$1 $2: built in $(( $(date +%s) - start )) s"
+}
+
 if [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$version" ]; then
   echo "pulumi $version: reusing $bin/pulumi"
 else
-  command -v go >/dev/null || { echo "setup:pulumi: Go is needed to build the Pulumi CLI (go 1.26 or later)" >&2; exit 1; }
-  echo "pulumi $version: building $bin/pulumi from the Go module proxy (several minutes the first time)"
-  start=$(date +%s)
-  (cd "$here" && go build \
-    -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
-    -o "$bin/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
-  mv "$bin/pulumi.tmp" "$bin/pulumi"
-  echo "pulumi $version: built in $(( $(date +%s) - start )) s"
+  go_build pulumi "$version" "$here" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
 fi
+
+yaml_version="v1.25.0"
+yaml_stamp="$bin/.pulumi-language-yaml.version"
+if [ -x "$bin/pulumi-language-yaml" ] && [ "$(cat "$yaml_stamp" 2>/dev/null)" = "$yaml_version" ]; then
+  echo "pulumi-language-yaml $yaml_version: reusing $bin/pulumi-language-yaml"
+else
+  go_build pulumi-language-yaml "$yaml_version" "$here/yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml github.com/pulumi/pulumi-yaml/pkg/version.Version
+  echo "$yaml_version" > "$yaml_stamp"
+fi
+
+# The SDK generator (gen-sdk/main.go: Pulumi's Go and Python code generators at the CLI's version), rebuilt
+# each time: Go's build cache makes that a second or two once the CLI is built.
+(cd "$here" && go build -o "$bin/pulumi-ovh-dns-gen-sdk" ./gen-sdk)
 
 host="$root/dist/tools/pulumi-cli/language-host.js"
 [ -f "$host" ] || { echo "setup:pulumi: $host is missing: run npm run build first" >&2; exit 1; }

@@ -1,0 +1,27 @@
+/**
+ * `pulumi-resource-ovhdns`: the entry point of the `ovhdns` resource provider plugin. The engine starts it as
+ * `pulumi-resource-ovhdns [flags] <engine address>` (the script `pulumi-ovh-dns plugin install` writes runs
+ * `node <this file>`); it prints the port it serves on and serves until the engine ends it, or, once the engine
+ * is gone, until the changes it made are published (the same watchdog as the dynamic provider's,
+ * provider/zone-record/engine-watchdog.ts).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { zoneRecordProvider } from "../index";
+import { PLUGIN_SCHEMA_TEXT } from "./schema";
+import { servePlugin } from "./server";
+
+function packageVersion(): string {
+  // dist/provider/plugin/main.js -> the package's package.json, in the repository and in an installed package.
+  const text = readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
+}
+
+const provider = zoneRecordProvider as Parameters<typeof servePlugin>[0]["provider"];
+servePlugin({ provider, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion() }).then(
+  ({ port }) => process.stdout.write(`${port}\n`),
+  (err: unknown) => {
+    process.stderr.write(`pulumi-resource-ovhdns: cannot serve: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
