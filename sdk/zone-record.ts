@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "node:crypto";
+import { stackKeyOf } from "../provider/zone-record/registry-codec";
 import type { FieldTypeInput } from "../provider/records/field-types";
 
 /**
@@ -24,7 +24,7 @@ export const SERIALIZED_PROVIDER = 'exports.handler = () => require("pulumi-ovh-
  * (docs/ownership.md). A hash, because claims are served in public DNS.
  */
 export function stackKey(organization = organizationName(), project = pulumi.getProject(), stack = pulumi.getStack()): string {
-  return createHash("sha256").update(`${organization}/${project}/${stack}`).digest("hex").slice(0, 12);
+  return stackKeyOf(organization, project, stack);
 }
 
 /** The organization of the stack; "organization" (the name self-managed backends report) when the engine gives none. */

@@ -28,6 +28,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ZoneRecordError } from "../records";
 import { DATA_SOURCES, SessionPool, type ConfigLookup, type DataSourceName } from "../zone-record";
 import { asDynamicConfig, pluginConfigOf, type PluginConfig } from "./config";
+import { stackKeyOf } from "../zone-record/registry-codec";
 
 /** The type token of the one resource the plugin serves. */
 export const PLUGIN_ZONE_RECORD_TYPE = "ovhdns:index:ZoneRecord";
@@ -108,9 +109,16 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
   /** The data sources' credentials: the same keys as the records', from the plugin's config (then env, ovh.conf). */
   const lookup: ConfigLookup = (key) => asDynamicConfig(config).get(`ovh:${key}`);
   const dataSources = new SessionPool();
-  /** ZoneRecord inputs with the config's owner where the program gave none (the TypeScript SDK's default). */
-  const withDefaultOwner = (news: Props): Props =>
-    news.owner === undefined && config.owner !== undefined ? { ...news, owner: config.owner } : news;
+  /**
+   * ZoneRecord inputs with the config's owner where the program gave none (the TypeScript SDK's default), and the
+   * stack key the TypeScript SDK passes as `__stack` (registry-codec.ts), from the resource's URN. The plugin is not
+   * told the organization: it uses "organization", what self-managed backends report.
+   */
+  const withDefaults = (news: Props, urn: string): Props => {
+    const withOwner = news.owner === undefined && config.owner !== undefined ? { ...news, owner: config.owner } : news;
+    const [stack, project] = urn.replace(/^urn:pulumi:/, "").split("::");
+    return stack && project ? { ...withOwner, __stack: stackKeyOf("organization", project, stack) } : withOwner;
+  };
 
   const service: Partial<Record<keyof provrpc.IResourceProviderServer, Unary<never, unknown>>> = {
     getPluginInfo: answer(async () => {
@@ -133,7 +141,7 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
     }),
     check: answer(async (req: provproto.CheckRequest) => {
       assertServed(req.getUrn());
-      const result = await provider.check(toJs(req.getOlds()), withDefaultOwner(toJs(req.getNews())));
+      const result = await provider.check(toJs(req.getOlds()), withDefaults(toJs(req.getNews()), req.getUrn()));
       const res = new provproto.CheckResponse();
       res.setInputs(Struct.fromJavaScript((result.inputs ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
       res.setFailuresList((result.failures ?? []).map((f) => {

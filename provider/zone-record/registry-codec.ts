@@ -10,6 +10,7 @@
  * ownership the same way, in TXT records beside the ones it manages; one record per batch of ids (not one per
  * record) keeps the writes and the zone small. A text at that name that is not such a claim is nobody's claim.
  */
+import { createHash } from "node:crypto";
 import { decodeTxt } from "../records";
 
 /** Where claim records live, relative to the zone. */
@@ -28,6 +29,11 @@ export const MAX_CLAIM_BYTES = 1000;
  * SDK passes to every ZoneRecord as `__stack`. Claims are served in public DNS: the key names no project.
  */
 export const STACK_KEY = /^[0-9a-f]{12}$/;
+
+/** The stack key of stack `stack` of project `project` in `organization` (see {@link STACK_KEY}). */
+export function stackKeyOf(organization: string, project: string, stack: string): string {
+  return createHash("sha256").update(`${organization}/${project}/${stack}`).digest("hex").slice(0, 12);
+}
 
 /** One claim record's content. */
 export interface Claim {

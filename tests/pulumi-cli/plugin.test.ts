@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import { PLUGIN_SCHEMA } from "../../provider/plugin/schema";
+import { stackKeyOf } from "../../provider/zone-record/registry-codec";
 import { changes } from "../../tools/pulumi-cli";
 import { CliSandbox, emulatorEnv } from "../cli/cli-rig";
 import { pluginStack, recordsRig, withCalls, writes, zoneLines } from "./support";
@@ -103,7 +104,9 @@ describe("the ovhdns plugin through the real Pulumi CLI", () => {
     await rig.ws.setConfig("ovhdns:owner", "plugin-stack");
     const claimed = await withCalls(rig.emulator, () => rig.ws!.up());
     expect(writes(claimed.calls).filter((c) => c.startsWith("POST ") && c.endsWith("/record"))).toHaveLength(1);
-    expect(zoneLines(rig.emulator).filter((l) => l.startsWith("_ovhdns-owner "))).toEqual([expect.stringContaining("plugin-stack")]);
+    // The claim carries the stack's key, from the URN (the plugin is not told the organization).
+    const key = stackKeyOf("organization", "ovh-dns-plugin-records", rig.ws.stack);
+    expect(zoneLines(rig.emulator).filter((l) => l.startsWith("_ovhdns-owner "))).toEqual([expect.stringContaining(`owner=plugin-stack stack=${key} `)]);
     expect((await rig.ws.outputs()).ids).toEqual({ api: apiId });
     const state = rig.ws.stateFileText();
     expect(state).not.toContain(rig.emulator.credentials.applicationSecret);
