@@ -11,6 +11,15 @@ export const TXT: RecordType = {
   format: "text",
   example: "google-site-verification=abc123",
   normalise: (target) => target,
-  validate: (target) => checkTextLength("TXT", target),
+  validate: (target) => [...checkNotEmpty(target), ...checkTextLength("TXT", target)],
   canonical: (target) => decodeTxt(target),
 };
+
+/**
+ * An empty text (`""`, or only empty quoted strings) is refused: OVH answers `{'target': ['Invalid input.']}` (docs/ovh-api.md
+ * §5 TXT), and a blank target is refused before any type's rule (validate.ts).
+ */
+function checkNotEmpty(target: string): string[] {
+  if (decodeTxt(target) !== "") return [];
+  return [`the TXT text is empty (${target.trim()}); OVH refuses an empty TXT ("{'target': ['Invalid input.']}"): give it some text, or remove the record`];
+}
