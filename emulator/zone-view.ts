@@ -1,6 +1,6 @@
 /** The read-only zone view tests use to check state without going through the API. */
 import { isFieldType } from "./records/field-types";
-import { wrapTxt } from "./records/txt";
+import { wrapTxt, type TxtQuoting } from "./records/txt";
 import type { SeedRecord } from "./options";
 import { exportZone } from "./zones/export";
 import type { StoredRecord, ZoneStore } from "./zones/store";
@@ -39,14 +39,14 @@ export function zoneView(zones: ZoneStore, name: string): ZoneView {
 }
 
 /** Seed records stored as the API would store them (TXT wrapped, TTL 1-59 raised). */
-export function seedRecords(records: readonly SeedRecord[]): Omit<StoredRecord, "id">[] {
+export function seedRecords(records: readonly SeedRecord[], quoting: TxtQuoting = "escape"): Omit<StoredRecord, "id">[] {
   return records.map((r) => {
     if (!isFieldType(r.fieldType)) throw new Error(`OVH emulator: unknown fieldType ${r.fieldType} in a seed record`);
     const ttl = r.ttl ?? 0;
     return {
       subDomain: r.subDomain ?? "",
       fieldType: r.fieldType,
-      target: r.fieldType === "TXT" ? wrapTxt(r.target) : r.target,
+      target: r.fieldType === "TXT" ? wrapTxt(r.target, quoting) : r.target,
       ttl: ttl > 0 && ttl < 60 ? 60 : ttl,
     };
   });

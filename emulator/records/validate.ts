@@ -6,7 +6,7 @@ import { badRequest } from "../errors";
 import { FIELD_TYPES, isFieldType, type FieldType } from "./field-types";
 import { checkSubDomainName } from "./names";
 import { checkTargetRules } from "./targets";
-import { wrapTxt } from "./txt";
+import { wrapTxt, type TxtQuoting } from "./txt";
 
 /** A validated create body. */
 export interface RecordCreate {
@@ -29,7 +29,7 @@ const UPDATE_FIELDS = ["subDomain", "target", "ttl"];
 const READ_ONLY_FIELDS = ["fieldType", "id", "zone"];
 
 /** Parses and checks a `POST .../record` body for a record of zone `zoneName`. */
-export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate {
+export function parseRecordCreate(body: unknown, zoneName: string, quoting: TxtQuoting = "escape"): RecordCreate {
   const object = asObject(body);
   rejectUnknown(object, CREATE_FIELDS);
   if (object.fieldType === undefined) throw badRequest("Missing parameter: fieldType");
@@ -44,7 +44,7 @@ export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate
     ttl: checkTtl(object.ttl),
   };
   checkTargetRules(record.fieldType, record.subDomain, record.target);
-  return { ...record, target: storedTarget(record.fieldType, record.target) };
+  return { ...record, target: storedTarget(record.fieldType, record.target, quoting) };
 }
 
 /**
@@ -54,6 +54,7 @@ export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate
 export function parseRecordPatch(
   body: unknown,
   current: { id: number; zone: string; fieldType: FieldType; subDomain: string; target: string },
+  quoting: TxtQuoting = "escape",
 ): RecordPatch {
   const object = asObject(body);
   const readOnly = READ_ONLY_FIELDS.filter(
@@ -66,7 +67,7 @@ export function parseRecordPatch(
   if (object.target !== undefined) patch.target = checkTarget(object.target, current.fieldType);
   if (object.ttl !== undefined) patch.ttl = checkTtl(object.ttl);
   checkTargetRules(current.fieldType, patch.subDomain ?? current.subDomain, patch.target ?? current.target);
-  if (patch.target !== undefined) patch.target = storedTarget(current.fieldType, patch.target);
+  if (patch.target !== undefined) patch.target = storedTarget(current.fieldType, patch.target, quoting);
   return patch;
 }
 
@@ -106,6 +107,6 @@ function checkTtl(value: unknown): number {
   return value > 0 && value < 60 ? 60 : value;
 }
 
-function storedTarget(fieldType: FieldType, target: string): string {
-  return fieldType === "TXT" ? wrapTxt(target) : target;
+function storedTarget(fieldType: FieldType, target: string, quoting: TxtQuoting): string {
+  return fieldType === "TXT" ? wrapTxt(target, quoting) : target;
 }

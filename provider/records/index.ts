@@ -18,7 +18,7 @@ export { normaliseRecordInputs, type NormalisedRecord } from "./normalise";
 export { validateRecord } from "./validate";
 export { checkRecordInputs, type CheckedRecord } from "./check";
 export { canonicalTarget, targetsEqual } from "./equality";
-export { declarableText, decodeTxt, encodeTxt, utf8Length } from "./txt";
+export { declarableText, decodeTxt, encodeTxt, readTxt, utf8Length } from "./txt";
 export { quote } from "./fields";
 export { describeRecord, normaliseZoneName } from "./names";
 export { recordTypeOf } from "./registry";
