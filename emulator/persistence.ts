@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { isFieldType } from "./records/field-types";
+import type { SoaSettings } from "./zones/soa";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
 /** The file's format. */
@@ -12,7 +13,7 @@ interface PersistedState {
   version: 1;
   nextRecordId: number;
   domains: string[];
-  zones: Record<string, { records: StoredRecord[]; deployed: StoredRecord[]; pending: boolean; serial: number; lastUpdate: number }>;
+  zones: Record<string, { records: StoredRecord[]; deployed: StoredRecord[]; pending: boolean; serial: number; soa?: SoaSettings; lastUpdate: number }>;
 }
 
 /** Writes the zone store to `file` (via a temporary file and a rename). */
@@ -24,6 +25,7 @@ export function saveState(file: string, store: ZoneStore): void {
       deployed: zone.deployed,
       pending: zone.pending,
       serial: zone.serial,
+      soa: zone.soa,
       lastUpdate: zone.lastUpdate,
     };
   }
@@ -51,6 +53,8 @@ export function loadState(file: string, store: ZoneStore): boolean {
     zone.deployed = saved.deployed.map(checkRecord);
     zone.pending = saved.pending;
     zone.serial = saved.serial;
+    // A file written before the SOA route keeps the defaults.
+    if (saved.soa !== undefined) zone.soa = { ...zone.soa, ...saved.soa };
   }
   const highest = Math.max(0, ...[...store.zones.values()].flatMap((z) => [...z.records.keys()]));
   store.nextRecordId = Math.max(state.nextRecordId, highest + 1, store.nextRecordId);

@@ -3,6 +3,7 @@ import { isFieldType } from "./records/field-types";
 import { wrapTxt, type TxtQuoting } from "./records/txt";
 import type { SeedRecord } from "./options";
 import { exportZone } from "./zones/export";
+import type { SoaSettings } from "./zones/soa";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
 /** One record of a {@link ZoneView}. */
@@ -22,6 +23,8 @@ export interface ZoneView {
   readonly published: readonly ZoneViewRecord[];
   /** Whether changes are waiting for a refresh. */
   readonly pendingChanges: boolean;
+  /** The SOA settings (`GET .../soa` without the serial). */
+  readonly soa: Readonly<SoaSettings>;
   /** The BIND text `GET .../export` returns: the zone as of the last refresh. */
   exportText(): string;
 }
@@ -34,6 +37,7 @@ export function zoneView(zones: ZoneStore, name: string): ZoneView {
     records: [...zone.records.values()].map((r) => Object.freeze({ ...r })),
     published: zone.deployed.map((r) => Object.freeze({ ...r })),
     pendingChanges: zone.pending,
+    soa: Object.freeze({ ...zone.soa }),
     exportText: () => exportZone(zone),
   };
 }

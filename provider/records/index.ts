@@ -20,7 +20,7 @@ export { checkRecordInputs, type CheckedRecord } from "./check";
 export { canonicalTarget, targetsEqual } from "./equality";
 export { declarableText, decodeTxt, encodeTxt, readTxt, utf8Length } from "./txt";
 export { quote } from "./fields";
-export { describeRecord, normaliseZoneName } from "./names";
+export { checkZoneName, describeRecord, normaliseZoneName } from "./names";
 export { recordTypeOf } from "./registry";
 export type { RecordType, TargetContext } from "./types/record-type";
 export { ZoneRecordError, ApiRecordError, RecordIdError } from "./errors";

@@ -24,20 +24,20 @@ function declaredNames(entry: string): string[] {
 }
 
 describe("the exports of the package", () => {
-  test("pulumi-ovh-dns/provider offers the three providers the serialized code loads, and the OVH client", () => {
-    expect(Object.keys(require("pulumi-ovh-dns/provider")).sort()).toEqual(["OvhClient", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider"]);
-    expect(declaredNames("provider/index.d.ts")).toEqual(["OvhClient", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider"]);
+  test("pulumi-ovh-dns/provider offers the providers the serialized code loads, and the OVH client", () => {
+    expect(Object.keys(require("pulumi-ovh-dns/provider")).sort()).toEqual(["OvhClient", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider", "zoneSoaProvider"]);
+    expect(declaredNames("provider/index.d.ts")).toEqual(["OvhClient", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider", "zoneSoaProvider"]);
   });
 
   test("pulumi-ovh-dns offers the resources, the data sources, their types and the errors a program catches", () => {
     expect(Object.keys(require("pulumi-ovh-dns")).sort()).toEqual([
-      "Zone", "ZoneDeclarationError", "ZoneFileError", "ZoneRecord", "ZoneRecordError",
+      "Zone", "ZoneDeclarationError", "ZoneFileError", "ZoneRecord", "ZoneRecordError", "ZoneSoa",
       "getDomains", "getDomainsOutput", "getZone", "getZoneOutput", "getZoneRecords", "getZoneRecordsOutput", "getZones", "getZonesOutput",
     ]);
     expect(declaredNames("sdk/index.d.ts")).toEqual([
       "BindOptions", "FieldType", "FieldTypeInput", "GetDomainsResult", "GetZoneArgs", "GetZoneOutputArgs", "GetZoneRecordsArgs", "GetZoneRecordsOutputArgs",
       "GetZoneRecordsResult", "GetZoneResult", "GetZonesResult", "UnmanagedPolicy", "Zone", "ZoneArgs", "ZoneDeclarationError",
-      "ZoneFileError", "ZoneInfo", "ZoneRecord", "ZoneRecordArgs", "ZoneRecordError", "ZoneRecordInfo", "ZoneRecordSpec",
+      "ZoneFileError", "ZoneInfo", "ZoneRecord", "ZoneRecordArgs", "ZoneRecordError", "ZoneRecordInfo", "ZoneRecordSpec", "ZoneSoa", "ZoneSoaArgs",
       "ZoneSource", "getDomains", "getDomainsOutput", "getZone", "getZoneOutput", "getZoneRecords", "getZoneRecordsOutput",
       "getZones", "getZonesOutput",
     ]);
