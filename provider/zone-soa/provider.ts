@@ -6,7 +6,7 @@
  * with the record changes of the same zone (the records' refresh coalescer).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { SessionPool, type ConfigLookup } from "../zone-record/connection";
+import { configLookup, SessionPool, type ConfigLookup } from "../zone-record/connection";
 import { isNotFound, type ApiSoa } from "../zone-record/zone-api";
 import { withZoneDiagnosis } from "../zone-record/zone-access";
 import { checkZoneSoa, diffZoneSoa, SOA_FIELDS, type SoaField } from "./check";
@@ -21,10 +21,7 @@ export class ZoneSoaProvider implements pulumi.dynamic.ResourceProvider {
   constructor(private readonly pool: SessionPool = new SessionPool()) {}
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.config = (key) => {
-      const value: unknown = req.config.get(`ovh:${key}`);
-      return value === undefined || value === null ? undefined : String(value);
-    };
+    this.config = configLookup(req.config);
   }
 
   async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
