@@ -74,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const zones = new ZoneStore(resolved.firstRecordId);
   const loaded = resolved.stateFile !== undefined && loadState(resolved.stateFile, zones);
   for (const [name, records] of Object.entries(resolved.zones ?? {})) {
-    if (zones.find(name) === undefined) zones.addZone(name, seedRecords(records), now);
+    if (zones.find(name) === undefined) zones.addZone(name, seedRecords(records, resolved.txtQuoting), now);
   }
   const seededDomains = resolved.domains ?? (loaded ? [] : Object.keys(resolved.zones ?? {}));
   zones.domains = [...new Set([...zones.domains, ...seededDomains])];
@@ -114,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults: (next) => faults.set(next),
     zone: (name) => zoneView(zones, name),
     addZone: (name, records = []) => {
-      zones.addZone(name, seedRecords(records), resolved.now());
+      zones.addZone(name, seedRecords(records, resolved.txtQuoting), resolved.now());
       persist();
     },
     settle: () => server.lateApplies.settle(),

@@ -4,6 +4,7 @@
  */
 import type { AccessRule } from "./auth/access-rules";
 import type { ErrorFormat } from "./errors";
+import type { TxtQuoting } from "./records/txt";
 import type { LogEntry } from "./request-log";
 
 /** A record to seed into a zone. */
@@ -116,6 +117,11 @@ export interface EmulatorOptions {
   errorFormat?: ErrorFormat;
   /** Status of a successful record PUT: 200 with body `null` (default) or 204. */
   putRecordStatus?: 200 | 204;
+  /**
+   * How a `"` or `\` inside a TXT text OVH wraps in quotes is stored: escaped as in a zone file, `"say \"hi\""`
+   * (default), or left as sent, `"say "hi""` (a guess either way, docs/ovh-api.md §5 "TXT holding a double quote").
+   */
+  txtQuoting?: TxtQuoting;
   /** What `GET .../record?subDomain=` (empty) selects: apex records (default) or all (a guess, docs/ovh-api.md §8). */
   emptySubDomainFilter?: "apex" | "any";
   /**
@@ -164,6 +170,7 @@ export type ResolvedOptions = Required<
     | "errorFormat"
     | "putRecordStatus"
     | "emptySubDomainFilter"
+    | "txtQuoting"
     | "refreshDurationMs"
     | "autoValidateCredentials"
     | "firstRecordId"
@@ -183,6 +190,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     errorFormat: options.errorFormat ?? "current",
     putRecordStatus: options.putRecordStatus ?? 200,
     emptySubDomainFilter: options.emptySubDomainFilter ?? "apex",
+    txtQuoting: options.txtQuoting ?? "escape",
     refreshDurationMs: options.refreshDurationMs ?? 0,
     autoValidateCredentials: options.autoValidateCredentials ?? false,
     firstRecordId: options.firstRecordId ?? 5_390_038_375,

@@ -7,6 +7,7 @@ import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdtempSync, op
 import { basename, dirname, join } from "node:path";
 import { isFieldType } from "./records/field-types";
 import { REDIRECTION_TYPES, type StoredRedirection } from "./zones/redirections";
+import type { SoaSettings } from "./zones/soa";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
 /** The file's format. */
@@ -14,7 +15,7 @@ interface PersistedState {
   version: 1;
   nextRecordId: number;
   domains: string[];
-  zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; deployed: StoredRecord[]; pending: boolean; serial: number; lastUpdate: number }>;
+  zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; deployed: StoredRecord[]; pending: boolean; serial: number; soa?: SoaSettings; lastUpdate: number }>;
 }
 
 /**
@@ -31,6 +32,7 @@ export function saveState(file: string, store: ZoneStore): void {
       deployed: zone.deployed,
       pending: zone.pending,
       serial: zone.serial,
+      soa: zone.soa,
       lastUpdate: zone.lastUpdate,
     };
   }
@@ -72,6 +74,8 @@ export function loadState(file: string, store: ZoneStore): boolean {
     zone.deployed = saved.deployed.map(checkRecord);
     zone.pending = saved.pending;
     zone.serial = saved.serial;
+    // A file written before the SOA route keeps the defaults.
+    if (saved.soa !== undefined) zone.soa = { ...zone.soa, ...saved.soa };
   }
   const highest = Math.max(0, ...[...store.zones.values()].flatMap((z) => [...z.records.keys(), ...z.redirections.keys()]));
   store.nextRecordId = Math.max(state.nextRecordId, highest + 1, store.nextRecordId);

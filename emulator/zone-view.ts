@@ -1,9 +1,10 @@
 /** The read-only zone view tests use to check state without going through the API. */
 import { isFieldType } from "./records/field-types";
-import { wrapTxt } from "./records/txt";
+import { wrapTxt, type TxtQuoting } from "./records/txt";
 import type { SeedRecord } from "./options";
 import { exportZone } from "./zones/export";
 import type { StoredRedirection } from "./zones/redirections";
+import type { SoaSettings } from "./zones/soa";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
 /** One record of a {@link ZoneView}. */
@@ -25,6 +26,8 @@ export interface ZoneView {
   readonly redirections: readonly Readonly<StoredRedirection>[];
   /** Whether changes are waiting for a refresh. */
   readonly pendingChanges: boolean;
+  /** The SOA settings (`GET .../soa` without the serial). */
+  readonly soa: Readonly<SoaSettings>;
   /** The BIND text `GET .../export` returns: the zone as of the last refresh. */
   exportText(): string;
 }
@@ -38,19 +41,20 @@ export function zoneView(zones: ZoneStore, name: string): ZoneView {
     published: zone.deployed.map((r) => Object.freeze({ ...r })),
     redirections: [...zone.redirections.values()].map((r) => Object.freeze({ ...r, recordIds: [...r.recordIds] })),
     pendingChanges: zone.pending,
+    soa: Object.freeze({ ...zone.soa }),
     exportText: () => exportZone(zone),
   };
 }
 
 /** Seed records stored as the API would store them (TXT wrapped, TTL 1-59 raised). */
-export function seedRecords(records: readonly SeedRecord[]): Omit<StoredRecord, "id">[] {
+export function seedRecords(records: readonly SeedRecord[], quoting: TxtQuoting = "escape"): Omit<StoredRecord, "id">[] {
   return records.map((r) => {
     if (!isFieldType(r.fieldType)) throw new Error(`OVH emulator: unknown fieldType ${r.fieldType} in a seed record`);
     const ttl = r.ttl ?? 0;
     return {
       subDomain: r.subDomain ?? "",
       fieldType: r.fieldType,
-      target: r.fieldType === "TXT" ? wrapTxt(r.target) : r.target,
+      target: r.fieldType === "TXT" ? wrapTxt(r.target, quoting) : r.target,
       ttl: ttl > 0 && ttl < 60 ? 60 : ttl,
     };
   });

@@ -15,9 +15,9 @@ import { SessionPool } from "./zone-record/connection";
 import { watchEngineOf } from "./zone-record/engine-watchdog";
 import { ZoneRecordProvider } from "./zone-record/provider";
 import { ZoneRedirectionProvider } from "./zone-redirection/provider";
+import { ZoneSoaProvider } from "./zone-soa/provider";
 
-/** The one provider object of this process, shared by every ZoneRecord. */
-/** One pool for the process: the three providers share sessions, refreshes and record ownership. */
+/** One pool for the process: the providers share sessions, refreshes and record ownership. */
 const pool = new SessionPool();
 watchEngineOf(pool);
 
@@ -31,6 +31,9 @@ export const zoneManifestProvider: pulumi.dynamic.ResourceProvider = new ZoneMan
 
 /** The provider of a Zone component's deletion of undeclared records. */
 export const zonePruneProvider: pulumi.dynamic.ResourceProvider = new ZonePruneProvider(pool);
+
+/** The provider of every ZoneSoa (a zone's SOA settings), whose refreshes are shared with the records'. */
+export const zoneSoaProvider: pulumi.dynamic.ResourceProvider = new ZoneSoaProvider(pool);
 
 /**
  * The signed OVH API client the provider uses (`OvhClient.fromSources({})` resolves credentials as the

@@ -8,6 +8,7 @@
  */
 export { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
 export { ZoneRedirection, type ZoneRedirectionArgs } from "./zone-redirection";
+export { ZoneSoa, type ZoneSoaArgs } from "./zone-soa";
 export { ZoneRecordError } from "../provider/records/errors";
 export type { FieldType, FieldTypeInput } from "../provider/records/field-types";
 export * from "./data-sources";

@@ -4,7 +4,7 @@
  * (TXT unquoted), and any reason the provider's `check` would refuse it; the apex NS records, which OVH
  * manages, set apart.
  */
-import { TEXT_FIELD_TYPES, canonicalTarget, checkRecordInputs, declarableText, decodeTxt, type FieldType, type ReadRecord } from "../../provider/records";
+import { TEXT_FIELD_TYPES, canonicalTarget, checkRecordInputs, declarableText, readTxt, type FieldType, type ReadRecord } from "../../provider/records";
 import { checkZone } from "../../sdk/zone/checks";
 import { declareRecords, type DeclaredRecord } from "../../sdk/zone/records";
 import { isRegistryRecord } from "../../provider/zone-record/registry-codec";
@@ -109,9 +109,9 @@ function isApexNs(r: ReadRecord): boolean {
   return r.fieldType === "NS" && r.subDomain === "";
 }
 
-/** The target a program declares: text types decoded from OVH's quoted form (the provider compares decoded text). */
+/** The target a program declares: text types read from OVH's quoted form (txt.ts `readTxt`; the provider compares the text). */
 function programTarget(fieldType: FieldType, target: string): string {
-  return TEXT_FIELD_TYPES.includes(fieldType) ? declarableText(decodeTxt(target)) : target;
+  return TEXT_FIELD_TYPES.includes(fieldType) ? declarableText(readTxt(target)) : target;
 }
 
 function compare(a: ReadRecord & { programTarget: string }, b: ReadRecord & { programTarget: string }): number {

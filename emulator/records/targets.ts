@@ -45,6 +45,7 @@ const TYPE_RULES: Partial<Record<FieldType, (target: string, subDomain: string) 
   CAA: checkCaa,
   DKIM: checkDkim,
   DMARC: checkDmarc,
+  TXT: checkTxt,
   RP: checkRp,
   SVCB: (target) => checkSvcb("SVCB", target),
   HTTPS: (target) => checkSvcb("HTTPS", target),
@@ -105,8 +106,14 @@ function checkCaa(target: string): void {
   }
 }
 
-/** A DKIM key record: `v=DKIM1; k=rsa; p=<base64>`, unquoted, tags of RFC 6376 §3.6.1. */
-function checkDkim(target: string): void {
+/**
+ * A DKIM key record lives at `<selector>._domainkey[.<name>]` (RFC 6376 §3.6.2.1); OVH refuses any other owner
+ * with "Invalid subdomain: <subDomain>" (observed, DNSControl/dnscontrol#4453: a DKIM at `dkim`), and its target is
+ * `v=DKIM1; k=rsa; p=<base64>`, unquoted, tags of RFC 6376 §3.6.1.
+ */
+function checkDkim(target: string, subDomain: string): void {
+  const labels = subDomain.toLowerCase().split(".");
+  if (labels.indexOf("_domainkey") < 1) throw badRequest(`Invalid subdomain: ${subDomain}`);
   const invalid = (why: string) => badRequest(`Invalid subfield found in DKIM: ${why}`);
   if (target.includes('"')) throw invalid("quotes must be stripped from the target");
   const tags = new Map<string, string>();
@@ -119,6 +126,14 @@ function checkDkim(target: string): void {
   const key = tags.get("p");
   if (key === undefined) throw invalid("the public key tag p= is missing");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(key.replace(/\s+/g, ""))) throw invalid("the public key p= is not base64");
+}
+
+/**
+ * An empty TXT (nothing, blanks, or only empty quoted strings) is refused in the words of OVH's own validation layer
+ * (observed, DNSControl/dnscontrol#4453: "a 0-byte TXT" answered 400 `{'target': ['Invalid input.']}`).
+ */
+function checkTxt(target: string): void {
+  if (/^\s*(""\s*)*$/.test(target)) throw badRequest("{'target': ['Invalid input.']}");
 }
 
 function checkDmarc(target: string, subDomain: string): void {

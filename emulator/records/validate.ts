@@ -6,7 +6,7 @@ import { badRequest } from "../errors";
 import { FIELD_TYPES, isFieldType, type FieldType } from "./field-types";
 import { checkSubDomainName } from "./names";
 import { checkTargetRules } from "./targets";
-import { wrapTxt } from "./txt";
+import { wrapTxt, type TxtQuoting } from "./txt";
 
 /** A validated create body. */
 export interface RecordCreate {
@@ -29,7 +29,7 @@ const UPDATE_FIELDS = ["subDomain", "target", "ttl"];
 const READ_ONLY_FIELDS = ["fieldType", "id", "zone"];
 
 /** Parses and checks a `POST .../record` body for a record of zone `zoneName`. */
-export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate {
+export function parseRecordCreate(body: unknown, zoneName: string, quoting: TxtQuoting = "escape"): RecordCreate {
   const object = asObject(body);
   rejectUnknown(object, CREATE_FIELDS);
   if (object.fieldType === undefined) throw badRequest("Missing parameter: fieldType");
@@ -40,11 +40,11 @@ export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate
   const record: RecordCreate = {
     fieldType: object.fieldType,
     subDomain: checkSubDomain(object.subDomain, zoneName),
-    target: checkTarget(object.target),
+    target: checkTarget(object.target, object.fieldType),
     ttl: checkTtl(object.ttl),
   };
   checkTargetRules(record.fieldType, record.subDomain, record.target);
-  return { ...record, target: storedTarget(record.fieldType, record.target) };
+  return { ...record, target: storedTarget(record.fieldType, record.target, quoting) };
 }
 
 /**
@@ -54,6 +54,7 @@ export function parseRecordCreate(body: unknown, zoneName: string): RecordCreate
 export function parseRecordPatch(
   body: unknown,
   current: { id: number; zone: string; fieldType: FieldType; subDomain: string; target: string },
+  quoting: TxtQuoting = "escape",
 ): RecordPatch {
   const object = asObject(body);
   const readOnly = READ_ONLY_FIELDS.filter(
@@ -63,10 +64,10 @@ export function parseRecordPatch(
   rejectUnknown(object, [...UPDATE_FIELDS, "id", "zone"]);
   const patch: RecordPatch = {};
   if (object.subDomain !== undefined) patch.subDomain = checkSubDomain(object.subDomain, current.zone);
-  if (object.target !== undefined) patch.target = checkTarget(object.target);
+  if (object.target !== undefined) patch.target = checkTarget(object.target, current.fieldType);
   if (object.ttl !== undefined) patch.ttl = checkTtl(object.ttl);
   checkTargetRules(current.fieldType, patch.subDomain ?? current.subDomain, patch.target ?? current.target);
-  if (patch.target !== undefined) patch.target = storedTarget(current.fieldType, patch.target);
+  if (patch.target !== undefined) patch.target = storedTarget(current.fieldType, patch.target, quoting);
   return patch;
 }
 
@@ -90,9 +91,10 @@ function checkSubDomain(value: unknown, zoneName: string): string {
   return value;
 }
 
-function checkTarget(value: unknown): string {
+function checkTarget(value: unknown, fieldType: FieldType): string {
   if (typeof value !== "string") throw badRequest("Body parameter target isn't formated correctly: expected a string");
-  if (value.trim() === "") throw badRequest("Invalid target: it must not be empty");
+  // A TXT is judged by its own rule, in OVH's words (targets.ts checkTxt); other types keep this one.
+  if (value.trim() === "" && fieldType !== "TXT") throw badRequest("Invalid target: it must not be empty");
   return value;
 }
 
@@ -105,6 +107,6 @@ function checkTtl(value: unknown): number {
   return value > 0 && value < 60 ? 60 : value;
 }
 
-function storedTarget(fieldType: FieldType, target: string): string {
-  return fieldType === "TXT" ? wrapTxt(target) : target;
+function storedTarget(fieldType: FieldType, target: string, quoting: TxtQuoting): string {
+  return fieldType === "TXT" ? wrapTxt(target, quoting) : target;
 }

@@ -55,7 +55,7 @@ function listRecords(ctx: HandlerContext): ReturnType<Route["handle"]> {
 
 function createRecord(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const zone = ctx.state.zones.zone(ctx.params.zoneName); // 404 for an unknown zone before judging the body
-  const input = parseRecordCreate(parseJsonBody(ctx.body), zone.name);
+  const input = parseRecordCreate(parseJsonBody(ctx.body), zone.name, ctx.state.options.txtQuoting);
   return json(toApiRecord(zone.name, ctx.state.zones.create(zone.name, input, ctx.now)), 200, true);
 }
 
@@ -63,7 +63,7 @@ function createRecord(ctx: HandlerContext): ReturnType<Route["handle"]> {
 function updateRecord(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const { zoneName, id } = ctx.params;
   const current = ctx.state.zones.record(zoneName, id);
-  const patch = parseRecordPatch(parseJsonBody(ctx.body), { ...current, zone: zoneName });
+  const patch = parseRecordPatch(parseJsonBody(ctx.body), { ...current, zone: zoneName }, ctx.state.options.txtQuoting);
   ctx.state.zones.update(zoneName, id, patch, ctx.now);
   return ctx.state.options.putRecordStatus === 204 ? empty(204, true) : json(null, 200, true);
 }

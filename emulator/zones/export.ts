@@ -1,11 +1,10 @@
 /**
  * BIND text of a zone as `GET /domain/zone/{z}/export` returns it (docs/ovh-api.md §5 export head):
- * `$TTL 3600`, then the SOA, then the NS lines, then the records as of the last refresh.
+ * `$TTL 3600`, then the SOA, then the NS lines, then the records as of the last refresh. The `$TTL` and the SOA
+ * carry the zone's SOA settings (soa.ts), 3600 and `(serial 86400 3600 3600000 60)` by default.
  */
+import { soaMailbox } from "./soa";
 import type { StoredZone } from "./store";
-
-/** The zone default TTL the export declares (docs/ovh-api.md §5). */
-const ZONE_DEFAULT_TTL = 3600;
 
 /** OVH name servers used for every emulated zone. */
 export const NAME_SERVERS = ["dns112.ovh.net", "ns112.ovh.net"];
@@ -13,8 +12,8 @@ export const NAME_SERVERS = ["dns112.ovh.net", "ns112.ovh.net"];
 /** Renders the deployed records of a zone as BIND text. */
 export function exportZone(zone: StoredZone): string {
   const lines = [
-    `$TTL ${ZONE_DEFAULT_TTL}`,
-    `@\tIN SOA ${NAME_SERVERS[0]}. tech.ovh.net. (${zone.serial} 86400 3600 3600000 60)`,
+    `$TTL ${zone.soa.ttl}`,
+    `@\tIN SOA ${zone.soa.server}. ${soaMailbox(zone.soa.email)} (${zone.serial} ${zone.soa.refresh} 3600 ${zone.soa.expire} ${zone.soa.nxDomainTtl})`,
     ...NAME_SERVERS.map((ns) => `\tIN NS\t${ns}.`),
   ];
   for (const record of zone.deployed) {

@@ -7,6 +7,7 @@ import { ApiError, objectNotFound, serviceNotFound } from "../errors";
 import type { RecordCreate, RecordPatch } from "../records/validate";
 import type { FieldType } from "../records/field-types";
 import type { StoredRedirection } from "./redirections";
+import { defaultSoa, type SoaSettings } from "./soa";
 import { zoneKey } from "./zone-key";
 
 /** A record as stored. */
@@ -28,10 +29,15 @@ export interface StoredZone {
   deployed: StoredRecord[];
   pending: boolean;
   serial: number;
+  /** The SOA's settings (`GET`/`PUT .../soa`). */
+  soa: SoaSettings;
   lastUpdate: number;
   /** Emulator-clock ms until which a refresh is running; transient, not persisted. */
   refreshingUntil: number;
 }
+
+/** The primary name server of every emulated zone (export.ts lists it first). */
+const NAME_SERVER = "dns112.ovh.net";
 
 /** Record-list filters (docs/ovh-api.md §4: fieldType exact, subDomain case-insensitive exact, a guess). */
 export interface RecordFilter {
@@ -56,6 +62,7 @@ export class ZoneStore {
       deployed: [],
       pending: false,
       serial: initialSerial(now),
+      soa: defaultSoa(NAME_SERVER),
       lastUpdate: now,
       refreshingUntil: 0,
     };
@@ -117,6 +124,13 @@ export class ZoneStore {
     Object.assign(record, patch);
     markChanged(this.zone(zoneName), now);
     return record;
+  }
+
+  /** Changes a zone's SOA settings; published, like records, by the next refresh (a guess, docs/ovh-api.md §4). */
+  updateSoa(zoneName: string, soa: SoaSettings, now: number): void {
+    const zone = this.zone(zoneName);
+    zone.soa = soa;
+    markChanged(zone, now);
   }
 
   /** Deletes a record. */

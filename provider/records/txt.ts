@@ -72,11 +72,54 @@ function readEscape(text: string, start: number): { bytes: Buffer; end: number }
 }
 
 /**
+ * The text OVH holds for a TXT target it returned. How OVH stores a text holding `"` or `\` is not public
+ * (docs/ovh-api.md §5 "TXT holding a double quote"), so both forms it may take are read: the zone-file form, quoted
+ * with `\"` and `\\` escaped (`"say \"hi\""`, what {@link decodeTxt} reads), and the text wrapped in quotes as it
+ * was sent, unescaped (`"say "hi""`), which is not well-formed quoted strings and is read by
+ * {@link readWrappedTxt}. Any other target is its own text.
+ */
+export function readTxt(target: string): string {
+  if (parseQuotedStrings(target) !== undefined) return decodeTxt(target);
+  return readWrappedTxt(target) ?? target;
+}
+
+/**
+ * The text of a target OVH wrapped in quotes without escaping anything: `"say "hi""` is `say "hi"`, and a long
+ * one split into 255-byte strings, `"<255 bytes>" "<rest>"`, is joined again. `undefined` when the target is
+ * not wrapped in quotes. For such a target made of well-formed quoted strings (`"back\slash"`), this reading
+ * and {@link decodeTxt}'s differ, and nothing tells which OVH meant: {@link txtReadings} keeps both.
+ */
+export function readWrappedTxt(target: string): string | undefined {
+  const text = target.trim();
+  if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"')) return undefined;
+  const inner = text.slice(1, -1);
+  const pieces = inner.split('" "');
+  const split = pieces.length > 1 && pieces.slice(0, -1).every((piece) => utf8Length(piece) === TXT_CHUNK_BYTES);
+  return split ? pieces.join("") : inner;
+}
+
+/** Every text a TXT target may stand for: {@link readTxt}'s, and the unescaped reading when it differs. */
+export function txtReadings(target: string): string[] {
+  const wrapped = readWrappedTxt(target);
+  const text = readTxt(target);
+  return wrapped === undefined || wrapped === text ? [text] : [text, wrapped];
+}
+
+/**
+ * True for a TXT target whose reading is ambiguous when written: wrapped in quotes but not well-formed quoted
+ * strings (`"say "hi""`). Sent as it is, OVH stores it quoted again, and it would read back as another text
+ * than the one {@link readTxt} gives it, a change at every preview; so the provider's check refuses it.
+ */
+export function isAmbiguousTxt(target: string): boolean {
+  return parseQuotedStrings(target) === undefined && readWrappedTxt(target) !== undefined;
+}
+
+/**
  * The target that declares the text `value`: `value` itself (the provider takes TXT unquoted), unless `value`
- * reads as quoted strings (`"a" "b"` as the text): the provider would decode it again, so it is quoted.
+ * does not read as itself (`"a" "b"` or `"say "hi""` as the text): it is then written quoted and escaped.
  */
 export function declarableText(value: string): string {
-  return decodeTxt(value) === value ? value : encodeTxt(value);
+  return readTxt(value) === value ? value : encodeTxt(value);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { describeRecord, targetsEqual, ZoneRecordError } from "../records";
-import { SessionPool, type ConfigLookup } from "../zone-record/connection";
+import { configLookup, SessionPool, type ConfigLookup } from "../zone-record/connection";
 import { fetchZoneRecords, type ZoneRecordInfo } from "../zone-record/data-sources";
 import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
 import { endWithSummary } from "../zone-record/run-report";
@@ -29,10 +29,7 @@ export class ZonePruneProvider implements pulumi.dynamic.ResourceProvider {
   constructor(private readonly pool: SessionPool = new SessionPool()) {}
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.config = (key) => {
-      const value: unknown = req.config.get(`ovh:${key}`);
-      return value === undefined || value === null ? undefined : String(value);
-    };
+    this.config = configLookup(req.config);
   }
 
   async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {

@@ -12,6 +12,14 @@ import { ZoneSession, type ZoneSessionOptions } from "./session";
 /** Looks up a key of the `ovh:` config namespace (`"applicationKey"` reads `ovh:applicationKey`). */
 export type ConfigLookup = (key: string) => string | undefined;
 
+/** Reads the `ovh:` keys of the stack config handed to a provider's `configure()`. */
+export function configLookup(config: { get(key: string): unknown }): ConfigLookup {
+  return (key) => {
+    const value: unknown = config.get(`ovh:${key}`);
+    return value === undefined || value === null ? undefined : String(value);
+  };
+}
+
 /** Builds the OVH client of resolved credentials; replaceable for tests. */
 export type ClientFactory = (credentials: ResolvedCredentials) => OvhClient;
 

@@ -6,7 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { checkZoneRecord } from "./check";
-import { SessionPool, type ConfigLookup } from "./connection";
+import { configLookup, SessionPool, type ConfigLookup } from "./connection";
 import { diffZoneRecord } from "./diff";
 import { createZoneRecord, deleteZoneRecord, RecordInitError, updateZoneRecord } from "./lifecycle";
 import { stackIn } from "./outputs";
@@ -18,14 +18,6 @@ import { isUnsettled, recordIdOf } from "./unsettled";
 import { withZoneDiagnosis } from "./zone-access";
 
 type Props = Record<string, unknown>;
-
-/** Reads the `ovh:` keys of the stack config handed to `configure()`. */
-function configLookup(config: pulumi.dynamic.Config): ConfigLookup {
-  return (key) => {
-    const value: unknown = config.get(`ovh:${key}`);
-    return value === undefined || value === null ? undefined : String(value);
-  };
-}
 
 /** Implements `pulumi.dynamic.ResourceProvider` for OVH DNS records. */
 export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {

@@ -23,6 +23,17 @@ export interface ApiZone {
   dnssecActivated?: boolean;
 }
 
+/** `GET /domain/zone/{zoneName}/soa` as the API answers it (`domain.zone.Soa`). */
+export interface ApiSoa {
+  email: string;
+  expire: number;
+  nxDomainTtl: number;
+  refresh: number;
+  serial: number;
+  server: string;
+  ttl: number;
+}
+
 /** Filters of `GET /domain/zone/{zoneName}/record`. */
 export interface RecordFilter {
   fieldType?: string;
@@ -113,6 +124,16 @@ export class ZoneApi {
       if (isNotFound(err)) return false;
       throw err;
     }
+  }
+
+  /** `GET /domain/zone/{zoneName}/soa` (`domain.zone.Soa`, docs/ovh-api.md §4). */
+  getSoa(zoneName: string): Promise<ApiSoa> {
+    return this.client.request<ApiSoa>("GET", `${zonePath(zoneName)}/soa`);
+  }
+
+  /** `PUT /domain/zone/{zoneName}/soa` with only the fields to change. */
+  async updateSoa(zoneName: string, body: Partial<ApiSoa>): Promise<void> {
+    await this.client.request<unknown>("PUT", `${zonePath(zoneName)}/soa`, { body });
   }
 
   async refreshZone(zoneName: string): Promise<void> {

@@ -2,7 +2,7 @@
  * A Zone's records as plain values: what the program, a YAML file or a zone file declares, normalised and
  * validated one by one with the provider's own rules before any whole-zone check.
  */
-import { canonicalTarget, checkRecordInputs, decodeTxt, describeRecord, TEXT_FIELD_TYPES, ZoneRecordError, type FieldType, type FieldTypeInput } from "../../provider/records";
+import { canonicalTarget, checkRecordInputs, describeRecord, readTxt, TEXT_FIELD_TYPES, ZoneRecordError, type FieldType, type FieldTypeInput } from "../../provider/records";
 import { reportedAsRunError } from "./run-error";
 
 /** One record of a Zone: a ZoneRecord's arguments without the zone. Plain values only (see docs/zone.md). */
@@ -47,7 +47,7 @@ export function describeDeclared(r: DeclaredRecord): string {
 
 /** The value of a text record (TXT, SPF, DKIM, DMARC) without OVH's quoting; other types: the target. */
 export function textValue(r: Pick<DeclaredRecord, "fieldType" | "target">): string {
-  return TEXT_FIELD_TYPES.includes(r.fieldType as FieldType) ? decodeTxt(r.target) : r.target;
+  return TEXT_FIELD_TYPES.includes(r.fieldType as FieldType) ? readTxt(r.target) : r.target;
 }
 
 /** Normalises and validates each spec as a ZoneRecord's `check` would; throws every failure at once. */

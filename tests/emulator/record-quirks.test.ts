@@ -120,7 +120,7 @@ describe("emulator record quirks (docs/ovh-api.md §5)", () => {
         SRV: "10 5 5060 sip.example.com.",
       };
       const target = targets[fieldType] ?? "10 x.example.com.";
-      const subDomain = fieldType === "DMARC" ? "_dmarc" : "s";
+      const subDomain = { DMARC: "_dmarc", DKIM: "s._domainkey" }[fieldType] ?? "s";
       expect((await create(emu, { fieldType, subDomain, target })).status).toBe(200);
     },
   );

@@ -15,6 +15,7 @@ describe("emulator record validation: what the real API refuses is a 400, state 
         "example.com": [
           { subDomain: "www", fieldType: "CNAME", target: "web.example.net." },
           { subDomain: "note", fieldType: "TXT", target: "hello" },
+          { subDomain: "s1._domainkey", fieldType: "DKIM", target: `v=DKIM1; p=${KEY}` },
         ],
       },
     });
@@ -69,6 +70,10 @@ describe("emulator record validation: what the real API refuses is a 400, state 
     ["an SPF with the escape \\013", { fieldType: "SPF", target: "v=spf1 -all\\013" }],
     ["an MX host with a NUL", { fieldType: "MX", target: "10 mx\u0000.example.net." }],
     ["a subDomain with a line feed", { fieldType: "TXT", subDomain: "a\nb", target: "x" }],
+    ["a DKIM at dkim (not a _domainkey name)", { fieldType: "DKIM", subDomain: "dkim", target: `v=DKIM1; p=${KEY}` }],
+    ["a DKIM at the apex", { fieldType: "DKIM", target: `v=DKIM1; p=${KEY}` }],
+    ["an empty TXT", { fieldType: "TXT", subDomain: "t", target: "" }],
+    ["a TXT of one empty quoted string", { fieldType: "TXT", subDomain: "t", target: '""' }],
   ])("POST %s -> 400", async (_name, body) => {
     const before = JSON.stringify(emu.zone("example.com"));
     const res = await ovhCall(emu, "POST", `${ZONE}/record`, { body });
@@ -88,6 +93,8 @@ describe("emulator record validation: what the real API refuses is a 400, state 
     ["a TXT with the escape \\010", "note", { target: '"a\\010b"' }],
     ["a subDomain with a line separator", "note", { subDomain: "a\u2028b" }],
     ["a subDomain over 253 characters with the zone", "note", { subDomain: LONG_NAME }],
+    ["a TXT emptied", "note", { target: '"" ""' }],
+    ["a DKIM renamed away from _domainkey", "s1._domainkey", { subDomain: "s1" }],
   ])("PUT %s -> 400", async (_name, subDomain, body) => {
     const id = emu.zone("example.com").records.find((r) => r.subDomain === subDomain)?.id;
     const before = JSON.stringify(emu.zone("example.com"));
@@ -111,6 +118,13 @@ describe("emulator record validation: what the real API refuses is a 400, state 
     );
     const name = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "TXT", subDomain: "a\u0000b", target: "x" } });
     expect((name.json as { message: string }).message).toBe('Invalid domain name "a\\u0000b": it holds the control character U+0000 at position 2');
+    // OVH's own words (docs/ovh-api.md §5, DNSControl/dnscontrol#4453).
+    const dkim = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "DKIM", subDomain: "dkim", target: `v=DKIM1; p=${KEY}` } });
+    expect((dkim.json as { message: string }).message).toBe("Invalid subdomain: dkim");
+    const empty = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "TXT", subDomain: "t", target: '""' } });
+    expect((empty.json as { message: string }).message).toBe("{'target': ['Invalid input.']}");
+    const blank = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "A", subDomain: "t", target: " " } });
+    expect((blank.json as { message: string }).message).toBe("Invalid target: it must not be empty");
     const label = await ovhCall(emu, "POST", `${ZONE}/record`, { body: { fieldType: "A", subDomain: "-www", target: "192.0.2.1" } });
     expect((label.json as { message: string }).message).toBe(
       'Invalid subDomain "-www": label "-www" starts or ends with a hyphen, which a host name cannot',

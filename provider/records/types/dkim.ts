@@ -21,6 +21,16 @@ export const DKIM: RecordType = {
     return [...checkUnquoted("DKIM", target, text), ...reasons, ...checkValues(tags), ...checkTextLength("DKIM", target)];
   },
   canonical: (target) => formatTagList(parseTagList("DKIM", decodeTxt(target), DKIM_TAGS).tags.map(compactKey)),
+  validateSubDomain: (subDomain) => {
+    // RFC 6376 §3.6.2.1: a key lives at `<selector>._domainkey.<domain>`. OVH refuses any other owner of its native
+    // DKIM type with "Invalid subdomain: <subDomain>" (docs/ovh-api.md §5 "SPF, DKIM, DMARC").
+    if (subDomain.split(".").indexOf("_domainkey") >= 1) return [];
+    const fixed = subDomain === "" ? "<selector>._domainkey" : `${subDomain}._domainkey`;
+    return [
+      `OVH accepts a DKIM record only at "<selector>._domainkey" or "<selector>._domainkey.<name>" (it answers "Invalid subdomain: ${subDomain}"); ` +
+        `got "${subDomain}": use e.g. "${fixed}", or fieldType TXT for a record that is not a DKIM key`,
+    ];
+  },
 };
 
 /** The public key without the spaces a long key is often pasted with (RFC 6376 allows them in `p=`). */

@@ -23,6 +23,11 @@ export interface RecordType {
   validate(target: string, ctx: TargetContext): string[];
   /** The form two targets are compared in: equal canonical forms mean the same data. Never throws. */
   canonical(target: string): string;
+  /**
+   * Every form a target OVH returned may stand for, when OVH's storage leaves it ambiguous (a TXT holding `"`
+   * or `\`, docs/ovh-api.md §5); two targets are equal when any of their forms meet. Absent: the canonical form.
+   */
+  readings?(target: string): string[];
   /** Every reason a record of this type cannot live at `subDomain` (already a valid name). */
   validateSubDomain?(subDomain: string): string[];
 }

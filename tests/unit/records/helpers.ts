@@ -1,7 +1,7 @@
 import { checkRecordInputs, type RecordFailure } from "../../../provider/records";
 
 /** A subDomain each type accepts, so a table about targets is not muddied by placement rules. */
-const HOME: Record<string, string> = { SRV: "_sip._tcp", TLSA: "_443._tcp.www", DMARC: "_dmarc" };
+const HOME: Record<string, string> = { SRV: "_sip._tcp", TLSA: "_443._tcp.www", DMARC: "_dmarc", DKIM: "s1._domainkey" };
 
 /** Every failure for a record in `example.com` with the given fields (ttl 0 unless given). */
 export function failuresOf(fields: Record<string, unknown>): RecordFailure[] {

@@ -76,6 +76,48 @@ describe("a DMARC record lives only at _dmarc", () => {
   });
 });
 
+describe("a DKIM record lives only at <selector>._domainkey", () => {
+  const target = `v=DKIM1; k=rsa; p=${KEY}`;
+  test.each(["s1._domainkey", "mail._domainkey.shop", "a.b._domainkey", "S1._DOMAINKEY"])("accepts subDomain %s", (subDomain) => {
+    expect(failuresOf({ fieldType: "DKIM", subDomain, target })).toEqual([]);
+  });
+
+  test.each([
+    ["dkim", 'it answers "Invalid subdomain: dkim"); got "dkim": use e.g. "dkim._domainkey", or fieldType TXT'],
+    ["", 'got "": use e.g. "<selector>._domainkey"'],
+    ["_domainkey", 'got "_domainkey"'],
+    ["s1._domainkeys", 'got "s1._domainkeys"'],
+  ])("refuses subDomain %j on the subDomain, in OVH's words", (subDomain, reason) => {
+    const failures = failuresOf({ fieldType: "DKIM", subDomain, target });
+    expect(failures).toHaveLength(1);
+    expect(failures[0].property).toBe("subDomain");
+    expect(failures[0].reason).toContain(reason);
+  });
+
+  test("a TXT holding a DKIM key may live anywhere", () => {
+    expect(failuresOf({ fieldType: "TXT", subDomain: "dkim", target })).toEqual([]);
+  });
+});
+
+describe("an empty TXT is refused at check", () => {
+  test.each(['""', '"" ""', ' "" '])("refuses %j on the target, saying what OVH answers", (target) => {
+    const failures = targetFailures("TXT", target);
+    expect(failures).toEqual([
+      { property: "target", reason: expect.stringContaining(`the TXT text is empty (${target.trim()}); OVH refuses an empty TXT ("{'target': ['Invalid input.']}")`) },
+    ]);
+  });
+
+  test("a blank target is refused once, before the TXT rule", () => {
+    const failures = targetFailures("TXT", "   ");
+    expect(failures).toHaveLength(1);
+    expect(failures[0].reason).toContain("target is empty");
+  });
+
+  test('a text of one space in quotes (" ") is not empty', () => {
+    expect(targetFailures("TXT", '" "')).toEqual([]);
+  });
+});
+
 describe("text targets are kept exactly as written", () => {
   test.each(["TXT", "SPF", "DKIM", "DMARC"])("%s keeps case and spaces", (fieldType) => {
     const target = fieldType === "DMARC" ? "  v=DMARC1;  p=None " : "  v=spf1   Include:X  ";
