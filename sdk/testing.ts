@@ -92,6 +92,15 @@ function createdOutputs(type: string, checked: Record<string, unknown>, id: stri
   return type === ZONE_PRUNE_TYPE ? { ...checked, deleted: [] } : checked;
 }
 
+/** `value` with every secret (Pulumi's wire form: `{ [specialSigKey]: specialSecretSig, value }`) replaced by its value. */
+function unwrapSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unwrapSecrets);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (record[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig) return unwrapSecrets(record.value);
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v)]));
+}
+
 /**
  * Installs `pulumi.runtime.setMocks` with mocks that run the real `check` of every resource of this package
  * (ZoneRecord, and what a Zone registers) and hand every other resource and call to `options.mocks`. Call it
@@ -113,7 +122,9 @@ export async function setOvhDnsMocks(options: OvhDnsMocksOptions = {}): Promise<
     newResource: async (args) => {
       const provider = PROVIDERS[args.type];
       if (!provider || typeof args.inputs?.__provider !== "string") return others.newResource(args);
-      const { inputs, failures } = await provider.check!({}, args.inputs);
+      // The engine hands a provider its secret inputs as plain values (and keeps them secret in the state); mocks
+      // get them wrapped: unwrap them as the dynamic-provider host does.
+      const { inputs, failures } = await provider.check!({}, unwrapSecrets(args.inputs) as Record<string, unknown>);
       if (failures && failures.length > 0) {
         const refusal = new CheckRefusedError(args.type, args.name, failures.map((f) => ({ property: f.property, reason: f.reason })));
         state.refusals.push(refusal);

@@ -48,7 +48,8 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
   async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     const session = this.session();
     const read = await withZoneDiagnosis(session.api, props.zoneName, () => readZoneRecord(session, id, props));
-    return read.id === "" ? read : { ...read, props: withStack(read.props ?? {}, props) };
+    if (read.id === "") return read;
+    return { ...read, props: withStack(read.props ?? {}, props), ...(read.inputs === undefined ? {} : { inputs: withStack(read.inputs, props) }) };
   }
 
   async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {

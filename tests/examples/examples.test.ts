@@ -1,7 +1,6 @@
 /**
- * Each example, run for real: `basic` and `data-sources` through the local engine against the emulator;
- * `verification` (it needs the @pulumi/random plugin, which only the Pulumi CLI can download) under
- * `pulumi.runtime.setMocks`, and through the local engine only to show its clear refusal. `gitops` is run by
+ * Each example, run for real: `basic`, `data-sources` and `verification` through the local engine against the
+ * emulator (`verification` also under `pulumi.runtime.setMocks`, verification-mocks.test.ts). `gitops` is run by
  * tests/scenarios.
  */
 import * as fs from "node:fs";
@@ -29,12 +28,13 @@ describe("the examples", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  const TOKEN = "k3n8q2x7w1m4p9z6c5v0b2n7m1q8w3e4";
   const engine = (example: string) => new LocalEngine({
     programDir: path.join(EXAMPLES, example),
     stack: "test",
     statePath: path.join(dir, `${example}.json`),
-    config: { ...stackConfigFor(emulator), zoneName: "example.com" },
-    secretKeys: ["ovh:applicationSecret", "ovh:consumerKey"],
+    config: { ...stackConfigFor(emulator), zoneName: "example.com", verificationToken: TOKEN },
+    secretKeys: ["ovh:applicationSecret", "ovh:consumerKey", "verificationToken"],
   });
 
   it("basic: creates a zone's everyday records, then destroys them, leaving the rest of the zone alone", async () => {
@@ -58,10 +58,13 @@ describe("the examples", () => {
     expect(up.outputs.records).toEqual([expect.objectContaining({ recordId: ns, fieldType: "NS", fqdn: "example.com" })]);
   });
 
-  it("verification: the local engine refuses the random provider with a clear message naming its type", async () => {
-    const preview = await engine("verification").preview();
-    expect(preview.ok).toBe(false);
-    expect(preview.error).toMatch(/random:index\/randomString:RandomString/);
-    expect(preview.error).toMatch(/Pulumi CLI|setMocks/);
+  it("verification: publishes the TXT of the service's token, kept encrypted in the state, then destroys it", async () => {
+    const up = await engine("verification").up();
+    expect(up.error).toBeUndefined();
+    expect(emulator.zone("example.com").published.filter((r) => r.fieldType === "TXT").map((r) => `${r.subDomain} ${r.target}`))
+      .toEqual([`_verification "verification=${TOKEN}"`]);
+    expect(fs.readFileSync(path.join(dir, "verification.json"), "utf8")).not.toContain(TOKEN);
+    expect((await engine("verification").destroy()).error).toBeUndefined();
+    expect(emulator.zone("example.com").records.map((r) => r.fieldType)).toEqual(["NS"]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Every example through the real Pulumi CLI against the emulator: preview, up, a change, refresh, destroy,
  * asserting on the zone and on the API calls each command made. `gitops` and `bind` manage their zone as a
- * whole with the Zone component: a change there is an edit of the records file. (`verification` needs the @pulumi/random
- * plugin, which this machine cannot get: docs/pulumi-cli.md; it runs under setMocks in tests/examples.)
+ * whole with the Zone component: a change there is an edit of the records file. (`verification` runs through the
+ * CLI in examples-copied.test.ts, and under the local engine and setMocks in tests/examples.)
  */
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type Emulator } from "../../emulator";
 import * as ovhdns from "../../sdk";
-import { SERIALIZED_PROVIDER, ZONE_RECORD_TYPE } from "../../sdk/zone-record";
+import { SERIALIZED_PROVIDER, stackKey, ZONE_RECORD_TYPE } from "../../sdk/zone-record";
 import { stackConfigFor } from "../zone-record/support";
 
 const valueOf = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));
@@ -55,7 +55,7 @@ describe("the pulumi-ovh-dns SDK in a program", () => {
     expect({ subDomain, ttl, target }).toEqual({ subDomain: "", ttl: 0, target: "hello world" });
     const seen = registered.find((r) => r.inputs.target === "hello world")!;
     expect(seen.type).toBe(ZONE_RECORD_TYPE);
-    expect(seen.inputs).toEqual({ zoneName: "example.com", subDomain: "", fieldType: "TXT", target: "hello world", ttl: 0, __provider: SERIALIZED_PROVIDER });
+    expect(seen.inputs).toEqual({ zoneName: "example.com", subDomain: "", fieldType: "TXT", target: "hello world", ttl: 0, __provider: SERIALIZED_PROVIDER, __stack: stackKey() });
     expect(emulator.zone("example.com").records.map((r) => r.target)).toContain('"hello world"');
   });
 

@@ -66,6 +66,13 @@ describe("setOvhDnsMocks", () => {
     expect(mocks.refusals).toEqual([]);
   });
 
+  it("checks a record whose target is a secret (a verification token from the stack config) on its value, not its wrapping", async () => {
+    const txt = new ovhdns.ZoneRecord("ownership", { zoneName: "example.com", subDomain: "_verification", fieldType: "TXT", target: pulumi.secret("verification=k3n8q2x7") });
+    expect(await valueOf(txt.recordId)).toMatch(/^[0-9]+$/);
+    expect(await valueOf(txt.target)).toBe("verification=k3n8q2x7");
+    expect(mocks.refusals).toEqual([]);
+  });
+
   it("passes a good redirection with the outputs create would give: a decimal redirection id, the fqdn", async () => {
     const home = new ovhdns.ZoneRedirection("home", { zoneName: "Example.com", subDomain: "WWW", type: "visiblePermanent", target: "https://example.org/" });
     expect(await valueOf(home.fqdn)).toBe("www.example.com");

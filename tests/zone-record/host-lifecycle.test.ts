@@ -7,6 +7,7 @@
  */
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
+import { stackKeyOf } from "../../provider/zone-record/registry-codec";
 import { SERIALIZED_PROVIDER, ZONE_RECORD_TYPE } from "../../sdk/zone-record";
 import { HostError, UNKNOWN, makeUrn, spawnProviderHost, type ProviderHost } from "../../tools/plugin-host";
 import { stackConfigFor, zoneLines } from "./support";
@@ -31,7 +32,8 @@ const DOORS: Door[] = [
     name: "the ovhdns plugin",
     script: path.join(ROOT, "dist", "provider", "plugin", "main.js"),
     type: "ovhdns:index:ZoneRecord",
-    carried: {},
+    // The stack key the plugin derives from the URN (stack "dev" of project "dns"), as the SDK passes it.
+    carried: { __stack: stackKeyOf("organization", "dns", "dev") },
     key: (k) => k.replace(/^ovh:/, ""),
   },
 ];
