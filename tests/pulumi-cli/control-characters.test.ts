@@ -3,38 +3,24 @@
  * preview first, whose `check` refuses the record: the CLI fails naming the resource, the field and the
  * character, and no record is written, neither the refused one nor the one declared before it.
  */
-import { startEmulator, type Emulator } from "../../emulator";
-import type { PulumiWorkspace } from "../../tools/pulumi-cli";
-import { cliStack, RECORDS_PROGRAM, RecordsFile, withCalls, zoneLines } from "./support";
+import { recordsStack, withCalls, zoneLines } from "./support";
 
 jest.setTimeout(600_000);
 
 describe("pulumi up with a record holding a control character", () => {
-  let emulator: Emulator;
-  let ws: PulumiWorkspace;
-  let file: RecordsFile;
-  beforeAll(async () => {
-    emulator = await startEmulator({ zones: { "example.com": [] } });
-    file = new RecordsFile();
-    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
-  });
-  afterAll(async () => {
-    ws.remove();
-    file.remove();
-    await emulator.close();
-  });
+  const stack = recordsStack();
 
   it("fails in its preview, naming the field and the character, and writes nothing", async () => {
-    file.declare({
+    stack.file.declare({
       www: { subDomain: "www", fieldType: "A", target: "203.0.113.10" },
       note: { subDomain: "note", fieldType: "TXT", target: "line one\nline two" },
     });
-    const up = await withCalls(emulator, () => ws.run(["up", "--yes"]));
+    const up = await withCalls(stack.emulator, () => stack.ws.run(["up", "--yes"]));
     expect(up.result.code).not.toBe(0);
     const output = up.result.stdout + up.result.stderr;
     expect(output).toContain("note");
     expect(output).toContain("target holds U+000A (line feed) at position 9");
     expect(up.calls).toEqual([]);
-    expect(zoneLines(emulator)).toEqual([]);
+    expect(zoneLines(stack.emulator)).toEqual([]);
   });
 });

@@ -3,26 +3,12 @@
  * (docs/ovh-api.md §5): a DKIM record at a name that is not `<selector>._domainkey` ("Invalid subdomain: dkim") and
  * an empty TXT (`{'target': ['Invalid input.']}`); nothing is sent to the API.
  */
-import { startEmulator, type Emulator } from "../../emulator";
-import type { PulumiWorkspace } from "../../tools/pulumi-cli";
-import { cliStack, RECORDS_PROGRAM, RecordsFile, withCalls } from "./support";
+import { recordsStack, withCalls } from "./support";
 
 jest.setTimeout(300_000);
 
 describe("OVH's 2026 refusals at preview through the real CLI", () => {
-  let emulator: Emulator;
-  let ws: PulumiWorkspace;
-  let file: RecordsFile;
-  beforeAll(async () => {
-    emulator = await startEmulator({ zones: { "example.com": [] } });
-    file = new RecordsFile();
-    ws = await cliStack(RECORDS_PROGRAM, emulator, "stack-config", { config: { recordsFile: file.path } });
-  });
-  afterAll(async () => {
-    ws.remove();
-    file.remove();
-    await emulator.close();
-  });
+  const stack = recordsStack();
 
   // One record a preview: the engine stops a preview at the first resource its check refuses.
   it.each([
@@ -37,8 +23,8 @@ describe("OVH's 2026 refusals at preview through the real CLI", () => {
       `property target value {""} has a problem: the TXT text is empty (""); OVH refuses an empty TXT ("{'target': ['Invalid input.']}")`,
     ],
   ])("fails the preview of %s on its field, in OVH's words, and calls nothing", async (_name, record, message) => {
-    file.declare({ record });
-    const preview = await withCalls(emulator, () => ws.run(["preview"]));
+    stack.file.declare({ record });
+    const preview = await withCalls(stack.emulator, () => stack.ws.run(["preview"]));
     expect(preview.result.code).not.toBe(0);
     expect(preview.result.stdout + preview.result.stderr).toContain(message);
     expect(preview.calls).toEqual([]);

@@ -185,3 +185,29 @@ export function recordsRig(records: SeedRecord[]): RecordsRig {
   });
   return rig;
 }
+
+/** What {@link recordsStack} gives the tests of a `describe`: one emulator, records file and stack for them all. */
+export interface RecordsStack {
+  emulator: Emulator;
+  file: RecordsFile;
+  ws: PulumiWorkspace;
+}
+
+/**
+ * For the whole calling `describe`: an emulator with an empty example.com, a {@link RecordsFile} and a stack of the
+ * records program reading it (its tests declare records in `file` and run the stack); removed after the last test.
+ */
+export function recordsStack(): RecordsStack {
+  const rig = {} as RecordsStack;
+  beforeAll(async () => {
+    rig.emulator = await startEmulator({ zones: { "example.com": [] } });
+    rig.file = new RecordsFile();
+    rig.ws = await cliStack(RECORDS_PROGRAM, rig.emulator, "stack-config", { config: { recordsFile: rig.file.path } });
+  });
+  afterAll(async () => {
+    rig.ws?.remove();
+    rig.file?.remove();
+    await rig.emulator?.close();
+  });
+  return rig;
+}
