@@ -19,11 +19,11 @@ import { ZoneRecordError } from "../records";
  *    asked to wait for its own (`handOff: false`), when a later mutation of the zone ended: the later one waits
  *    for a refresh that publishes both (the hand-off). A failed refresh rejects exactly the waiters of its batch.
  * 3. The newest waiter is never handed off, so while any change is unpublished, some waiter waits for it.
- * 4. With waiters and no refresh running, a refresh starts at once when `batchSize` mutations ended since the last
- *    one started, or the oldest waiter has waited `maxDelayMs`, or no mutation is in flight and none started or
- *    ended for the settle delay; otherwise a timer is armed for the earliest of those deadlines that no event
- *    will reach first. Nothing polls: with mutations in flight only the `maxDelayMs` deadline is armed, since the
- *    end of a mutation re-evaluates.
+ * 4. With waiters and no refresh running, a refresh starts at once when no mutation is in flight and none started
+ *    or ended for the settle delay, or, within the ration below, when `batchSize` mutations ended since the last
+ *    one started or the oldest waiter has waited `maxDelayMs`; otherwise a timer is armed for the earliest of
+ *    those deadlines that no event will reach first. Nothing polls: with mutations in flight only the `maxDelayMs`
+ *    deadline is armed (none past the ration), since the end of a mutation re-evaluates.
  *
  * Why the hand-off and the learnt settle delay: Pulumi's engine runs at most `--parallel` steps at once (8 by
  * default here: docs/pulumi-cli.md); if every step waited for its own refresh, 200 creates would take 25
@@ -32,11 +32,14 @@ import { ZoneRecordError } from "../records";
  * the real engine on a busy machine the next step can come hundreds of milliseconds after the last, and an `up`
  * opens with a burst of steps then a lull while the program registers more (measured: `npm run bench:cli`).
  * A learnt delay still misreads a lull the machine makes (the engine starved of CPU by other work) as the end of
- * the steps, so the quick settle delay is rationed: a refresh may start on it only while the zone's refreshes, it
- * and one more (the last of the command) stay within ceil(M / batchSize) + 1 for the M mutations ended so far, the
- * count the bench holds an `up` of M records to. Past that ration the zone waits `maxSettleMs` of quiet (or a
- * batch, or `maxDelayMs`), so the count of refreshes depends on the number of mutations, not on how fast this
- * machine feeds them, unless the engine pauses for longer than `maxSettleMs` between two steps.
+ * the steps, so refreshes are rationed: a refresh may start before the command's end (on the quick settle delay,
+ * a batch, or `maxDelayMs`) only while the zone's refreshes, it and one more (the last of the command) stay within
+ * ceil(M / batchSize) + 1 for the M mutations ended so far, the count the bench holds an `up` of M records to.
+ * Past that ration only a quiet long enough to be the end starts one: `maxSettleMs`, or twice the longest lull
+ * seen so far between two mutations (at most `maxQuietMs`), so that a lull the engine made once does not end a
+ * batch twice. A lull longer than any before, met past the ration, still costs one refresh (nothing tells it from
+ * the end); the ration then defers the next batch until the mutations that follow make room for it, so the count
+ * stays within ceil(M / batchSize) + 1 when enough mutations (up to 2 × batchSize) follow it.
  * A step that others depend on before the end of the `up` (an ACME DNS-01 challenge) asks for `handOff: false`
  * (ZoneRecord's `waitUntilPublished`): it returns only once a refresh covering it succeeded.
  */
@@ -54,6 +57,8 @@ export interface RefreshCoalescerOptions {
   batchSize?: number;
   /** The longest settle delay, however slowly mutations arrive (ms). Default 1000. */
   maxSettleMs?: number;
+  /** The longest quiet past the ration, however long the lulls seen (ms). Default 5000. */
+  maxQuietMs?: number;
   /** The least settle delay until the pace is known: until `warmupMutations` have started (ms). Default 100. */
   firstSettleMs?: number;
   /** Mutations of a zone before its learnt pace alone sets the settle delay. Default 16. */
@@ -91,6 +96,13 @@ interface ZoneQueue {
   startedCount: number;
   lastStart?: number;
   meanGap?: number;
+  /** When a mutation last started or ended, refreshes aside (ms). */
+  lastMutationAt: number;
+  /**
+   * The longest lull: the longest time from a mutation's start or end to the next start with none in flight between
+   * (ms). Counted from the mutations, not from the end of a refresh, so a lull that fooled a refresh is learnt.
+   */
+  longestLull: number;
   /** Mutations that ended well (each made a waiter), and refreshes started, in this process's life. */
   succeeded: number;
   refreshes: number;
@@ -103,6 +115,7 @@ export class RefreshCoalescer {
   private readonly maxDelayMs: number;
   private readonly batchSize: number;
   private readonly maxSettleMs: number;
+  private readonly maxQuietMs: number;
   private readonly firstSettleMs: number;
   private readonly warmupMutations: number;
   private readonly setTimer: NonNullable<RefreshCoalescerOptions["setTimer"]>;
@@ -113,6 +126,7 @@ export class RefreshCoalescer {
     this.maxDelayMs = options.maxDelayMs ?? 2000;
     this.batchSize = options.batchSize ?? 50;
     this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? 1000);
+    this.maxQuietMs = Math.max(this.maxSettleMs, options.maxQuietMs ?? 5000);
     this.firstSettleMs = Math.min(this.maxSettleMs, Math.max(this.settleMs, options.firstSettleMs ?? 100));
     this.warmupMutations = options.warmupMutations ?? 16;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
@@ -151,15 +165,17 @@ export class RefreshCoalescer {
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
-      queue = { inFlight: 0, waiters: [], refreshing: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now(), succeeded: 0, refreshes: 0 };
+      queue = { inFlight: 0, waiters: [], refreshing: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now(), lastMutationAt: this.now(), longestLull: 0, succeeded: 0, refreshes: 0 };
       this.zones.set(zoneName, queue);
     }
     return queue;
   }
 
-  /** Event: a mutation started. Counts it in and learns the pace at which they arrive. */
+  /** Event: a mutation started. Counts it in and learns the pace at which they arrive, and the longest lull. */
   private started(queue: ZoneQueue): void {
     const now = this.now();
+    if (queue.inFlight === 0 && queue.startedCount > 0) queue.longestLull = Math.max(queue.longestLull, now - queue.lastMutationAt);
+    queue.lastMutationAt = now;
     if (queue.lastStart !== undefined) {
       const gap = now - queue.lastStart;
       queue.meanGap = queue.meanGap === undefined ? gap : 0.7 * queue.meanGap + 0.3 * gap;
@@ -174,6 +190,7 @@ export class RefreshCoalescer {
   private ended(zoneName: string, queue: ZoneQueue, waiter?: Waiter): void {
     queue.inFlight -= 1;
     queue.lastActivity = this.now();
+    queue.lastMutationAt = queue.lastActivity;
     if (waiter) {
       // Invariant 2: every earlier waiter that allows it is covered by the refresh this one will wait for.
       const kept = queue.waiters.filter((w) => !w.handOff);
@@ -186,18 +203,18 @@ export class RefreshCoalescer {
   }
 
   /**
-   * Whether a refresh started now on the quick settle delay leaves room for one more (the command's last) within
-   * ceil(M / batchSize) + 1 refreshes, whatever M (mutations ended) turns out to be: if more mutations follow,
-   * M grows by at least one, so this refresh and the last fit when refreshes + 1 <= ceil((M + 1) / batchSize).
-   * A batch refresh keeps that true (it comes batchSize mutations after the previous refresh).
+   * The ration: whether a refresh started now, before the command's end, leaves room for one more (the command's
+   * last) within ceil(M / batchSize) + 1 refreshes, whatever M (mutations ended) turns out to be: if more
+   * mutations follow, M grows by at least one, so this refresh and the last fit when
+   * refreshes + 1 <= ceil((M + 1) / batchSize).
    */
-  private quickSettleAllowed(queue: ZoneQueue): boolean {
+  private withinRation(queue: ZoneQueue): boolean {
     return queue.refreshes + 1 <= Math.ceil((queue.succeeded + 1) / this.batchSize);
   }
 
   /** How long the zone must stay quiet before a refresh starts. */
   private settleOf(queue: ZoneQueue): number {
-    if (!this.quickSettleAllowed(queue)) return this.maxSettleMs;
+    if (!this.withinRation(queue)) return Math.min(this.maxQuietMs, Math.max(this.maxSettleMs, 2 * queue.longestLull));
     if (queue.meanGap === undefined) return this.firstSettleMs;
     const learnt = Math.min(this.maxSettleMs, Math.max(this.settleMs, 3 * queue.meanGap));
     return queue.startedCount < this.warmupMutations ? Math.max(this.firstSettleMs, learnt) : learnt;
@@ -207,11 +224,14 @@ export class RefreshCoalescer {
   private evaluate(zoneName: string, queue: ZoneQueue): void {
     if (queue.refreshing || queue.waiters.length === 0) return;
     const now = this.now();
-    const maxDelayAt = queue.waiters[0].since + this.maxDelayMs;
+    const rationed = this.withinRation(queue);
+    // Past the ration, neither a batch nor the longest wait starts a refresh: only a quiet that may be the end.
+    const maxDelayAt = rationed ? queue.waiters[0].since + this.maxDelayMs : Infinity;
     const quietAt = queue.lastActivity + this.settleOf(queue);
-    const due = queue.sinceRefresh >= this.batchSize || now >= maxDelayAt || (queue.inFlight === 0 && now >= quietAt);
+    const due = (rationed && queue.sinceRefresh >= this.batchSize) || now >= maxDelayAt || (queue.inFlight === 0 && now >= quietAt);
     if (due) return this.startRefresh(zoneName, queue);
-    this.armTimer(zoneName, queue, queue.inFlight === 0 ? Math.min(quietAt, maxDelayAt) : maxDelayAt);
+    const at = queue.inFlight === 0 ? Math.min(quietAt, maxDelayAt) : maxDelayAt;
+    if (at !== Infinity) this.armTimer(zoneName, queue, at);
   }
 
   /** Arms the zone's one timer for `at`, unless one that fires no later is armed already. */
