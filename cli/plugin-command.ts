@@ -9,6 +9,7 @@
  * `<name>.exe`, then `<name>.cmd`, in a plugin's folder). It goes in a folder because `--file <single file>`
  * installs that file as `<name>.exe` on Windows, which a batch file is not.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,6 +43,43 @@ export function pluginLauncher(platform: NodeJS.Platform, node: string, main: st
   return { file: `${name}.cmd`, text: `@echo off\r\nrem ${header}\r\n${quote("Node.js", node)} ${quote("plugin", main)} %*\r\n` };
 }
 
+/**
+ * Starts the plugin as the engine would (`node main <address>`) and resolves once it prints the port it serves
+ * on, then stops it; rejects, with what it wrote on stderr, when it exits first or prints nothing else within
+ * `timeoutMs`. `plugin install` runs it before installing, so that a plugin that cannot start (no
+ * `@pulumi/pulumi` beside the package, a broken install) fails here, not at the first `pulumi preview`.
+ */
+export function checkPluginStarts(node: string, main: string, timeoutMs = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The address is checked for presence only; the plugin serves on a port of its own (provider/plugin/main.ts).
+    const child = spawn(node, [main, "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    let settled = false;
+    const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill();
+      const said = err.trim().split("\n").slice(0, 12).join("\n");
+      reject(new CommandFailure(`the plugin ${main} ${why}${said ? `:\n${said}` : ""}\nNothing was installed. @pulumi/pulumi must be installed beside pulumi-ovh-dns (npm install pulumi-ovh-dns @pulumi/pulumi)`));
+    };
+    const timer = setTimeout(() => fail(`printed no port within ${timeoutMs / 1000} s`), timeoutMs);
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      if (settled || !out.includes("\n")) return;
+      if (!/^\d+\n/.test(out)) return fail(`printed ${JSON.stringify(out.split("\n")[0])} where its port was expected`);
+      settled = true;
+      clearTimeout(timer);
+      child.kill();
+      resolve();
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+    child.once("error", (cause) => fail(`could not be started with ${node} (${cause.message})`));
+    child.once("close", (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before printing its port`));
+  });
+}
+
 /** The `plugin` command and its `install` subcommand. */
 export function pluginCommand(version: string): Command {
   const plugin = new Command("plugin").description("the resource provider plugin pulumi-resource-ovhdns (for Pulumi YAML, Python, Go, `pulumi import`)");
@@ -57,6 +95,7 @@ async function installPlugin(version: string): Promise<void> {
   if (!existsSync(main)) throw new CommandFailure(`${main} is missing: in a clone of the repository, run \`npm run build\` first`);
   const pulumi = findPulumi();
   if (!pulumi) throw new CommandFailure("no `pulumi` on the PATH: install the Pulumi CLI (https://www.pulumi.com/docs/iac/download-install/), then run this again");
+  await checkPluginStarts(process.execPath, main);
   const dir = mkdtempSync(join(tmpdir(), "pulumi-resource-ovhdns-"));
   try {
     const launcher = pluginLauncher(process.platform, process.execPath, main);

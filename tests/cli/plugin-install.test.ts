@@ -3,12 +3,15 @@
  * a folder holding the launcher that runs this package's plugin with this Node.js (a fake `pulumi` records the
  * call and keeps the folder). Without a `pulumi` on the PATH it fails saying what to install. The launcher of
  * each platform is checked with the platform given (no Windows here): a shell script, or on Windows the batch
- * file the CLI runs there. The real CLI installing it and running it is tests/pulumi-cli/plugin.test.ts.
+ * file the CLI runs there. Before installing, the command starts the plugin and waits for its port: a plugin that
+ * cannot start fails the install with what it said. The real CLI installing it and running it is
+ * tests/pulumi-cli/plugin.test.ts.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { pluginLauncher } from "../../cli/plugin-command";
+import * as os from "node:os";
+import { checkPluginStarts, pluginLauncher } from "../../cli/plugin-command";
 import { CliSandbox } from "./cli-rig";
 
 describe("pulumi-ovh-dns plugin install", () => {
@@ -87,5 +90,35 @@ describe("the plugin's launcher on each platform", () => {
     ["a line break", "C:\\odd\ndir\\main.js"],
   ])("on win32, refuses a plugin path holding %s, naming it", (_what, main) => {
     expect(() => pluginLauncher("win32", winNode, main)).toThrow(/the plugin path .* holds a double quote or a line break, which a Windows batch file cannot pass on/);
+  });
+});
+
+describe("the plugin is started before it is installed", () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-start-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const main = (text: string) => {
+    const file = path.join(dir, "main.js");
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it("resolves once the plugin prints its port", async () => {
+    await expect(checkPluginStarts(process.execPath, main('process.stdout.write("40123\\n"); setInterval(() => {}, 1000);'))).resolves.toBeUndefined();
+  });
+
+  it("fails with what the plugin said when it exits first (a module it needs is not installed)", async () => {
+    const failed = checkPluginStarts(process.execPath, main('require("@grpc/not-installed");'));
+    await expect(failed).rejects.toThrow(/main\.js exited \(code 1\) before printing its port:\n[^]*Cannot find module '@grpc\/not-installed'[^]*Nothing was installed\. @pulumi\/pulumi must be installed beside pulumi-ovh-dns/);
+  });
+
+  it("fails when the first line is not a port", async () => {
+    const failed = checkPluginStarts(process.execPath, main('process.stdout.write("hello\\n"); setInterval(() => {}, 1000);'));
+    await expect(failed).rejects.toThrow(/printed "hello" where its port was expected/);
+  });
+
+  it("fails when the plugin prints nothing within the time given", async () => {
+    const failed = checkPluginStarts(process.execPath, main("setInterval(() => {}, 1000);"), 300);
+    await expect(failed).rejects.toThrow(/printed no port within 0\.3 s/);
   });
 });

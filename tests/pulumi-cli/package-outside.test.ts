@@ -7,7 +7,7 @@
  * The same tarball, installed the way a Pulumi YAML user does (`npm install pulumi-ovh-dns @pulumi/pulumi`, with
  * npm's `--install-strategy=shallow`: only those two at the folder's top, so nothing the package does not declare
  * is found by luck of hoisting), then `npx pulumi-ovh-dns plugin install` and examples/yaml copied out: preview, up,
- * destroy through the real CLI.
+ * destroy through the real CLI; without @pulumi/pulumi beside it, `plugin install` refuses, saying why.
  * Installs use npm's cache first (`--prefer-offline`): `npm ci` put every tarball there.
  */
 import { execFile } from "node:child_process";
@@ -18,7 +18,7 @@ import { promisify } from "node:util";
 import { changes } from "../../tools/pulumi-cli";
 import { packInto } from "../package/pack";
 import { installedVersion, LOWEST_PULUMI, OutsideRun } from "./outside";
-import { EXAMPLES, withCalls, writes, zoneLines } from "./support";
+import { EXAMPLES, installPlugin, withCalls, writes, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
@@ -106,5 +106,13 @@ describe("the packed package, installed outside the repository", () => {
     ]);
     await ws.destroy();
     expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0"]);
+    // Without @pulumi/pulumi beside it (npm's --legacy-peer-deps, or its omission), the plugin cannot start:
+    // `plugin install` says so, and why, and installs nothing.
+    fs.renameSync(path.join(at, "node_modules", "@pulumi", "pulumi"), path.join(at, "pulumi-aside"));
+    const refused = await installPlugin(ws, at);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("exited (code 1) before printing its port");
+    expect(refused.stderr).toContain("Cannot find module '@pulumi/pulumi/");
+    expect(refused.stderr).toContain("Nothing was installed. @pulumi/pulumi must be installed beside pulumi-ovh-dns");
   });
 });
