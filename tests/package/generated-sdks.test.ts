@@ -108,15 +108,20 @@ describe("the SDKs generated from the plugin's schema", () => {
     expect(members("Provider.cs", "ProviderArgs", "Input")).toEqual(Object.keys(PLUGIN_SCHEMA.provider.inputProperties).sort());
   });
 
-  it("TypeScript: the generated SDK and the hand-written sdk/ have the same resources, inputs, outputs, functions and secrets", () => {
+  it("TypeScript: the generated SDK and the hand-written sdk/ have the same resources, inputs, outputs, functions, object types and secrets", () => {
     const files = tsFilesUnder(path.join(dir, "sdk", "nodejs"));
     // One file per function, named after it (utilities.ts has helpers of its own).
-    const generated = sdkShape({ resourceFiles: files, functionFiles: files.filter((f) => /^get[A-Z]\w*\.ts$/.test(path.basename(f))) });
+    const generated = sdkShape({
+      resourceFiles: files,
+      functionFiles: files.filter((f) => /^get[A-Z]\w*\.ts$/.test(path.basename(f))),
+      objectTypes: { files: [path.join(dir, "sdk", "nodejs", "types", "output.ts")] },
+    });
     const handWritten = sdkShape({
       resourceFiles: ["zone-record.ts", "zone-redirection.ts", "zone-soa.ts"].map((f) => path.join(ROOT, "sdk", f)),
       functionFiles: [path.join(ROOT, "sdk", "data-sources.ts")],
       // GetZoneResult is ZoneInfo, re-exported by provider/zone-record from its data-sources.ts.
       alsoRead: ["index.ts", "data-sources.ts"].map((f) => path.join(ROOT, "provider", "zone-record", f)),
+      objectTypes: { files: [path.join(ROOT, "provider", "zone-record", "data-sources.ts")], names: ["ZoneRecordInfo"] },
       // The plugin's provider is configured by PluginConfig (the dynamic provider by the stack config `ovh:*`).
       interfaces: { Provider: { file: path.join(ROOT, "provider", "plugin", "config.ts"), name: "PluginConfig" } },
     });
@@ -129,6 +134,7 @@ describe("the SDKs generated from the plugin's schema", () => {
       "Provider input applicationSecret optional secret", "Provider input consumerKey optional secret", "Provider input applicationKey optional",
       "ZoneRecord input zoneName required", "ZoneRecord input owner optional", "ZoneRecord output fqdn", "ZoneRecord output recordId",
       "getZoneRecords input zoneName required", "getZoneRecords output records", "getDomains output domains", "getZone output nameServers",
+      "type ZoneRecordInfo property recordId required",
     ]));
   });
 });

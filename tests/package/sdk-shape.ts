@@ -1,7 +1,8 @@
 /**
  * The shape of a TypeScript SDK, read with the TypeScript compiler: its resources' inputs (the `<Name>Args`
  * interface) and outputs (the class's `declare`d members), its functions' arguments (`Get<X>Args`) and results
- * (`Get<X>Result`, type aliases followed), and which of them are secret, as sorted lines such as
+ * (`Get<X>Result`, type aliases followed), the object types those return, and which of them are secret, as sorted
+ * lines such as
  * `ZoneRecord input zoneName required` or `Provider input consumerKey optional secret`. Two SDKs that agree give
  * the same lines; jest's diff of two lists names each property on which they differ.
  */
@@ -22,6 +23,8 @@ export interface SdkSources {
    * only the files named here are read, no import is followed (`noResolve`), which keeps the read to a second.
    */
   alsoRead?: string[];
+  /** The object types its functions return: every exported interface of `files`, or those of `names` there. */
+  objectTypes?: { files: string[]; names?: string[] };
 }
 
 type Line = string;
@@ -40,7 +43,7 @@ function line(owner: string, kind: "input" | "output", name: string, optional: b
  * generator writes.
  */
 export function sdkShape(sources: SdkSources): Line[] {
-  const files = [...new Set([...sources.resourceFiles, ...sources.functionFiles, ...Object.values(sources.interfaces ?? {}).map((i) => i.file), ...(sources.alsoRead ?? [])])];
+  const files = [...new Set([...sources.resourceFiles, ...sources.functionFiles, ...Object.values(sources.interfaces ?? {}).map((i) => i.file), ...(sources.alsoRead ?? []), ...(sources.objectTypes?.files ?? [])])];
   const program = ts.createProgram(files, { noEmit: true, noResolve: true, noLib: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true });
   const checker = program.getTypeChecker();
   const lines: Line[] = [];
@@ -99,6 +102,15 @@ export function sdkShape(sources: SdkSources): Line[] {
       const result = propertiesOf(`${stem}Result`, [file]);
       if (!result) throw new Error(`${file}: ${name} has no ${stem}Result`);
       for (const p of result) lines.push(line(name, "output", p.name, false, tagged(p)));
+    }
+  }
+  if (sources.objectTypes) {
+    const { files: typeFiles, names } = sources.objectTypes;
+    const all = typeFiles.flatMap((f) => statementsOf(f).filter((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && isExported(s)).map((s) => s.name.text));
+    for (const name of names ?? all) {
+      const props = propertiesOf(name, typeFiles);
+      if (!props) throw new Error(`no interface ${name} in ${typeFiles.join(", ")}`);
+      for (const p of props) lines.push(`type ${name} property ${p.name} ${optional(p) ? "optional" : "required"}${tagged(p) ? " secret" : ""}`);
     }
   }
   return lines.sort();
