@@ -16,24 +16,22 @@
  * to initialise" with the record's properties, and every other method is left unimplemented. Pulumi's
  * `@pulumi/pulumi/provider` server cannot serve it: its Configure drops the provider's configuration.
  */
-import * as grpc from "@grpc/grpc-js";
+import type { handleUnaryCall, Server, ServiceError, UntypedServiceImplementation } from "@grpc/grpc-js";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
-import { Any } from "google-protobuf/google/protobuf/any_pb";
-import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type * as pulumi from "@pulumi/pulumi";
 import { ZoneRecordError } from "../records";
 import { DATA_SOURCES, SessionPool, type ConfigLookup, type DataSourceName } from "../zone-record";
 import { asDynamicConfig, pluginConfigOf, type PluginConfig } from "./config";
 import { stackKeyOf } from "../zone-record/registry-codec";
+import { Any, Empty, grpc, Struct } from "./sdk-modules";
 
 /** The type token of the one resource the plugin serves. */
 export const PLUGIN_ZONE_RECORD_TYPE = "ovhdns:index:ZoneRecord";
 
-type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
+type Unary<Req, Res> = handleUnaryCall<Req, Res>;
 type Props = Record<string, unknown>;
 
 /** A request for a resource type or function the plugin does not serve. */
@@ -70,12 +68,12 @@ function dataSourceOf(token: string): (typeof DATA_SOURCES)[DataSourceName] {
   return DATA_SOURCES[name as DataSourceName];
 }
 
-function toJs(struct: Struct | undefined): Props {
+function toJs(struct: InstanceType<typeof Struct> | undefined): Props {
   return (struct?.toJavaScript() ?? {}) as Props;
 }
 
 /** The gRPC status of a failed step: with `ErrorResourceInitFailed` details when the error names a record id. */
-function statusOf(err: unknown): grpc.ServiceError {
+function statusOf(err: unknown): ServiceError {
   type Failure = Error & { id?: string; properties?: Props; reasons?: string[] };
   const e: Failure = err instanceof Error ? err : new Error(String(err));
   const metadata = new grpc.Metadata();
@@ -103,7 +101,7 @@ function answer<Req, Res>(fn: (req: Req) => Promise<Res>): Unary<Req, Res> {
 }
 
 /** The ResourceProvider service of the plugin (the methods not here answer UNIMPLEMENTED). */
-export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementation {
+export function pluginService(parts: PluginParts): UntypedServiceImplementation {
   const { provider } = parts;
   let config: PluginConfig = {};
   /** The data sources' credentials: the same keys as the records', from the plugin's config (then env, ovh.conf). */
@@ -203,11 +201,11 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
     }),
     cancel: answer(async () => new Empty()),
   };
-  return service as grpc.UntypedServiceImplementation;
+  return service as UntypedServiceImplementation;
 }
 
 /** Serves the plugin on 127.0.0.1 (a port of the system's choosing); resolves the port. */
-export async function servePlugin(parts: PluginParts): Promise<{ port: number; server: grpc.Server }> {
+export async function servePlugin(parts: PluginParts): Promise<{ port: number; server: Server }> {
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
   server.addService(provrpc.ResourceProviderService, pluginService(parts));
   const port = await new Promise<number>((resolve, reject) => {

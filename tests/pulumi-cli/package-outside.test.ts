@@ -4,6 +4,10 @@
  * devDependency, docs/packaging.md), then `examples/basic` copied out (its `file:../..` dependency rewritten to
  * the tarball), previewed, applied and previewed again with no change, against the emulator the package ships
  * (`pulumi-ovh-dns/emulator`). Nothing resolves from this repository: the serialized provider's `require("pulumi-ovh-dns/provider")` finds the installed copy or fails.
+ * The same tarball, installed the way a Pulumi YAML user does (`npm install pulumi-ovh-dns @pulumi/pulumi`, with
+ * npm's `--install-strategy=shallow`: only those two at the folder's top, so nothing the package does not declare
+ * is found by luck of hoisting), then `npx pulumi-ovh-dns plugin install` and examples/yaml copied out: preview, up,
+ * destroy through the real CLI; without @pulumi/pulumi beside it, `plugin install` refuses, saying why.
  * Installs use npm's cache first (`--prefer-offline`): `npm ci` put every tarball there.
  */
 import { execFile } from "node:child_process";
@@ -14,7 +18,7 @@ import { promisify } from "node:util";
 import { changes } from "../../tools/pulumi-cli";
 import { packInto } from "../package/pack";
 import { installedVersion, LOWEST_PULUMI, OutsideRun } from "./outside";
-import { withCalls, zoneLines } from "./support";
+import { EXAMPLES, installPlugin, withCalls, writes, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
@@ -37,9 +41,15 @@ describe("the packed package, installed outside the repository", () => {
   let tarball: string;
   const outside = new OutsideRun();
 
+  /** The YAML user's folder, installed while the first test runs (npm's waits overlap). */
+  let yamlUser: Promise<string>;
+
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ovh-dns-outside-"));
     ({ tarball } = await packInto(dir));
+    const files = { "Pulumi.yaml": fs.readFileSync(path.join(EXAMPLES, "yaml", "Pulumi.yaml"), "utf8"), "package.json": '{ "private": true }\n' };
+    yamlUser = project(path.join(dir, "yaml"), files, [[tarball, `@pulumi/pulumi@${LOWEST}`, "--install-strategy=shallow"]]);
+    yamlUser.catch(() => undefined); // awaited (and reported) by its test
   });
   afterEach(() => outside.stop());
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -72,5 +82,37 @@ describe("the packed package, installed outside the repository", () => {
     expect(again.result.code).toBe(0);
     expect(changes(again.result)).toEqual([]);
     expect(again.calls).toEqual([]);
+  });
+
+  it(`serves the plugin from the tarball, @pulumi/pulumi ${LOWEST} beside it, to a Pulumi YAML program: preview, up, destroy`, async () => {
+    const at = await yamlUser;
+    expect(installedVersion(at, "@pulumi/pulumi")).toBe(LOWEST);
+    // Shallow: the plugin's gRPC runtime is not at the folder's top, only inside @pulumi/pulumi.
+    expect(fs.existsSync(path.join(at, "node_modules", "@grpc"))).toBe(false);
+    expect(fs.existsSync(path.join(at, "node_modules", "@pulumi", "pulumi", "node_modules", "@grpc", "grpc-js"))).toBe(true);
+    const ws = await outside.startPlugin(at);
+    const version = installedVersion(at, "pulumi-ovh-dns");
+    const script = fs.readFileSync(path.join(ws.dir, "home", "plugins", `resource-ovhdns-v${version}`, "pulumi-resource-ovhdns"), "utf8");
+    expect(script).toContain(`'${path.join(at, "node_modules", "pulumi-ovh-dns", "dist", "provider", "plugin", "main.js")}'`);
+    const emulator = outside.emulator!;
+    const preview = await withCalls(emulator, () => ws.preview());
+    expect(preview.result.code).toBe(0);
+    expect(changes(preview.result).filter((c) => !c.startsWith("create ovh-dns-yaml-"))).toEqual(["create dmarc", "create mail", "create spf", "create web", "create www"]);
+    expect(writes(preview.calls)).toEqual([]);
+    await ws.up();
+    expect(zoneLines(emulator)).toEqual([
+      "@ A 203.0.113.10 3600", "@ MX 10 mx1.example.com. 0", "@ NS dns200.anycast.me. 0", '@ TXT "v=spf1 mx -all" 0',
+      '_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com" 0', "www CNAME example.com. 0",
+    ]);
+    await ws.destroy();
+    expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0"]);
+    // Without @pulumi/pulumi beside it (npm's --legacy-peer-deps, or its omission), the plugin cannot start:
+    // `plugin install` says so, and why, and installs nothing.
+    fs.renameSync(path.join(at, "node_modules", "@pulumi", "pulumi"), path.join(at, "pulumi-aside"));
+    const refused = await installPlugin(ws, at);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("exited (code 1) before printing its port");
+    expect(refused.stderr).toContain("Cannot find module '@pulumi/pulumi/");
+    expect(refused.stderr).toContain("Nothing was installed. @pulumi/pulumi must be installed beside pulumi-ovh-dns");
   });
 });

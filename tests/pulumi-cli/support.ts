@@ -131,13 +131,16 @@ export function pluginConfigFor(emulator: Emulator): Pick<WorkspaceOptions, "con
 
 /**
  * Runs `pulumi-ovh-dns plugin install` (the built bin, as `npx pulumi-ovh-dns plugin install` runs it) with the
- * workspace's CLI first on the PATH and its PULUMI_HOME, so the plugin lands where that CLI looks.
+ * workspace's CLI first on the PATH and its PULUMI_HOME, so the plugin lands where that CLI looks. With
+ * `installedIn` (a folder where the package is installed), runs `npx pulumi-ovh-dns plugin install` there, as a
+ * user does (`--no`: npx never fetches a package of that name from the registry instead).
  */
-export function installPlugin(ws: PulumiWorkspace): Promise<{ code: number | null; stderr: string }> {
+export function installPlugin(ws: PulumiWorkspace, installedIn?: string): Promise<{ code: number | null; stderr: string }> {
   const bin = path.resolve(__dirname, "../../dist/cli/main.js");
   const env = { ...process.env, PATH: `${path.dirname(ws.cli)}${path.delimiter}${process.env.PATH ?? ""}`, PULUMI_HOME: path.join(ws.dir, "home") };
+  const [file, args] = installedIn ? ["npx", ["--no", "pulumi-ovh-dns", "plugin", "install"]] : [process.execPath, [bin, "plugin", "install"]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "plugin", "install"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(file, args, { env, cwd: installedIn, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.once("error", reject);
@@ -145,8 +148,12 @@ export function installPlugin(ws: PulumiWorkspace): Promise<{ code: number | nul
   });
 }
 
-/** A workspace of `program` (default the plugin fixture) whose `ovhdns` plugin reaches `emulator`, plugin installed. */
-export async function pluginStack(emulator: Emulator, extra: Partial<WorkspaceOptions> = {}, program = PLUGIN_PROGRAM): Promise<PulumiWorkspace> {
+/**
+ * A workspace of `program` (default the plugin fixture) whose `ovhdns` plugin reaches `emulator`, plugin installed
+ * (from the repository's dist, or by `npx` in the folder `installedIn`: {@link installPlugin}).
+ */
+export async function pluginStack(emulator: Emulator, extra: Partial<WorkspaceOptions> = {}, program = PLUGIN_PROGRAM,
+  installedIn?: string): Promise<PulumiWorkspace> {
   const creds = pluginConfigFor(emulator);
   const ws = await PulumiWorkspace.create({
     programDir: program,
@@ -155,7 +162,7 @@ export async function pluginStack(emulator: Emulator, extra: Partial<WorkspaceOp
     config: { ...creds.config, ...extra.config },
     secrets: { ...creds.secrets, ...extra.secrets },
   });
-  const installed = await installPlugin(ws);
+  const installed = await installPlugin(ws, installedIn);
   if (installed.code !== 0) throw new Error(`pulumi-ovh-dns plugin install failed (${installed.code}): ${installed.stderr}`);
   return ws;
 }

@@ -8,7 +8,9 @@
 #   .tools/bin/pulumi-language-yaml           Pulumi's YAML language host, built from the Go module proxy
 #                                             (github.com/pulumi/pulumi-yaml, pinned by yaml/go.mod and go.sum;
 #                                             a module of its own, since it needs an older pulumi/pkg)
-#   .tools/bin/pulumi-ovh-dns-gen-sdk         the Go and Python SDKs of a package schema (gen-sdk/main.go)
+#   .tools/bin/pulumi-ovh-dns-gen-sdk         the Go, Python, .NET and Node.js SDKs of a package schema
+#                                             (gen-sdk/main.go, a module of its own: pinned by gen-sdk/go.mod
+#                                             and go.sum, the CLI's pkg/v3 and the .NET host's generator)
 # Usage: npm run setup:pulumi   (needs Go >= 1.26, the Go module proxy, and `npm run build` done first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -44,9 +46,10 @@ else
   echo "$yaml_version" > "$yaml_stamp"
 fi
 
-# The SDK generator (gen-sdk/main.go: Pulumi's Go and Python code generators at the CLI's version), rebuilt
-# each time: Go's build cache makes that a second or two once the CLI is built.
-(cd "$here" && go build -o "$bin/pulumi-ovh-dns-gen-sdk" ./gen-sdk)
+# The SDK generator (gen-sdk/main.go: Pulumi's Go, Python and Node.js code generators at the CLI's version and
+# the .NET one of pulumi-language-dotnet), rebuilt each time: Go's build cache makes that a few seconds once it
+# has been built (about 25 s of CPU the first time after the CLI's build).
+(cd "$here/gen-sdk" && go build -o "$bin/pulumi-ovh-dns-gen-sdk" .)
 
 host="$root/dist/tools/pulumi-cli/language-host.js"
 [ -f "$host" ] || { echo "setup:pulumi: $host is missing: run npm run build first" >&2; exit 1; }
