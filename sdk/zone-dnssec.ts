@@ -14,7 +14,7 @@ export interface ZoneDnssecArgs {
    */
   zoneName: pulumi.Input<string>;
   /**
-   * How long an `up` or a `destroy` waits for OVH's DNSSEC task, in seconds: 10 to 3600, 600 by default. When it is
+   * How long an `up` or a `destroy` waits for OVH's DNSSEC task, in seconds: 10 to 86400 (a day, the most OVH says a change can take), 600 by default. When it is
    * over, the step fails saying so, nothing is undone, and the next `up` (or `destroy`) waits for the same task.
    */
   timeoutSeconds?: pulumi.Input<number>;

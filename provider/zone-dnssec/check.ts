@@ -14,7 +14,7 @@ export interface DnssecFailure {
 /** How long an `up` waits for OVH's DNSSEC task by default, and the bounds of `timeoutSeconds`. */
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 const MIN_TIMEOUT = 10;
-const MAX_TIMEOUT = 3600;
+const MAX_TIMEOUT = 86_400;
 
 const KNOWN_KEYS: readonly string[] = ["zoneName", "timeoutSeconds", "__provider", "status", "adopted"];
 

@@ -37,7 +37,7 @@ describe("ZoneDnssec through the real CLI", () => {
     declare({ zoneName: "example.com", timeoutSeconds: 5 });
     const up = await withCalls(emulator, () => ws.run(["up", "--yes"]));
     expect(up.result.code).not.toBe(0);
-    expect(up.result.stdout + up.result.stderr).toContain("timeoutSeconds 5 is not a whole number from 10 to 3600");
+    expect(up.result.stdout + up.result.stderr).toContain("timeoutSeconds 5 is not a whole number from 10 to 86400");
     expect(up.calls).toEqual([]);
   });
 

@@ -12,8 +12,8 @@ describe("checkZoneDnssec", () => {
   test.each([
     [{}, "zoneName", "zoneName is required: the zone to sign with DNSSEC, e.g. example.com"],
     [{ zoneName: "  " }, "zoneName", "zoneName is required"],
-    [{ zoneName: "example.com", timeoutSeconds: 5 }, "timeoutSeconds", "timeoutSeconds 5 is not a whole number from 10 to 3600: it bounds how long an up waits"],
-    [{ zoneName: "example.com", timeoutSeconds: 3601 }, "timeoutSeconds", "timeoutSeconds 3601 is not a whole number from 10 to 3600"],
+    [{ zoneName: "example.com", timeoutSeconds: 5 }, "timeoutSeconds", "timeoutSeconds 5 is not a whole number from 10 to 86400: it bounds how long an up waits"],
+    [{ zoneName: "example.com", timeoutSeconds: 86401 }, "timeoutSeconds", "timeoutSeconds 86401 is not a whole number from 10 to 86400"],
     [{ zoneName: "example.com", timeoutSeconds: "60" }, "timeoutSeconds", 'timeoutSeconds "60" is not a whole number'],
     [{ zoneName: "example.com", timeoutSeconds: 60.5 }, "timeoutSeconds", "timeoutSeconds 60.5 is not a whole number"],
     [{ zoneName: "example.com", status: "enabled", enabled: true }, "enabled", 'unknown property "enabled": a ZoneDnssec takes zoneName and timeoutSeconds'],
