@@ -90,6 +90,20 @@ describe("ZoneDnssecProvider against the emulator", () => {
     expect(await new DnssecSteps({ zones: answer(notGranted), log: () => undefined }, "example.com", 60).enable({}).catch((e: unknown) => e)).toBe(notGranted);
   });
 
+  test("a status outside the schema's four is an error naming it, and nothing is sent", async () => {
+    const sent: string[] = [];
+    const zones = new ZoneApi({
+      request: async <T>(method: string): Promise<T> => {
+        sent.push(method);
+        return { status: "pending" } as T;
+      },
+    });
+    const err = await new DnssecSteps({ zones, log: () => undefined }, "example.com", 60).enable({}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ZoneDnssecError);
+    expect((err as Error).message).toBe('GET /domain/zone/example.com/dnssec answered status "pending", not one of disabled, enableInProgress, enabled, disableInProgress: nothing was changed');
+    expect(sent).toEqual(["GET"]);
+  });
+
   test("a timeout keeps the resource in the state with its status; the next up waits for the same task, sending nothing twice", async () => {
     await start();
     const err = await provider.create({ zoneName: "example.com", timeoutSeconds: 10 }).catch((e: unknown) => e);
