@@ -76,15 +76,14 @@ describe("emulator GET/POST/DELETE /domain/zone/{zone}/dnssec", () => {
   test("the state file keeps the DNSSEC state and the zones that cannot have it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dnssec-state-"));
     const stateFile = path.join(dir, "state.json");
+    const first = await startEmulator({ zones: { "example.com": [], "no-dnssec.example": [] }, dnssecUnsupported: ["no-dnssec.example"], dnssecDelayMs: 0, stateFile });
+    await ovhCall(first, "POST", DNSSEC).finally(() => first.close());
+    const second = await startEmulator({ stateFile, dnssecDelayMs: 0 });
     try {
-      const first = await startEmulator({ zones: { "example.com": [], "no-dnssec.example": [] }, dnssecUnsupported: ["no-dnssec.example"], dnssecDelayMs: 0, stateFile });
-      await ovhCall(first, "POST", DNSSEC);
-      await first.close();
-      const second = await startEmulator({ stateFile, dnssecDelayMs: 0 });
       expect((await ovhCall(second, "GET", DNSSEC)).json).toEqual({ status: "enabled" });
       expect((await ovhCall(second, "GET", "/domain/zone/no-dnssec.example")).json).toMatchObject({ dnssecSupported: false });
-      await second.close();
     } finally {
+      await second.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
