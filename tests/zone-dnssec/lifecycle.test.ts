@@ -144,6 +144,14 @@ describe("ZoneDnssecProvider against the emulator", () => {
     expect(lines).toContain("DNSSEC of example.com: an enable is already running: waiting for it, nothing sent");
   });
 
+  test("a delete with DNSSEC already off, or of a zone gone, sends nothing and says so", async () => {
+    await start();
+    await provider.delete("example.com", { zoneName: "example.com", status: "enabled", adopted: false });
+    await provider.delete("gone.example", { zoneName: "gone.example", status: "enabled", adopted: false });
+    expect(emulator.log.filter((e) => e.method !== "GET")).toEqual([]);
+    expect(lines).toEqual(["DNSSEC of example.com: already disabled: nothing sent", "DNSSEC of gone.example: zone not found: nothing to disable"]);
+  });
+
   test("refresh shows a disable made elsewhere; the update enables again", async () => {
     await start();
     const { outs } = await provider.create({ zoneName: "example.com" });
