@@ -26,6 +26,10 @@ const WRITE_ACTIONS = [
 const REDIRECTION_READ_ACTIONS = ["dnsZone:apiovh:redirection/get"];
 const REDIRECTION_WRITE_ACTIONS = ["dnsZone:apiovh:redirection/create", "dnsZone:apiovh:redirection/edit", "dnsZone:apiovh:redirection/delete"];
 
+/** What a ZoneDnssec adds (`--with-dnssec`): reading the status, and with write access enabling and disabling. */
+const DNSSEC_READ_ACTIONS = ["dnsZone:apiovh:dnssec/get"];
+const DNSSEC_WRITE_ACTIONS = ["dnsZone:apiovh:dnssec/create", "dnsZone:apiovh:dnssec/delete"];
+
 /** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
 function urnRegion(endpoint: string): string {
   const match = /^ovh-(eu|ca|us)$/.exec(endpoint);
@@ -40,7 +44,8 @@ export function iamPolicyFor(scope: RuleScope, clientId: string, endpoint: strin
   const region = urnRegion(endpoint);
   const zones = scope.allZones ? ["*"] : scope.zones;
   const redirections = !scope.redirections ? [] : scope.readOnly ? REDIRECTION_READ_ACTIONS : [...REDIRECTION_READ_ACTIONS, ...REDIRECTION_WRITE_ACTIONS];
-  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections];
+  const dnssec = !scope.dnssec ? [] : scope.readOnly ? DNSSEC_READ_ACTIONS : [...DNSSEC_READ_ACTIONS, ...DNSSEC_WRITE_ACTIONS];
+  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections, ...dnssec];
   return {
     name: "pulumi-ovh-dns",
     description: `pulumi-ovh-dns ${scope.readOnly ? "read-only " : ""}access to ${scope.allZones ? "every zone" : zones.join(", ")}`,

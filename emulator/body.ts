@@ -11,3 +11,9 @@ export function parseJsonBody(raw: Buffer): unknown {
     throw badRequest("Invalid JSON received in the request body");
   }
 }
+
+/** Refuses a body on a route that takes none (`POST .../refresh`, `POST .../dnssec`): `{}` and nothing pass. */
+export function refuseBody(raw: Buffer): void {
+  const text = raw.toString("utf8").trim();
+  if (text !== "" && text !== "{}") throw badRequest("This call takes no body parameters");
+}

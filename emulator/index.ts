@@ -76,6 +76,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const [name, records] of Object.entries(resolved.zones ?? {})) {
     if (zones.find(name) === undefined) zones.addZone(name, seedRecords(records, resolved.txtQuoting), now);
   }
+  for (const name of resolved.dnssecUnsupported ?? []) {
+    const zone = zones.find(name);
+    if (zone === undefined) throw new Error(`OVH emulator: dnssecUnsupported names ${name}, which is not a zone`);
+    zone.dnssecSupported = false;
+  }
   const seededDomains = resolved.domains ?? (loaded ? [] : Object.keys(resolved.zones ?? {}));
   zones.domains = [...new Set([...zones.domains, ...seededDomains])];
   const credentials = new CredentialStore();
@@ -112,7 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     count: (filter) => log.count(filter),
     clearLog: () => log.clear(),
     setFaults: (next) => faults.set(next),
-    zone: (name) => zoneView(zones, name),
+    zone: (name) => zoneView(zones, name, resolved.now(), resolved.dnssecDelayMs),
     addZone: (name, records = []) => {
       zones.addZone(name, seedRecords(records, resolved.txtQuoting), resolved.now());
       persist();

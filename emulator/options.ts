@@ -131,6 +131,13 @@ export interface EmulatorOptions {
    * that want refreshes to conflict (docs/ovh-api-emulator.md, "Refresh concurrency").
    */
   refreshDurationMs?: number;
+  /**
+   * How long a DNSSEC enable or disable stays `enableInProgress` / `disableInProgress`, ms (default 300: short,
+   * for tests; OVH's own task takes longer, docs/ovh-api.md §4 "DNSSEC").
+   */
+  dnssecDelayMs?: number;
+  /** Zones that cannot have DNSSEC (`dnssecSupported: false`): an enable is refused with a 400. */
+  dnssecUnsupported?: string[];
   /** Validate consumer keys created by `POST /auth/credential` at once (default false). */
   autoValidateCredentials?: boolean;
   /** First record id issued (default 5_390_038_375, above 2^32 as real ids are). */
@@ -172,6 +179,7 @@ export type ResolvedOptions = Required<
     | "emptySubDomainFilter"
     | "txtQuoting"
     | "refreshDurationMs"
+    | "dnssecDelayMs"
     | "autoValidateCredentials"
     | "firstRecordId"
     | "tokenLifetimeSeconds"
@@ -192,6 +200,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     emptySubDomainFilter: options.emptySubDomainFilter ?? "apex",
     txtQuoting: options.txtQuoting ?? "escape",
     refreshDurationMs: options.refreshDurationMs ?? 0,
+    dnssecDelayMs: options.dnssecDelayMs ?? 300,
     autoValidateCredentials: options.autoValidateCredentials ?? false,
     firstRecordId: options.firstRecordId ?? 5_390_038_375,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,

@@ -7,6 +7,7 @@ import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdtempSync, op
 import { basename, dirname, join } from "node:path";
 import { isFieldType } from "./records/field-types";
 import { REDIRECTION_TYPES, type StoredRedirection } from "./zones/redirections";
+import type { DnssecState } from "./zones/dnssec";
 import type { SoaSettings } from "./zones/soa";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
@@ -15,7 +16,7 @@ interface PersistedState {
   version: 1;
   nextRecordId: number;
   domains: string[];
-  zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; deployed: StoredRecord[]; pending: boolean; serial: number; soa?: SoaSettings; lastUpdate: number }>;
+  zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; deployed: StoredRecord[]; pending: boolean; serial: number; soa?: SoaSettings; dnssec?: DnssecState; dnssecSupported?: boolean; lastUpdate: number }>;
 }
 
 /**
@@ -33,6 +34,8 @@ export function saveState(file: string, store: ZoneStore): void {
       pending: zone.pending,
       serial: zone.serial,
       soa: zone.soa,
+      dnssec: zone.dnssec,
+      dnssecSupported: zone.dnssecSupported,
       lastUpdate: zone.lastUpdate,
     };
   }
@@ -76,6 +79,9 @@ export function loadState(file: string, store: ZoneStore): boolean {
     zone.serial = saved.serial;
     // A file written before the SOA route keeps the defaults.
     if (saved.soa !== undefined) zone.soa = { ...zone.soa, ...saved.soa };
+    // A file written before the DNSSEC route: off, and supported.
+    if (saved.dnssec !== undefined) zone.dnssec = checkDnssec(saved.dnssec);
+    zone.dnssecSupported = saved.dnssecSupported !== false;
   }
   const highest = Math.max(0, ...[...store.zones.values()].flatMap((z) => [...z.records.keys(), ...z.redirections.keys()]));
   store.nextRecordId = Math.max(state.nextRecordId, highest + 1, store.nextRecordId);
@@ -105,4 +111,12 @@ function isSymbolicLink(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The DNSSEC of a state file's zone. */
+function checkDnssec(d: DnssecState): DnssecState {
+  if ((d.target !== "enabled" && d.target !== "disabled") || !Number.isFinite(d.since)) {
+    throw new Error(`OVH emulator: state file holds an invalid DNSSEC state: ${JSON.stringify(d)}`);
+  }
+  return { target: d.target, since: d.since };
 }

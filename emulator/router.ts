@@ -5,13 +5,14 @@
 import { ApiError, invalidUrl } from "./errors";
 import { authRoutes } from "./routes/auth-routes";
 import { recordRoutes } from "./routes/record-routes";
+import { dnssecRoutes } from "./routes/dnssec-routes";
 import { redirectionRoutes } from "./routes/redirection-routes";
 import { soaRoutes } from "./routes/soa-routes";
 import { zoneRoutes } from "./routes/zone-routes";
 import type { Route } from "./state";
 
 /** Every API route. */
-const ROUTES: readonly Route[] = [...authRoutes, ...zoneRoutes, ...recordRoutes, ...redirectionRoutes, ...soaRoutes];
+const ROUTES: readonly Route[] = [...authRoutes, ...zoneRoutes, ...recordRoutes, ...redirectionRoutes, ...soaRoutes, ...dnssecRoutes];
 
 /** A request target split into its API path and query. */
 export interface ParsedTarget {

@@ -4,6 +4,7 @@ import { wrapTxt, type TxtQuoting } from "./records/txt";
 import type { SeedRecord } from "./options";
 import { exportZone } from "./zones/export";
 import type { StoredRedirection } from "./zones/redirections";
+import { dnssecStatus, type DnssecStatus } from "./zones/dnssec";
 import type { SoaSettings } from "./zones/soa";
 import type { StoredRecord, ZoneStore } from "./zones/store";
 
@@ -28,12 +29,14 @@ export interface ZoneView {
   readonly pendingChanges: boolean;
   /** The SOA settings (`GET .../soa` without the serial). */
   readonly soa: Readonly<SoaSettings>;
+  /** The DNSSEC status `GET .../dnssec` answers at the time of the snapshot. */
+  readonly dnssec: DnssecStatus;
   /** The BIND text `GET .../export` returns: the zone as of the last refresh. */
   exportText(): string;
 }
 
 /** A view of zone `name`; throws when there is no such zone. */
-export function zoneView(zones: ZoneStore, name: string): ZoneView {
+export function zoneView(zones: ZoneStore, name: string, now = Date.now(), dnssecDelayMs = 0): ZoneView {
   const zone = zones.find(name);
   if (zone === undefined) throw new Error(`OVH emulator: no zone named ${name}`);
   return {
@@ -42,6 +45,7 @@ export function zoneView(zones: ZoneStore, name: string): ZoneView {
     redirections: [...zone.redirections.values()].map((r) => Object.freeze({ ...r, recordIds: [...r.recordIds] })),
     pendingChanges: zone.pending,
     soa: Object.freeze({ ...zone.soa }),
+    dnssec: dnssecStatus(zone.dnssec, now, dnssecDelayMs),
     exportText: () => exportZone(zone),
   };
 }

@@ -9,6 +9,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { OvhClient } from "./ovh/client";
+import { ZoneDnssecProvider } from "./zone-dnssec/provider";
 import { ZoneManifestProvider } from "./zone-manifest/manifest-provider";
 import { ZonePruneProvider } from "./zone-manifest/prune-provider";
 import { SessionPool } from "./zone-record/connection";
@@ -34,6 +35,9 @@ export const zonePruneProvider: pulumi.dynamic.ResourceProvider = new ZonePruneP
 
 /** The provider of every ZoneSoa (a zone's SOA settings), whose refreshes are shared with the records'. */
 export const zoneSoaProvider: pulumi.dynamic.ResourceProvider = new ZoneSoaProvider(pool);
+
+/** The provider of every ZoneDnssec (a zone's DNSSEC, enabled and disabled with a wait for OVH's task). */
+export const zoneDnssecProvider: pulumi.dynamic.ResourceProvider = new ZoneDnssecProvider(pool);
 
 /**
  * The signed OVH API client the provider uses (`OvhClient.fromSources({})` resolves credentials as the

@@ -1,7 +1,8 @@
 /** `/domain`, `/domain/zone` and the zone-level routes (docs/ovh-api.md §4). */
-import { badRequest } from "../errors";
+import { refuseBody } from "../body";
 import { empty, json } from "../reply";
 import type { HandlerContext, Route } from "../state";
+import { dnssecStatus } from "../zones/dnssec";
 import { exportZone, NAME_SERVERS } from "../zones/export";
 
 /** Zone-level routes. Listing routes carry no IAM action: IAM filters them per resource. */
@@ -53,7 +54,8 @@ export const zoneRoutes: Route[] = [
 function getZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
   const zone = ctx.state.zones.zone(ctx.params.zoneName);
   return json({
-    dnssecSupported: true,
+    dnssecActivated: dnssecStatus(zone.dnssec, ctx.now, ctx.state.options.dnssecDelayMs) === "enabled",
+    dnssecSupported: zone.dnssecSupported,
     hasDnsAnycast: false,
     lastUpdate: new Date(zone.lastUpdate).toISOString(),
     name: zone.name,
@@ -63,9 +65,7 @@ function getZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
 
 /** 204 since Oct 2023 (docs/ovh-api.md §4); the route takes no body. */
 function refreshZone(ctx: HandlerContext): ReturnType<Route["handle"]> {
-  if (ctx.body.toString("utf8").trim() !== "" && ctx.body.toString("utf8").trim() !== "{}") {
-    throw badRequest("This call takes no body parameters");
-  }
+  refuseBody(ctx.body);
   ctx.state.zones.refresh(ctx.params.zoneName, ctx.now, ctx.state.options.refreshDurationMs, ctx.refreshOverlapped === true);
   return empty(204, true);
 }

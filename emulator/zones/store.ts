@@ -7,6 +7,7 @@ import { ApiError, objectNotFound, serviceNotFound } from "../errors";
 import type { RecordCreate, RecordPatch } from "../records/validate";
 import type { FieldType } from "../records/field-types";
 import type { StoredRedirection } from "./redirections";
+import { defaultDnssec, type DnssecState } from "./dnssec";
 import { defaultSoa, type SoaSettings } from "./soa";
 import { zoneKey } from "./zone-key";
 
@@ -31,6 +32,10 @@ export interface StoredZone {
   serial: number;
   /** The SOA's settings (`GET`/`PUT .../soa`). */
   soa: SoaSettings;
+  /** What DNSSEC was last asked to become, and when (dnssec.ts). */
+  dnssec: DnssecState;
+  /** Whether the zone can have DNSSEC (`dnssecSupported`; the emulator's `dnssecUnsupported` option clears it). */
+  dnssecSupported: boolean;
   lastUpdate: number;
   /** Emulator-clock ms until which a refresh is running; transient, not persisted. */
   refreshingUntil: number;
@@ -63,6 +68,8 @@ export class ZoneStore {
       pending: false,
       serial: initialSerial(now),
       soa: defaultSoa(NAME_SERVER),
+      dnssec: defaultDnssec(),
+      dnssecSupported: true,
       lastUpdate: now,
       refreshingUntil: 0,
     };

@@ -7,9 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { zoneRecordProvider } from "../index";
+import { zoneDnssecProvider, zoneRecordProvider } from "../index";
 import { PLUGIN_SCHEMA_TEXT } from "./schema";
-import { servePlugin } from "./server";
+import { PLUGIN_ZONE_DNSSEC_TYPE, servePlugin, type ServedProvider } from "./server";
 
 function packageVersion(): string {
   // dist/provider/plugin/main.js -> the package's package.json, in the repository and in an installed package.
@@ -17,8 +17,9 @@ function packageVersion(): string {
   return (JSON.parse(text) as { version: string }).version;
 }
 
-const provider = zoneRecordProvider as Parameters<typeof servePlugin>[0]["provider"];
-servePlugin({ provider, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion() }).then(
+const provider = zoneRecordProvider as ServedProvider;
+const others = { [PLUGIN_ZONE_DNSSEC_TYPE]: zoneDnssecProvider as ServedProvider };
+servePlugin({ provider, others, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion() }).then(
   ({ port }) => process.stdout.write(`${port}\n`),
   (err: unknown) => {
     process.stderr.write(`pulumi-resource-ovhdns: cannot serve: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -6,7 +6,8 @@
  * - the package schema (`GetSchema`, schema.json, generated from the doc comments by `npm run schema`);
  * - the configuration: `ovhdns:<key>` answers the provider's `ovh:<key>` lookups (config.ts), and `ovhdns:owner`
  *   is the default `owner` of a ZoneRecord, as the TypeScript SDK defaults it from the same key;
- * - the type token `ovhdns:index:ZoneRecord`: any other type is refused, naming the one it serves;
+ * - the type tokens `ovhdns:index:ZoneRecord` and `ovhdns:index:ZoneDnssec` (the ZoneDnssecProvider object of
+ *   provider/index.ts, likewise): any other type is refused, naming the ones it serves;
  * - the data sources as functions (`ovhdns:index:getZoneRecords`...), the SDK's own (DATA_SOURCES), with the
  *   plugin's credentials;
  * - an import id may also be written `<zoneName>/<recordId>` (read.ts).
@@ -28,8 +29,11 @@ import { asDynamicConfig, pluginConfigOf, type PluginConfig } from "./config";
 import { stackKeyOf } from "../zone-record/registry-codec";
 import { Any, Empty, grpc, Struct } from "./sdk-modules";
 
-/** The type token of the one resource the plugin serves. */
+/** The type token of the plugin's ZoneRecord. */
 export const PLUGIN_ZONE_RECORD_TYPE = "ovhdns:index:ZoneRecord";
+
+/** The type token of the plugin's ZoneDnssec, served by the dynamic provider's `zoneDnssecProvider`. */
+export const PLUGIN_ZONE_DNSSEC_TYPE = "ovhdns:index:ZoneDnssec";
 
 type Unary<Req, Res> = handleUnaryCall<Req, Res>;
 type Props = Record<string, unknown>;
@@ -39,9 +43,16 @@ export class UnknownResourceTypeError extends ZoneRecordError {
   override readonly name: string = "UnknownResourceTypeError";
 }
 
-/** What the service needs: the dynamic provider's object, the schema text and the package version. */
+/** A dynamic provider's object, as the plugin drives it. */
+export type ServedProvider = Required<Pick<pulumi.dynamic.ResourceProvider, "configure" | "check" | "diff" | "create" | "read" | "update" | "delete">>;
+
+/**
+ * What the service needs: the dynamic provider's ZoneRecord object, the other resources' by type token (the
+ * ZoneDnssec's), the schema text and the package version.
+ */
 export interface PluginParts {
-  provider: Required<Pick<pulumi.dynamic.ResourceProvider, "configure" | "check" | "diff" | "create" | "read" | "update" | "delete">>;
+  provider: ServedProvider;
+  others?: Record<string, ServedProvider>;
   schema: string;
   version: string;
 }
@@ -52,11 +63,13 @@ export function typeOfUrn(urn: string): string {
   return (parts[2] ?? "").split("$").pop() ?? "";
 }
 
-function assertServed(urn: string): void {
+/** The provider of the resource `urn` names, or an error naming the types the plugin serves. */
+function servedBy(served: Record<string, ServedProvider>, urn: string): ServedProvider {
   const type = typeOfUrn(urn);
-  if (type !== PLUGIN_ZONE_RECORD_TYPE) {
-    throw new UnknownResourceTypeError(`the ovhdns plugin serves ${PLUGIN_ZONE_RECORD_TYPE}, not "${type}" (${urn})`);
+  if (!Object.hasOwn(served, type)) {
+    throw new UnknownResourceTypeError(`the ovhdns plugin serves ${Object.keys(served).join(", ")}, not "${type}" (${urn})`);
   }
+  return served[type];
 }
 
 /** A function token of the plugin (`ovhdns:index:getZoneRecords`), or an error naming the ones it serves. */
@@ -102,7 +115,8 @@ function answer<Req, Res>(fn: (req: Req) => Promise<Res>): Unary<Req, Res> {
 
 /** The ResourceProvider service of the plugin (the methods not here answer UNIMPLEMENTED). */
 export function pluginService(parts: PluginParts): UntypedServiceImplementation {
-  const { provider } = parts;
+  const served: Record<string, ServedProvider> = { [PLUGIN_ZONE_RECORD_TYPE]: parts.provider, ...parts.others };
+  const provider = (urn: string) => servedBy(served, urn);
   let config: PluginConfig = {};
   /** The data sources' credentials: the same keys as the records', from the plugin's config (then env, ovh.conf). */
   const lookup: ConfigLookup = (key) => asDynamicConfig(config).get(`ovh:${key}`);
@@ -113,6 +127,7 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
    * told the organization: it uses "organization", what self-managed backends report.
    */
   const withDefaults = (news: Props, urn: string): Props => {
+    if (typeOfUrn(urn) !== PLUGIN_ZONE_RECORD_TYPE) return news;
     const withOwner = news.owner === undefined && config.owner !== undefined ? { ...news, owner: config.owner } : news;
     const [stack, project] = urn.replace(/^urn:pulumi:/, "").split("::");
     return stack && project ? { ...withOwner, __stack: stackKeyOf("organization", project, stack) } : withOwner;
@@ -132,14 +147,13 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
     }),
     configure: answer(async (req: provproto.ConfigureRequest) => {
       config = pluginConfigOf(toJs(req.getArgs()));
-      await provider.configure({ config: asDynamicConfig(config) });
+      for (const p of new Set(Object.values(served))) await p.configure({ config: asDynamicConfig(config) });
       const res = new provproto.ConfigureResponse();
       res.setAcceptsecrets(false);
       return res;
     }),
     check: answer(async (req: provproto.CheckRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.check(toJs(req.getOlds()), withDefaults(toJs(req.getNews()), req.getUrn()));
+      const result = await provider(req.getUrn()).check(toJs(req.getOlds()), withDefaults(toJs(req.getNews()), req.getUrn()));
       const res = new provproto.CheckResponse();
       res.setInputs(Struct.fromJavaScript((result.inputs ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
       res.setFailuresList((result.failures ?? []).map((f) => {
@@ -151,8 +165,7 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
       return res;
     }),
     diff: answer(async (req: provproto.DiffRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.diff(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
+      const result = await provider(req.getUrn()).diff(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
       const res = new provproto.DiffResponse();
       const { DIFF_SOME, DIFF_NONE, DIFF_UNKNOWN } = provproto.DiffResponse.DiffChanges;
       res.setChanges(result.changes === true ? DIFF_SOME : result.changes === false ? DIFF_NONE : DIFF_UNKNOWN);
@@ -161,19 +174,17 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
       return res;
     }),
     create: answer(async (req: provproto.CreateRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.create(toJs(req.getProperties()));
+      const result = await provider(req.getUrn()).create(toJs(req.getProperties()));
       const res = new provproto.CreateResponse();
       res.setId(result.id);
       res.setProperties(Struct.fromJavaScript(result.outs as Parameters<typeof Struct.fromJavaScript>[0]));
       return res;
     }),
     read: answer(async (req: provproto.ReadRequest) => {
-      assertServed(req.getUrn());
       // A refresh sends the stored outputs; an import or `.get()` only inputs (or nothing at all).
       const stored = toJs(req.getProperties());
       const props = Object.keys(stored).length > 0 ? stored : toJs(req.getInputs());
-      const result = await provider.read(req.getId(), props);
+      const result = await provider(req.getUrn()).read(req.getId(), props);
       const res = new provproto.ReadResponse();
       res.setId(result.id ?? "");
       res.setProperties(Struct.fromJavaScript((result.props ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
@@ -181,15 +192,13 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
       return res;
     }),
     update: answer(async (req: provproto.UpdateRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.update(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
+      const result = await provider(req.getUrn()).update(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
       const res = new provproto.UpdateResponse();
       res.setProperties(Struct.fromJavaScript((result.outs ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
       return res;
     }),
     delete: answer(async (req: provproto.DeleteRequest) => {
-      assertServed(req.getUrn());
-      await provider.delete(req.getId(), toJs(req.getProperties()));
+      await provider(req.getUrn()).delete(req.getId(), toJs(req.getProperties()));
       return new Empty();
     }),
     invoke: answer(async (req: provproto.InvokeRequest) => {

@@ -46,6 +46,16 @@ export const REDIRECTION_CALLS: readonly ZoneCall[] = [
   { method: "DELETE", suffix: "/redirection/1", purpose: "delete a redirection", write: true },
 ];
 
+/**
+ * The calls a ZoneDnssec makes under one zone (zone-dnssec/api.ts), besides `GET` of the zone itself (is DNSSEC
+ * supported). Their write rules are asked for only with `credentials --with-dnssec`.
+ */
+export const DNSSEC_CALLS: readonly ZoneCall[] = [
+  { method: "GET", suffix: "/dnssec", purpose: "read the DNSSEC status (refresh, waiting for a task)", write: false },
+  { method: "POST", suffix: "/dnssec", purpose: "enable DNSSEC", write: true },
+  { method: "DELETE", suffix: "/dnssec", purpose: "disable DNSSEC", write: true },
+];
+
 /** The access rule granting `call` on `zone`: its path with the record id as `*`. */
 export function ruleOf(call: ZoneCall, zone: string): string {
   return `${call.method} /domain/zone/${zone}${call.suffix.replace(/\/1$/, "/*")}`;
@@ -53,7 +63,7 @@ export function ruleOf(call: ZoneCall, zone: string): string {
 
 /** Doctor's words for a rule the key lacks: the rule, what it is needed for, and how to get a key with it. */
 export function missingRuleText(rule: string, purpose: string, zone: string): string {
-  const flag = rule.includes("/redirection") ? " --with-redirections" : "";
+  const flag = rule.includes("/redirection") ? " --with-redirections" : rule.endsWith("/dnssec") ? " --with-dnssec" : "";
   return `missing rule ${rule} (needed to ${purpose}): request a key with \`pulumi-ovh-dns credentials --zone ${zone}${flag}\``;
 }
 
@@ -81,7 +91,7 @@ function zoneCallOf(method: string, path: string, zone: string): ZoneCall | unde
   const base = `/domain/zone/${encodeURIComponent(zone)}`;
   if (!path.startsWith(base)) return undefined;
   const suffix = path.slice(base.length).replace(/\/\d+$/, "/1");
-  return [...ZONE_CALLS, ...REDIRECTION_CALLS].find((c) => c.method === method && c.suffix === suffix);
+  return [...ZONE_CALLS, ...REDIRECTION_CALLS, ...DNSSEC_CALLS].find((c) => c.method === method && c.suffix === suffix);
 }
 
 /** A 403 that says the key's access rules do not cover the call (docs/ovh-api.md §2, "has not been granted"). */

@@ -84,6 +84,32 @@ describe("pulumi-ovh-dns credentials", () => {
     );
   }, 30_000);
 
+  test("--with-dnssec adds exactly ZoneDnssec's enable and disable rules, which doctor --with-dnssec then finds granted; its IAM policy the dnssec actions", async () => {
+    const result = await validated(["credentials", "--zone", "example.com", "--with-dnssec", "--ovh-conf", "ovh.conf", "--interval", "1"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Validated. The key carries 10 rule(s):");
+    for (const rule of ["POST /domain/zone/example.com/dnssec\n", "DELETE /domain/zone/example.com/dnssec\n"]) expect(result.stderr).toContain(`    ${rule}`);
+    const doctor = await sandbox.run(["doctor", "--zone", "example.com", "--with-dnssec", "--json"], {});
+    expect([doctor.code, JSON.parse(doctor.stdout).findings.filter((f: { status: string }) => f.status === "fail")]).toEqual([0, []]);
+    // A key for records alone lacks both, and doctor --with-dnssec names each with the flag to ask for.
+    const plain = await validated(["credentials", "--zone", "example.com", "--ovh-conf", "plain.conf", "--interval", "1"]);
+    fs.renameSync(sandbox.file("plain.conf"), sandbox.file("ovh.conf"));
+    const lacking = await sandbox.run(["doctor", "--zone", "example.com", "--with-dnssec", "--json"], {});
+    expect([plain.code, lacking.code]).toEqual([0, 1]);
+    expect(JSON.parse(lacking.stdout).findings.filter((f: { status: string }) => f.status === "fail").map((f: { message: string }) => f.message)).toEqual(
+      [["POST", "enable"], ["DELETE", "disable"]].map(([method, verb]) =>
+        `missing rule ${method} /domain/zone/example.com/dnssec (needed to ${verb} DNSSEC): request a key with \`pulumi-ovh-dns credentials --zone example.com --with-dnssec\``),
+    );
+    const c = emulator.credentials;
+    const policy = await sandbox.run(["credentials", "--zone", "example.com", "--with-dnssec", "--print-exports", "--json"], {
+      OVH_ENDPOINT: "ovh-eu",
+      OVH_CLIENT_ID: c.clientId,
+      OVH_CLIENT_SECRET: c.clientSecret,
+    });
+    expect(JSON.parse(policy.stdout).permissions.allow.map((a: { action: string }) => a.action.replace("dnsZone:apiovh:", ""))).toEqual(
+      ["get", "record/get", "record/create", "record/edit", "record/delete", "refresh", "dnssec/get", "dnssec/create", "dnssec/delete"]);
+  }, 30_000);
+
   test("--pulumi-config runs `pulumi config set`, secrets on stdin and never on the command line", async () => {
     sandbox.fakePulumi();
     const result = await validated(["credentials", "--all-zones", "--read-only", "--pulumi-config", "--stack", "dev", "--interval", "1"]);

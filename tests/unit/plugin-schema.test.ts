@@ -7,6 +7,7 @@ import { schemaText } from "../../tools/plugin-schema/generate";
 import { PLUGIN_CONFIG_KEYS } from "../../provider/plugin/config";
 import { PLUGIN_SCHEMA } from "../../provider/plugin/schema";
 import { checkZoneRecord } from "../../provider/zone-record/check";
+import { checkZoneDnssec } from "../../provider/zone-dnssec/check";
 import { DATA_SOURCES } from "../../provider/zone-record/data-sources";
 import { toOutputs } from "../../provider/zone-record/outputs";
 import * as fs from "node:fs";
@@ -42,6 +43,18 @@ describe("the ovhdns plugin's schema", () => {
     const { instanceId: _i, owner: _o, ...declared } = outs;
     expect(Object.keys(resource.properties).sort()).toEqual(Object.keys(declared).sort());
     expect([...resource.required].sort()).toEqual(Object.keys(declared).sort());
+  });
+
+  it("takes as ZoneDnssec inputs exactly what its check accepts, zoneName required, and declares the outputs its create answers", () => {
+    const dnssec = PLUGIN_SCHEMA.resources["ovhdns:index:ZoneDnssec"] as typeof resource;
+    const inputs = { zoneName: "example.com", timeoutSeconds: 120 };
+    expect(Object.keys(dnssec.inputProperties).sort()).toEqual(Object.keys(inputs).sort());
+    expect(checkZoneDnssec(inputs).failures).toEqual([]);
+    expect(checkZoneDnssec({ timeoutSeconds: 120 }).failures.map((f) => f.property)).toEqual(["zoneName"]);
+    expect(dnssec.requiredInputs).toEqual(["zoneName"]);
+    // provider/zone-dnssec/provider.ts: the inputs, the status and whether it was taken over.
+    expect(Object.keys(dnssec.properties).sort()).toEqual(["adopted", "status", "timeoutSeconds", "zoneName"]);
+    expect(dnssec.required.sort()).toEqual(["adopted", "status", "zoneName"]);
   });
 
   it("marks every credential secret as a secret, in the config and the provider's inputs alike", () => {

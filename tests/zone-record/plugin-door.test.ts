@@ -34,13 +34,27 @@ describe("the ovhdns plugin's own part", () => {
     await emulator.close();
   });
 
-  it("refuses a resource type other than ovhdns:index:ZoneRecord, naming both, before any call", async () => {
+  it("refuses a resource type other than those it serves, naming them, before any call", async () => {
     const host = await plugin(ovhdnsConfig());
     emulator.clearLog();
     const err = (await host.create(urn("www", "ovhdns:index:Zone"), www).catch((e: unknown) => e)) as HostError;
     expect(err).toBeInstanceOf(HostError);
-    expect(err.providerMessage).toContain('the ovhdns plugin serves ovhdns:index:ZoneRecord, not "ovhdns:index:Zone"');
+    expect(err.providerMessage).toContain('the ovhdns plugin serves ovhdns:index:ZoneRecord, ovhdns:index:ZoneDnssec, not "ovhdns:index:Zone"');
     expect(emulator.log).toEqual([]);
+  });
+
+  it("serves ovhdns:index:ZoneDnssec with the dynamic provider's code: check on the field, enable, refresh, disable", async () => {
+    const host = await plugin(ovhdnsConfig());
+    const dnssec = (name: string) => urn(name, "ovhdns:index:ZoneDnssec");
+    expect((await host.check(dnssec("bad"), {}, { zoneName: "example.com", timeoutSeconds: 1 })).failures.map((f) => f.property)).toEqual(["timeoutSeconds"]);
+    // The ZoneRecord's defaults (owner, stack key) are not a ZoneDnssec's inputs.
+    expect((await host.check(dnssec("dnssec"), {}, { zoneName: "Example.COM" })).inputs).toEqual({ zoneName: "example.com" });
+    const created = await host.create(dnssec("dnssec"), { zoneName: "example.com" });
+    expect(created).toEqual({ id: "example.com", properties: { zoneName: "example.com", status: "enabled", adopted: false } });
+    expect(emulator.zone("example.com").dnssec).toBe("enabled");
+    expect((await host.read("example.com", dnssec("dnssec"), created.properties)).properties).toMatchObject({ status: "enabled" });
+    await host.delete("example.com", dnssec("dnssec"), created.properties);
+    expect(emulator.zone("example.com").dnssec).toBe("disabled");
   });
 
   it("reads its credentials from the ovhdns config, not from the dynamic provider's ovh: keys", async () => {

@@ -1,7 +1,7 @@
 /**
  * The `ovhdns` plugin's Pulumi package schema, generated from the TypeScript sources so that the two doors
  * describe the provider with one text: the doc comments of `ZoneRecordArgs` (inputs) and of the `ZoneRecord`
- * class and its declared outputs (sdk/zone-record.ts), of the data sources and their `Get*Args`/`Get*Result`
+ * class and its declared outputs (sdk/zone-record.ts), the same of `ZoneDnssec` (sdk/zone-dnssec.ts), of the data sources and their `Get*Args`/`Get*Result`
  * (sdk/data-sources.ts, provider/zone-record/data-sources.ts), and of `PluginConfig` (provider/plugin/config.ts,
  * where `@secret` marks a secret). `npm run schema` writes provider/plugin/schema.json; tests/unit/plugin-schema.test.ts
  * fails when that file and this generator's output differ, or when the schema and the provider's inputs do.
@@ -13,6 +13,7 @@ import ts from "typescript";
 const ROOT = path.resolve(__dirname, "..", "..");
 export const SCHEMA_FILE = path.join(ROOT, "provider", "plugin", "schema.json");
 const SDK_FILE = path.join(ROOT, "sdk", "zone-record.ts");
+const DNSSEC_FILE = path.join(ROOT, "sdk", "zone-dnssec.ts");
 const CONFIG_FILE = path.join(ROOT, "provider", "plugin", "config.ts");
 const DATA_SOURCES_FILE = path.join(ROOT, "sdk", "data-sources.ts");
 const PROVIDER_DATA_SOURCES_FILE = path.join(ROOT, "provider", "zone-record", "data-sources.ts");
@@ -54,12 +55,24 @@ function schemaType(type: ts.TypeNode | undefined, source: ts.SourceFile): Schem
     return schemaType(type.typeArguments[0], source);
   }
   if (ts.isArrayTypeNode(type)) return { type: "array", items: schemaType(type.elementType, source) };
+  // An output that may be absent (`T | undefined`) has T's type; the property is then not required.
+  if (ts.isUnionTypeNode(type) && type.types.length === 2 && type.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword)) {
+    return schemaType(type.types.find((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword), source);
+  }
+  // A union of string literals (ZoneDnssec's status) is a string; its values are in the description.
+  if (ts.isUnionTypeNode(type) && type.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) return { type: "string" };
   const text = type.getText(source);
   if (text === "string" || text === "FieldTypeInput") return { type: "string" };
   if (text === "number") return { type: "number" };
   if (text === "boolean") return { type: "boolean" };
   if (OBJECT_TYPES[text]) return { $ref: `#/types/${OBJECT_TYPES[text]}` };
   throw new Error(`${source.fileName}: no schema type for "${text}": add it to tools/plugin-schema/generate.ts`);
+}
+
+/** Whether a declared output is `pulumi.Output<T | undefined>`: not always there, so not required. */
+function mayBeAbsent(type: ts.TypeNode | undefined, source: ts.SourceFile): boolean {
+  const inner = type && ts.isTypeReferenceNode(type) && /^pulumi\.Output$/.test(type.typeName.getText(source)) ? type.typeArguments?.[0] : undefined;
+  return inner !== undefined && ts.isUnionTypeNode(inner) && inner.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword);
 }
 
 function membersOf(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, source: ts.SourceFile, declaredOnly: boolean): Member[] {
@@ -69,7 +82,7 @@ function membersOf(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, sour
     if (declaredOnly && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.DeclareKeyword)) continue;
     const property: SchemaProperty = { ...schemaType(m.type, source), description: docOf(m, source) };
     if (hasTag(m, "secret")) property.secret = true;
-    out.push({ name: m.name.getText(source), optional: m.questionToken !== undefined, property });
+    out.push({ name: m.name.getText(source), optional: m.questionToken !== undefined || mayBeAbsent(m.type, source), property });
   }
   return out;
 }
@@ -128,12 +141,17 @@ function types(): Record<string, unknown> {
   }));
 }
 
+/** A resource of the schema: the doc comments of its class, its declared outputs and its `*Args` interface in `file`. */
+function resourceOf(file: string, name: string): Record<string, unknown> {
+  const sdk = parse(file);
+  const args = membersOf(find(sdk, ts.isInterfaceDeclaration, `${name}Args`).members, sdk, false);
+  const resource = find(sdk, ts.isClassDeclaration, name);
+  const outputs = membersOf(resource.members, sdk, true);
+  return { description: docOf(resource, sdk), properties: props(outputs), required: required(outputs), inputProperties: props(args), requiredInputs: required(args) };
+}
+
 /** The package schema, as an object. */
 export function generateSchema(): Record<string, unknown> {
-  const sdk = parse(SDK_FILE);
-  const args = membersOf(find(sdk, ts.isInterfaceDeclaration, "ZoneRecordArgs").members, sdk, false);
-  const resource = find(sdk, ts.isClassDeclaration, "ZoneRecord");
-  const outputs = membersOf(resource.members, sdk, true);
   const configSource = parse(CONFIG_FILE);
   const configNode = find(configSource, ts.isInterfaceDeclaration, "PluginConfig");
   const config = membersOf(configNode.members, configSource, false);
@@ -147,13 +165,8 @@ export function generateSchema(): Record<string, unknown> {
     config: { variables: props(config) },
     provider: { description: docOf(configNode, configSource), inputProperties: props(config) },
     resources: {
-      "ovhdns:index:ZoneRecord": {
-        description: docOf(resource, sdk),
-        properties: props(outputs),
-        required: required(outputs),
-        inputProperties: props(args),
-        requiredInputs: required(args),
-      },
+      "ovhdns:index:ZoneRecord": resourceOf(SDK_FILE, "ZoneRecord"),
+      "ovhdns:index:ZoneDnssec": resourceOf(DNSSEC_FILE, "ZoneDnssec"),
     },
     functions: functions(),
     types: types(),
