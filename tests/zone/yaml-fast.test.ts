@@ -52,24 +52,31 @@ const usualPiece = fc.constantFrom(
   "example.com.", "1.10", "0x1F", "0o17", "1e3", ".inf", "-.INF", ".NaN", "true", "False", "null", "NULL", "3600", "-1", "+12", "007",
   "10 mx.example.net.", '0 issue "ca.example"', "2001:db8::1", "203.0.113.10",
 );
-const textOf = (h: boolean) => fc.array(h ? fc.oneof(usualPiece, hostilePiece) : usualPiece, { minLength: 1, maxLength: 5 })
-  .map((parts) => (h ? parts.join("") : parts.join("").trim() || "a"));
+const usualText = fc.array(usualPiece, { minLength: 1, maxLength: 5 }).map((parts) => parts.join("").trim() || "a");
+const hostileText = fc.array(fc.oneof(usualPiece, hostilePiece), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
+/** In a hostile file, one text in four is hostile: most files then hold one or two hostile spots among usual ones. */
+const textOf = (h: boolean) => (h ? fc.oneof({ weight: 3, arbitrary: usualText }, { weight: 1, arbitrary: hostileText }) : usualText);
 
 /** A value written plain, double-quoted (JSON's escapes or YAML's), single-quoted, or empty. */
 const goodEscape = fc.constantFrom("\\x41", "\\u00e9", "\\U0001F600", "\\N", "\\_", "\\L", "\\P", "\\ ", "\\/", "\\e", "\\0", "\\t", "\\\t", '\\"', "\\\\");
 const badEscape = fc.constantFrom("\\U0011FFFF", "\\q", "\\x4", "\\");
-const valueOf = (h: boolean) => {
-  const text = textOf(h);
+const usualValue = (text: fc.Arbitrary<string>, escape: fc.Arbitrary<string>) => {
   const unquoted = (t: string) => t.replace(/["\\\n\r]/g, "");
   return fc.oneof(
-    { weight: 4, arbitrary: text.filter((t) => h || !/^['"\-]|: | #|:$/.test(t)) },
+    { weight: 4, arbitrary: text },
     { weight: 3, arbitrary: text.map((t) => JSON.stringify(t)) },
-    { weight: 1, arbitrary: fc.tuple(text, h ? fc.oneof(goodEscape, badEscape) : goodEscape, text).map(([x, e, y]) => `"${unquoted(x)}${e}${unquoted(y)}"`) },
+    { weight: 1, arbitrary: fc.tuple(text, escape, text).map(([x, e, y]) => `"${unquoted(x)}${e}${unquoted(y)}"`) },
     { weight: 2, arbitrary: text.map((t) => `'${t.replace(/'/g, "''")}'`) },
-    { weight: 1, arbitrary: h ? fc.constantFrom("'a'b'", '"a"b"', "&a x", "*a", "!!str 1", "!!js/function x", "[]", "{}", "[a]", "{a: b}", "|", ">-", '"open', "'open")
-      : fc.constantFrom("", "''", '""', "'it''s'", "~") },
+    { weight: 1, arbitrary: fc.constantFrom("", "''", '""', "'it''s'", "~") },
   );
 };
+const plainSafe = usualText.filter((t) => !/^['"\-]|: | #|:$/.test(t));
+const hostileValue = fc.oneof(
+  { weight: 1, arbitrary: usualValue(hostileText, fc.oneof(goodEscape, badEscape)) },
+  { weight: 1, arbitrary: fc.tuple(plainSafe, fc.constantFrom(": ", ":", " #", "#", ",", "}", "{", "]", "\t", "&a", "*a"), plainSafe).map(([a, x, b]) => a + x + b) },
+  { weight: 1, arbitrary: fc.constantFrom("'a'b'", '"a"b"', "&a x", "*a", "!!str 1", "!!js/function x", "[]", "{}", "[a]", "{a: b}", "|", ">-", '"open', "'open", "a: b", "a:", "- a", "? a") },
+);
+const valueOf = (h: boolean) => (h ? fc.oneof({ weight: 3, arbitrary: usualValue(plainSafe, goodEscape) }, { weight: 1, arbitrary: hostileValue }) : usualValue(plainSafe, goodEscape));
 const ttlOf = (h: boolean) => fc.oneof(fc.constantFrom("3600", "0", "-1", "0x10", "1e3", ".inf", "~", "true", "", '"3600"', "3600.0", "99999999999999999999", "1_000"), valueOf(h));
 
 const fieldKeyOf = (h: boolean) => fc.oneof(
