@@ -91,6 +91,8 @@ describe("the readers' record count limit", () => {
     expect(() => readYamlZone("r.yaml", map, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:5: more than 2 records/);
     const flow = `zoneName: example.com\nrecords: [\n  { fieldType: A, target: 203.0.113.1 },\n  { fieldType: A, target: 203.0.113.2 },\n  { fieldType: A, target: 203.0.113.3 },\n${broken}`;
     expect(() => readYamlZone("r.yaml", flow, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:5: more than 2 records/);
+    const json = `${JSON.stringify({ zoneName: "example.com", records: [1, 2, 3].map((i) => ({ fieldType: "A", target: `203.0.113.${i}` })) }, null, 2)}\n${broken}`;
+    expect(() => readYamlZone("r.json", json, { limits: { maxRecords: 2 } })).toThrow(/^r\.json:12: more than 2 records/);
     // One line holds at most MAX_ENTRY_CHARS: a flow list on one line is counted once parsed.
     expect(() => readYamlZone("r.yaml", '{"zoneName": "example.com", "records": [{"fieldType": "A"}, {"fieldType": "A"}, {"fieldType": "A"}]}', { limits: { maxRecords: 2 } }))
       .toThrow(/^r\.yaml:1: more than 2 records/);
