@@ -15,6 +15,7 @@
  * tree yaml-full.ts gives (tests/zone/yaml-fast.test.ts compares both on generated files, hostile values included).
  * Plain scalars are typed by YAML 1.2's core schema, as the `yaml` package types them.
  */
+import { coreValue, doubleQuotedAt, OUTSIDE, plainAt, singleQuotedAt, type ScalarAt } from "./yaml-scalars";
 import type { YamlTreeNode, YamlTreePair } from "./yaml-tree";
 
 /** Characters this reader leaves to the `yaml` package. */
@@ -23,24 +24,14 @@ const UNREAD_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028
 const PLAIN_KEY = /[A-Za-z0-9_][A-Za-z0-9_.\-/@+$]*/y;
 /** The collections the root may hold, each read as a map or list of entries. */
 const COLLECTION_KEYS = ["records", "redirections"];
-/** YAML's escapes in double quotes other than `\x`, `\u`, `\U` (YAML 1.2.2 §5.7, https://yaml.org/spec/1.2.2/#57-escaped-characters). */
-const ESCAPES: Record<string, string> = {
-  "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", "\t": "\t", v: "\v",
-  N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029", " ": " ", '"': '"', "/": "/", "\\": "\\",
-};
-const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
-
-/** Thrown where the file leaves the subset read here; {@link readYamlFast} answers `undefined` for it. */
-class OutsideSubset extends Error {
-  override readonly name = "OutsideSubset";
-}
-const OUTSIDE = new OutsideSubset("outside the subset read line by line");
 
 /** A collection under a root key being read: its entries' indentation and, for a block entry, its fields'. */
 interface OpenCollection {
   node: YamlTreeNode;
+  /** Whether its entries count against `maxRecords` (those of `records:`). */
   counted: boolean;
   indent?: number;
+  /** Entries met so far. */
   entries: number;
   /** The entry written `label:` / `- field: value` whose fields come on the next lines, and their indentation. */
   block?: { node: YamlTreeNode; fieldIndent?: number };
@@ -224,104 +215,25 @@ class LineReader {
   private scalar(flow: boolean): YamlTreeNode {
     const ch = this.line[this.pos];
     if (ch === '"' || ch === "'") {
-      const value = ch === '"' ? this.doubleQuoted() : this.singleQuoted();
+      const { value } = this.advance(ch === '"' ? doubleQuotedAt(this.line, this.pos) : singleQuotedAt(this.line, this.pos));
       return { kind: "scalar", line: this.lineNo, value, text: value };
     }
-    const source = this.plain(flow);
+    const { value: source } = this.advance(plainAt(this.line, this.pos, flow));
     return { kind: "scalar", line: this.lineNo, value: coreValue(source), text: source };
   }
 
-  /**
-   * A plain scalar: its first character none of YAML's indicators (`-` only before a letter, digit or `.`), no
-   * `[ ] { }` or tab in it, `: ` ending it (a map: not read here), ` #` ending it (a comment), and in a flow map
-   * `,` and `}` ending it. Trailing spaces are not part of it.
-   */
-  private plain(flow: boolean): string {
-    const { line } = this;
-    const start = this.pos;
-    const first = line[start];
-    if ("?:,[]{}#&*!|>'\"%@`<\t".includes(first)) throw OUTSIDE;
-    if (first === "-" && !/[A-Za-z0-9.]/.test(line[start + 1] ?? "")) throw OUTSIDE;
-    let end = start;
-    for (; end < line.length; end++) {
-      const c = line[end];
-      if (c === "[" || c === "]" || c === "{" || c === "}" || c === "\t") {
-        if (flow && c === "}") break;
-        throw OUTSIDE;
-      }
-      if (flow && c === ",") break;
-      if (c === "#" && line[end - 1] === " ") break;
-      if (c === ":") {
-        const after = line[end + 1];
-        if (after === undefined || after === " " || after === "," || after === "}" || after === "]") throw OUTSIDE;
-      }
-    }
-    this.pos = end;
-    let last = end;
-    while (line[last - 1] === " ") last--;
-    return line.slice(start, last);
-  }
-
-  /** A double-quoted scalar closed on this line, with YAML's escapes. */
-  private doubleQuoted(): string {
-    const { line } = this;
-    let out = "";
-    let i = this.pos + 1;
-    for (let run = i; ; ) {
-      if (i >= line.length) throw OUTSIDE;
-      const c = line[i];
-      if (c === '"') {
-        out += line.slice(run, i);
-        break;
-      }
-      if (c !== "\\") {
-        i++;
-        continue;
-      }
-      out += line.slice(run, i);
-      const e = line[i + 1];
-      if (e === undefined) throw OUTSIDE;
-      if (ESCAPES[e] !== undefined) {
-        out += ESCAPES[e];
-        i += 2;
-      } else if (HEX_LENGTH[e] !== undefined) {
-        const hex = line.slice(i + 2, i + 2 + HEX_LENGTH[e]);
-        if (hex.length !== HEX_LENGTH[e] || !/^[0-9a-fA-F]+$/.test(hex)) throw OUTSIDE;
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff) throw OUTSIDE;
-        out += String.fromCodePoint(code);
-        i += 2 + hex.length;
-      } else throw OUTSIDE;
-      run = i;
-    }
-    this.pos = i + 1;
-    return out;
-  }
-
-  /** A single-quoted scalar closed on this line (`''` is a quote). */
-  private singleQuoted(): string {
-    const { line } = this;
-    let out = "";
-    let i = this.pos + 1;
-    for (;;) {
-      const close = line.indexOf("'", i);
-      if (close < 0) throw OUTSIDE;
-      out += line.slice(i, close);
-      if (line[close + 1] !== "'") {
-        this.pos = close + 1;
-        return out;
-      }
-      out += "'";
-      i = close + 2;
-    }
+  /** Moves past a scalar just read. */
+  private advance(scalar: ScalarAt): ScalarAt {
+    this.pos = scalar.end;
+    return scalar;
   }
 
   /** A key: plain (of {@link PLAIN_KEY}'s characters) or quoted; its value as YAML types it. */
   private key(): unknown {
     const ch = this.line[this.pos];
     let key: unknown;
-    if (ch === '"') key = this.doubleQuoted();
-    else if (ch === "'") key = this.singleQuoted();
+    if (ch === '"') key = this.advance(doubleQuotedAt(this.line, this.pos)).value;
+    else if (ch === "'") key = this.advance(singleQuotedAt(this.line, this.pos)).value;
     else {
       PLAIN_KEY.lastIndex = this.pos;
       if (!PLAIN_KEY.test(this.line)) throw OUTSIDE;
@@ -373,23 +285,4 @@ class LineReader {
 /** A pair of a scalar key (the only keys read here). */
 function pairOf(key: unknown, keyLine: number, value: YamlTreeNode): YamlTreePair {
   return { keyIsScalar: true, key, label: String(key), keyLine, value };
-}
-
-/**
- * A plain scalar's value by YAML 1.2's core schema, its tag resolution table in the spec's order (YAML 1.2.2
- * §10.3.2, https://yaml.org/spec/1.2.2/#1032-tag-resolution): null, booleans, integers (decimal, `0o` octal,
- * `0x` hexadecimal), floats (`.inf`, `.nan`, with an exponent, with a point), and text for the rest.
- */
-function coreValue(source: string): unknown {
-  if (/^[A-Za-z_]/.test(source) && !/^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(source)) return source;
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === "t" || source[0] === "T";
-  if (/^0o[0-7]+$/.test(source)) return parseInt(source.slice(2), 8);
-  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.slice(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
-    return source.slice(-3).toLowerCase() === "nan" ? NaN : source[0] === "-" ? -Infinity : Infinity;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return parseFloat(source);
-  return source;
 }
