@@ -118,36 +118,44 @@ class LineReader {
     this.rootPairs.push(pairOf(key, keyLine, value));
   }
 
-  /** A line at the entries' indentation: a new entry, checked against the record count first. */
+  /**
+   * A line at the entries' indentation: a new entry. Past `maxRecords`, reading stops once this line is read
+   * (as the `yaml` parser's count does at its end, yaml-full.ts): what follows is never read.
+   */
   private entryLine(open: OpenCollection): void {
     this.closeBlock(open);
     const lineNo = this.lineNo;
     const isItem = this.line[this.pos] === "-" && (this.line[this.pos + 1] === " " || this.pos + 1 === this.line.length);
     if (open.entries === 0) {
       open.node.kind = isItem ? "seq" : "map";
+      open.node.line = lineNo;
       if (isItem) {
         delete open.node.pairs;
         open.node.items = [];
       }
     } else if (isItem !== (open.node.kind === "seq")) throw OUTSIDE;
-    if (open.counted && open.entries === this.maxRecords) throw this.tooMany(lineNo);
+    if (isItem) open.node.items!.push(this.itemEntry(open));
+    else open.node.pairs!.push(this.mapEntry(open));
     open.entries++;
-    if (open.entries === 1) open.node.line = lineNo;
-    if (isItem) {
-      this.pos++;
-      this.spaces();
-      if (this.atEnd()) throw OUTSIDE;
-      let item: YamlTreeNode;
-      if (this.line[this.pos] === "{") item = this.flowMap();
-      else {
-        // `- field: value`: a map whose fields continue at the column of this one.
-        const column = this.pos;
-        item = { kind: "map", line: lineNo, pairs: [this.blockPair()] };
-        open.block = { node: item, fieldIndent: column };
-      }
-      open.node.items!.push(item);
-      return;
-    }
+    if (open.counted && open.entries > this.maxRecords) throw this.tooMany(lineNo);
+  }
+
+  /** `- { … }`, or `- field: value` whose fields continue on the next lines at the column of this one. */
+  private itemEntry(open: OpenCollection): YamlTreeNode {
+    const lineNo = this.lineNo;
+    this.pos++;
+    this.spaces();
+    if (this.atEnd()) throw OUTSIDE;
+    if (this.line[this.pos] === "{") return this.flowMap();
+    const column = this.pos;
+    const item: YamlTreeNode = { kind: "map", line: lineNo, pairs: [this.blockPair()] };
+    open.block = { node: item, fieldIndent: column };
+    return item;
+  }
+
+  /** `label: { … }`, `label: scalar`, or `label:` whose fields come on the next lines. */
+  private mapEntry(open: OpenCollection): YamlTreePair {
+    const lineNo = this.lineNo;
     const key = this.key();
     this.colon(false);
     this.spaces();
@@ -157,7 +165,7 @@ class LineReader {
       open.block = { node: value };
     } else if (this.line[this.pos] === "{") value = this.flowMap();
     else value = this.blockScalar();
-    open.node.pairs!.push(pairOf(key, lineNo, value));
+    return pairOf(key, lineNo, value);
   }
 
   /** `field: value` in block style, the value a scalar on this line. */

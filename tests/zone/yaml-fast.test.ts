@@ -153,7 +153,11 @@ describe("the line-by-line YAML reader, against the yaml package", () => {
       const mine = fast(text, max);
       if (mine.none) return;
       expect(mine).toEqual(full(text, max));
-    }), { numRuns: RUNS });
+    }), {
+      numRuns: RUNS,
+      // Found by a longer run: the record past the limit is broken YAML; both readers read its line first.
+      examples: [['records:\n  r0:\n    subDomain: \n  web:\n    ttl: 3600\n  "#":\n    ttl: 3600\n  r0: { subDomain: ] , ttl: "3600" }\n', 3]],
+    });
   });
 
   it("reads the export's shape and examples/gitops' shape, and leaves the rest to the full parser", () => {
