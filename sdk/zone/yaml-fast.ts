@@ -100,9 +100,7 @@ class LineReader {
   private rootLine(): void {
     this.close();
     const keyLine = this.lineNo;
-    const key = this.key();
-    this.colon(false);
-    this.spaces();
+    const key = this.blockKey();
     let value: YamlTreeNode;
     if (this.atEnd()) {
       if (!COLLECTION_KEYS.includes(key as string)) throw OUTSIDE;
@@ -156,9 +154,7 @@ class LineReader {
   /** `label: { … }`, `label: scalar`, or `label:` whose fields come on the next lines. */
   private mapEntry(open: OpenCollection): YamlTreePair {
     const lineNo = this.lineNo;
-    const key = this.key();
-    this.colon(false);
-    this.spaces();
+    const key = this.blockKey();
     let value: YamlTreeNode;
     if (this.atEnd()) {
       value = { kind: "map", line: 0, pairs: [] };
@@ -171,9 +167,7 @@ class LineReader {
   /** `field: value` in block style, the value a scalar on this line. */
   private blockPair(): YamlTreePair {
     const keyLine = this.lineNo;
-    const key = this.key();
-    this.colon(false);
-    this.spaces();
+    const key = this.blockKey();
     return pairOf(key, keyLine, this.blockScalar());
   }
 
@@ -248,6 +242,14 @@ class LineReader {
       key = coreValue(this.line.slice(this.pos, PLAIN_KEY.lastIndex));
       this.pos = PLAIN_KEY.lastIndex;
     }
+    return key;
+  }
+
+  /** A key in block style, its `:` and the spaces after it. */
+  private blockKey(): unknown {
+    const key = this.key();
+    this.colon(false);
+    this.spaces();
     return key;
   }
 
