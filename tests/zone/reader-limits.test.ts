@@ -68,15 +68,40 @@ describe("the readers' record count limit", () => {
     expect(readBindZone("zone.db", { limits: { maxRecords: 3 } }, bindRecords(3)).records).toHaveLength(3);
   });
 
-  it("stops a YAML file before reading any record, at the first record past the limit", () => {
+  it("stops a YAML file at the first record past the limit, at the line it starts", () => {
     expect(() => readYamlZone("r.yaml", yamlRecords(3), { limits: { maxRecords: 2 } })).toThrow(
       "r.yaml:5: more than 2 records (limits.maxRecords), the most one file may declare: reading stopped here; " +
         "split the zone, or raise the limit: Zone.fromYaml(file, { limits: { maxRecords: 4 } })",
     );
   });
 
+  // What follows the record past the limit is never parsed: broken YAML there is not reported, the count is.
+  const broken = "  - { fieldType: TXT, target: [unclosed\nzoneName: [also broken\n";
+  it("stops reading there: what follows is not parsed (the line-by-line reader)", () => {
+    expect(() => readYamlZone("r.yaml", yamlRecords(3) + broken, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:5: more than 2 records \(limits\.maxRecords\)/);
+    const blocks = `zoneName: example.com\nrecords:\n${["a", "b", "c"].map((k) => `  ${k}:\n    fieldType: A\n    target: 203.0.113.1\n`).join("")}${broken}`;
+    expect(() => readYamlZone("r.yaml", blocks, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:9: more than 2 records/);
+  });
+
+  it("stops reading there in a file the yaml package reads (an anchor), in a list, a map and a flow list over lines", () => {
+    const anchored = yamlRecords(3).replace("- { subDomain: h0", "- &first { subDomain: h0");
+    expect(() => readYamlZone("r.yaml", anchored, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:5: more than 2 records \(limits\.maxRecords\)/);
+    expect(() => readYamlZone("r.yaml", anchored + broken, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:5: more than 2 records \(limits\.maxRecords\)/);
+    const map = `zoneName: example.com\nrecords:\n  a: &x { fieldType: A, target: 203.0.113.1 }\n  b: { fieldType: A, target: 203.0.113.2 }\n  c:\n    fieldType: A\n${broken}`;
+    expect(() => readYamlZone("r.yaml", map, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:5: more than 2 records/);
+    const flow = `zoneName: example.com\nrecords: [\n  { fieldType: A, target: 203.0.113.1 },\n  { fieldType: A, target: 203.0.113.2 },\n  { fieldType: A, target: 203.0.113.3 },\n${broken}`;
+    expect(() => readYamlZone("r.yaml", flow, { limits: { maxRecords: 2 } })).toThrow(/^r\.yaml:5: more than 2 records/);
+    const json = `${JSON.stringify({ zoneName: "example.com", records: [1, 2, 3].map((i) => ({ fieldType: "A", target: `203.0.113.${i}` })) }, null, 2)}\n${broken}`;
+    expect(() => readYamlZone("r.json", json, { limits: { maxRecords: 2 } })).toThrow(/^r\.json:12: more than 2 records/);
+    // One line holds at most MAX_ENTRY_CHARS: a flow list on one line is counted once parsed.
+    expect(() => readYamlZone("r.yaml", '{"zoneName": "example.com", "records": [{"fieldType": "A"}, {"fieldType": "A"}, {"fieldType": "A"}]}', { limits: { maxRecords: 2 } }))
+      .toThrow(/^r\.yaml:1: more than 2 records/);
+    expect(readYamlZone("r.yaml", anchored, { limits: { maxRecords: 3 } }).records).toHaveLength(3);
+  });
+
   it(`holds ${MAX_RECORDS} records by default and refuses one more`, () => {
     expect(() => readBindZone("zone.db", {}, bindRecords(MAX_RECORDS + 1))).toThrow(`zone.db:${MAX_RECORDS + 2}: more than ${MAX_RECORDS} records (limits.maxRecords)`);
+    expect(() => readYamlZone("r.yaml", yamlRecords(MAX_RECORDS + 1))).toThrow(`r.yaml:${MAX_RECORDS + 3}: more than ${MAX_RECORDS} records (limits.maxRecords)`);
   });
 });
 
