@@ -3,7 +3,7 @@
  * "Access rules"): a rule is a method and a path glob where `*` matches any characters, `/` included;
  * `/domain/zone/*` does not match `/domain/zone` itself.
  */
-import { REDIRECTION_CALLS, ruleOf, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
+import { REDIRECTION_CALLS, ruleOf, SOA_CALLS, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
 
 /** One access rule, as `POST /auth/credential` takes it and `GET /auth/currentCredential` returns it. */
 export interface AccessRule {
@@ -21,6 +21,8 @@ export interface RuleScope {
   readOnly: boolean;
   /** Also what ZoneRedirection needs (`--with-redirections`): its create, update and delete routes. */
   redirections?: boolean;
+  /** Also what ZoneSoa needs (`--with-soa`): `PUT <zone>/soa` (its read is in `GET <zone>/*`). */
+  soa?: boolean;
 }
 
 /** Account-wide calls of the data sources `getDomains` and `getZones`. */
@@ -55,6 +57,8 @@ export function rulesFor(scope: RuleScope): AccessRule[] {
         { method: "DELETE", path: `${base}/redirection/*` },
       );
     }
+    // The same for the SOA: its GET is granted above; the PUT, which changes the zone's TTLs, only by name.
+    if (scope.soa) rules.push({ method: "PUT", path: `${base}/soa` });
   }
   return rules;
 }
@@ -85,11 +89,11 @@ export interface MissingRule {
 
 /**
  * The calls on `zone` the rules do not grant (read-only checks skip the write calls; the redirection calls are
- * checked only with `redirections`).
+ * checked only with `redirections`, the SOA calls only with `soa`).
  */
-export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false, redirections = false): MissingRule[] {
+export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false, redirections = false, soa = false): MissingRule[] {
   const base = `/domain/zone/${zone}`;
-  return [...ZONE_CALLS, ...(redirections ? REDIRECTION_CALLS : [])].filter((c) => !readOnly || !c.write)
+  return [...ZONE_CALLS, ...(redirections ? REDIRECTION_CALLS : []), ...(soa ? SOA_CALLS : [])].filter((c) => !readOnly || !c.write)
     .filter((c) => !isGranted(rules, c.method, base + c.suffix))
     .map((c) => ({ call: `${c.method} ${base}${c.suffix}`, purpose: c.purpose, rule: ruleOf(c, zone) }));
 }

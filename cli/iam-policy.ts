@@ -26,6 +26,10 @@ const WRITE_ACTIONS = [
 const REDIRECTION_READ_ACTIONS = ["dnsZone:apiovh:redirection/get"];
 const REDIRECTION_WRITE_ACTIONS = ["dnsZone:apiovh:redirection/create", "dnsZone:apiovh:redirection/edit", "dnsZone:apiovh:redirection/delete"];
 
+/** What a ZoneSoa adds (`--with-soa`): reading the SOA, and with write access changing it. */
+const SOA_READ_ACTIONS = ["dnsZone:apiovh:soa/get"];
+const SOA_WRITE_ACTIONS = ["dnsZone:apiovh:soa/edit"];
+
 /** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
 function urnRegion(endpoint: string): string {
   const match = /^ovh-(eu|ca|us)$/.exec(endpoint);
@@ -40,7 +44,8 @@ export function iamPolicyFor(scope: RuleScope, clientId: string, endpoint: strin
   const region = urnRegion(endpoint);
   const zones = scope.allZones ? ["*"] : scope.zones;
   const redirections = !scope.redirections ? [] : scope.readOnly ? REDIRECTION_READ_ACTIONS : [...REDIRECTION_READ_ACTIONS, ...REDIRECTION_WRITE_ACTIONS];
-  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections];
+  const soa = !scope.soa ? [] : scope.readOnly ? SOA_READ_ACTIONS : [...SOA_READ_ACTIONS, ...SOA_WRITE_ACTIONS];
+  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections, ...soa];
   return {
     name: "pulumi-ovh-dns",
     description: `pulumi-ovh-dns ${scope.readOnly ? "read-only " : ""}access to ${scope.allZones ? "every zone" : zones.join(", ")}`,
