@@ -14,6 +14,22 @@ const NO_ZONE =
   "no zone exmaple.com in this account (the account has: example.com, example.net): check the spelling, or the endpoint";
 const listings = (rig: Rig) => rig.emulator.count({ method: "GET", path: "/domain/zone" });
 
+/** A rig whose stack uses consumer key `consumerKey`, granted only `rules`. */
+function rigWithKey(consumerKey: string, rules: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string }[]): Promise<Rig> {
+  return startRig(
+    {
+      consumerKeys: [{ consumerKey, applicationKey: "zoneAccessApp000", rules }],
+      applications: [{ applicationKey: "zoneAccessApp000", applicationSecret: "zoneAccessSecret0000000000000000" }],
+    },
+    (emulator) => ({
+      ...stackConfigFor(emulator),
+      "ovh:applicationKey": "zoneAccessApp000",
+      "ovh:applicationSecret": "zoneAccessSecret0000000000000000",
+      "ovh:consumerKey": consumerKey,
+    }),
+  );
+}
+
 describe("a ZoneRecord step failing on its zone says what doctor says", () => {
   let rig: Rig;
   afterEach(() => rig.emulator.close());
@@ -50,28 +66,11 @@ describe("a ZoneRecord step failing on its zone says what doctor says", () => {
   });
 
   it("a call the key's access rules do not grant: names the missing rule and the command that gets a key with it", async () => {
-    rig = await startRig(
-      {
-        consumerKeys: [
-          {
-            consumerKey: "noCreateKey000000000000000000000",
-            applicationKey: "zoneAccessApp000",
-            rules: [
-              { method: "GET", path: "/domain*" },
-              { method: "PUT", path: "/domain/zone/example.com/record/*" },
-              { method: "POST", path: "/domain/zone/example.com/refresh" },
-            ],
-          },
-        ],
-        applications: [{ applicationKey: "zoneAccessApp000", applicationSecret: "zoneAccessSecret0000000000000000" }],
-      },
-      (emulator) => ({
-        ...stackConfigFor(emulator),
-        "ovh:applicationKey": "zoneAccessApp000",
-        "ovh:applicationSecret": "zoneAccessSecret0000000000000000",
-        "ovh:consumerKey": "noCreateKey000000000000000000000",
-      }),
-    );
+    rig = await rigWithKey("noCreateKey000000000000000000000", [
+      { method: "GET", path: "/domain*" },
+      { method: "PUT", path: "/domain/zone/example.com/record/*" },
+      { method: "POST", path: "/domain/zone/example.com/refresh" },
+    ]);
     const err = (await rig.provider.create(rec("example.com")).catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(ZoneAccessError);
     expect(err.message.split("\n")[0]).toBe(
@@ -82,23 +81,11 @@ describe("a ZoneRecord step failing on its zone says what doctor says", () => {
   });
 
   it("a ZoneSoa whose key lacks PUT <zone>/soa: names the rule and `credentials --with-soa`, and changes nothing", async () => {
-    const rules = [
-      { method: "GET" as const, path: "/domain*" },
-      { method: "PUT" as const, path: "/domain/zone/example.com/record/*" },
-      { method: "POST" as const, path: "/domain/zone/example.com/refresh" },
-    ];
-    rig = await startRig(
-      {
-        consumerKeys: [{ consumerKey: "noSoaKey000000000000000000000000", applicationKey: "zoneAccessApp000", rules }],
-        applications: [{ applicationKey: "zoneAccessApp000", applicationSecret: "zoneAccessSecret0000000000000000" }],
-      },
-      (emulator) => ({
-        ...stackConfigFor(emulator),
-        "ovh:applicationKey": "zoneAccessApp000",
-        "ovh:applicationSecret": "zoneAccessSecret0000000000000000",
-        "ovh:consumerKey": "noSoaKey000000000000000000000000",
-      }),
-    );
+    rig = await rigWithKey("noSoaKey000000000000000000000000", [
+      { method: "GET", path: "/domain*" },
+      { method: "PUT", path: "/domain/zone/example.com/record/*" },
+      { method: "POST", path: "/domain/zone/example.com/refresh" },
+    ]);
     const soa = new ZoneSoaProvider(new SessionPool());
     await soa.configure({ config: { get: (key: string) => rig.config[key], require: (key: string) => rig.config[key] } });
     const err = (await soa.create({ zoneName: "example.com", nxDomainTtl: 300 }).catch((e: unknown) => e)) as Error;
