@@ -8,39 +8,26 @@
  */
 import { isRecordId, isRecordIdText, RecordIdError, ApiRecordError } from "../records";
 import { classifyFailure } from "../ovh/outcome";
-import { holderOf, holderOrNew, newInstanceId, type RecordOwnership } from "../zone-record/ownership";
+import { holderOf, holderOrNew, newInstanceId } from "../zone-record/ownership";
 import { OwnerConflictError } from "../zone-record/owner-registry";
 import { ownerIn } from "../zone-record/outputs";
 import { ZoneRefreshError, type RunOptions } from "../zone-record/refresh-coalescer";
 import { idempotentWriteFailure } from "../zone-record/run-report";
-import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
-import { assertRedirectionId, RedirectionApi } from "./api";
+import { findTakeable } from "./adopt";
+import { assertRedirectionId } from "./api";
 import {
   claimRedirection, foreignRedirectionOwner, ownClaimNames, redirectionClaimHolds, redirectionManagedElsewhere, releaseRedirection, settleRedirectionClaim,
 } from "./claims";
+import { redirectionApiOf, type RedirectionContext } from "./context";
 import { diffZoneRedirection } from "./diff";
 import { RedirectionGoneError, RedirectionInitError } from "./errors";
 import { describeRedirection, redirectionSpecOf, toApiRedirectionCreate, toApiRedirectionUpdate, type ApiRedirection, type RedirectionSpec } from "./model";
 import { observedRedirection, toRedirectionOutputs, type ZoneRedirectionOutputs } from "./outputs";
 
-/** What a redirection step works with: the session of its credentials, and which resource holds which redirection. */
-export interface RedirectionContext {
-  session: ZoneSession;
-  /** Redirection ids held by the resources of this process (ids of another space than the records'). */
-  owners: RecordOwnership;
-}
+export { redirectionApiOf, type RedirectionContext } from "./context";
 
 type Props = Record<string, unknown>;
-
-const apis = new WeakMap<ZoneSession, RedirectionApi>();
-
-/** The redirection routes over the session's client. */
-export function redirectionApiOf(session: ZoneSession): RedirectionApi {
-  let api = apis.get(session);
-  if (!api) apis.set(session, (api = new RedirectionApi(session.api.client)));
-  return api;
-}
 
 function publication(inputs: Props): RunOptions {
   return { handOff: inputs.waitUntilPublished !== true };
@@ -115,31 +102,6 @@ async function postOnce(ctx: RedirectionContext, spec: RedirectionSpec, holder: 
       `${JSON.stringify(made?.id)}, which is not a whole number from 1 to 2^53 - 1: delete it in the OVH console, then run \`pulumi up\` again.`);
   }
   return String(made.id);
-}
-
-/**
- * The redirection of `spec`'s name and target (type and frame fields may differ: they are set in place) that no
- * resource of the run holds and no other stack's owner claims, now held; `undefined` when there is none. Never one
- * of another target: that would silently send someone else's visitors elsewhere. When the only such redirection is
- * another owner's, that is an {@link OwnerConflictError}: OVH keeps one redirection per name, so a create would fail.
- */
-async function findTakeable(ctx: RedirectionContext, spec: RedirectionSpec, holder: string, inputs: Props): Promise<ApiRedirection | undefined> {
-  const api = redirectionApiOf(ctx.session);
-  let elsewhere: { id: string; owner: string } | undefined;
-  for (const id of await api.listIds(spec.zoneName, spec.subDomain)) {
-    if (ctx.owners.isHeld(spec.zoneName, id)) continue;
-    const found = await api.get(spec.zoneName, id);
-    if (!found || (found.subDomain ?? "").toLowerCase() !== spec.subDomain.toLowerCase() || found.target !== spec.target) continue;
-    const other = await foreignRedirectionOwner(ctx.session, spec.zoneName, id, inputs);
-    if (other !== undefined) {
-      elsewhere ??= { id, owner: other };
-      continue;
-    }
-    // The test and the claim follow the last await: two adoptions in parallel never take one redirection.
-    if (ctx.owners.claim(spec.zoneName, id, holder)) return found;
-  }
-  if (elsewhere) throw redirectionManagedElsewhere(spec, elsewhere.id, elsewhere.owner);
-  return undefined;
 }
 
 /**
