@@ -3,7 +3,7 @@
  * "Access rules"): a rule is a method and a path glob where `*` matches any characters, `/` included;
  * `/domain/zone/*` does not match `/domain/zone` itself.
  */
-import { DNSSEC_CALLS, REDIRECTION_CALLS, ruleOf, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
+import { DNSSEC_CALLS, REDIRECTION_CALLS, ruleOf, SOA_CALLS, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
 
 /** One access rule, as `POST /auth/credential` takes it and `GET /auth/currentCredential` returns it. */
 export interface AccessRule {
@@ -23,7 +23,12 @@ export interface RuleScope {
   redirections?: boolean;
   /** Also what ZoneDnssec needs (`--with-dnssec`): enabling and disabling DNSSEC. */
   dnssec?: boolean;
+  /** Also what ZoneSoa needs (`--with-soa`): `PUT <zone>/soa` (its read is in `GET <zone>/*`). */
+  soa?: boolean;
 }
+
+/** What a stack needs of a zone beyond the records, as `credentials` and `doctor` take it from their flags. */
+export type ZoneNeeds = Partial<Pick<RuleScope, "readOnly" | "redirections" | "dnssec" | "soa">>;
 
 /** Account-wide calls of the data sources `getDomains` and `getZones`. */
 const ACCOUNT_RULES: AccessRule[] = [
@@ -59,6 +64,8 @@ export function rulesFor(scope: RuleScope): AccessRule[] {
     }
     // Reading the status is already granted by `GET <zone>/*`; the enable and the disable are asked for by name.
     if (scope.dnssec) rules.push({ method: "POST", path: `${base}/dnssec` }, { method: "DELETE", path: `${base}/dnssec` });
+    // The same for the SOA: its GET is granted above; the PUT, which changes the zone's TTLs, only by name.
+    if (scope.soa) rules.push({ method: "PUT", path: `${base}/soa` });
   }
   return rules;
 }
@@ -89,11 +96,12 @@ export interface MissingRule {
 
 /**
  * The calls on `zone` the rules do not grant (read-only checks skip the write calls; the redirection calls are
- * checked only with `redirections`, the DNSSEC calls only with `dnssec`).
+ * checked only with `redirections`, the DNSSEC calls only with `dnssec`, the SOA calls only with `soa`).
  */
-export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false, redirections = false, dnssec = false): MissingRule[] {
+export function missingZoneRules(rules: readonly AccessRule[], zone: string, needs: ZoneNeeds = {}): MissingRule[] {
   const base = `/domain/zone/${zone}`;
-  return [...ZONE_CALLS, ...(redirections ? REDIRECTION_CALLS : []), ...(dnssec ? DNSSEC_CALLS : [])].filter((c) => !readOnly || !c.write)
+  const calls = [...ZONE_CALLS, ...(needs.redirections ? REDIRECTION_CALLS : []), ...(needs.dnssec ? DNSSEC_CALLS : []), ...(needs.soa ? SOA_CALLS : [])];
+  return calls.filter((c) => !needs.readOnly || !c.write)
     .filter((c) => !isGranted(rules, c.method, base + c.suffix))
     .map((c) => ({ call: `${c.method} ${base}${c.suffix}`, purpose: c.purpose, rule: ruleOf(c, zone) }));
 }

@@ -29,6 +29,9 @@ const REDIRECTION_WRITE_ACTIONS = ["dnsZone:apiovh:redirection/create", "dnsZone
 /** What a ZoneDnssec adds (`--with-dnssec`): reading the status, and with write access enabling and disabling. */
 const DNSSEC_READ_ACTIONS = ["dnsZone:apiovh:dnssec/get"];
 const DNSSEC_WRITE_ACTIONS = ["dnsZone:apiovh:dnssec/create", "dnsZone:apiovh:dnssec/delete"];
+/** What a ZoneSoa adds (`--with-soa`): reading the SOA, and with write access changing it. */
+const SOA_READ_ACTIONS = ["dnsZone:apiovh:soa/get"];
+const SOA_WRITE_ACTIONS = ["dnsZone:apiovh:soa/edit"];
 
 /** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
 function urnRegion(endpoint: string): string {
@@ -45,7 +48,8 @@ export function iamPolicyFor(scope: RuleScope, clientId: string, endpoint: strin
   const zones = scope.allZones ? ["*"] : scope.zones;
   const redirections = !scope.redirections ? [] : scope.readOnly ? REDIRECTION_READ_ACTIONS : [...REDIRECTION_READ_ACTIONS, ...REDIRECTION_WRITE_ACTIONS];
   const dnssec = !scope.dnssec ? [] : scope.readOnly ? DNSSEC_READ_ACTIONS : [...DNSSEC_READ_ACTIONS, ...DNSSEC_WRITE_ACTIONS];
-  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections, ...dnssec];
+  const soa = !scope.soa ? [] : scope.readOnly ? SOA_READ_ACTIONS : [...SOA_READ_ACTIONS, ...SOA_WRITE_ACTIONS];
+  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections, ...dnssec, ...soa];
   return {
     name: "pulumi-ovh-dns",
     description: `pulumi-ovh-dns ${scope.readOnly ? "read-only " : ""}access to ${scope.allZones ? "every zone" : zones.join(", ")}`,

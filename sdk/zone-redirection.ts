@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { stackKey } from "./zone-record";
 
 /**
  * The `__provider` of every ZoneRedirection: loaded by package name at call time in the plugin host, as a
@@ -38,6 +39,13 @@ export interface ZoneRedirectionArgs {
   adopt?: pulumi.Input<boolean>;
   /** Return from each change only once a zone refresh covering it succeeded (see ZoneRecord). Default `false`. */
   waitUntilPublished?: pulumi.Input<boolean>;
+  /**
+   * The stack that manages the redirection, as a ZoneRecord's `owner`: its claim is kept in the zone's owner registry
+   * (TXT records at `_ovhdns-owner`), and no stack adopts, updates or deletes a redirection another owner claims
+   * (docs/ownership.md, "Two stacks on one zone"). Default: the stack config `ovhdns:owner`; none when unset.
+   * Changed in place.
+   */
+  owner?: pulumi.Input<string>;
 }
 
 /**
@@ -70,6 +78,8 @@ export class ZoneRedirection extends pulumi.CustomResource {
   declare public readonly redirectionId: pulumi.Output<string>;
   /** The full name redirected, e.g. `www.example.com`. */
   declare public readonly fqdn: pulumi.Output<string>;
+  /** The owner whose claim of the redirection the zone's owner registry holds; absent without one. */
+  declare public readonly owner: pulumi.Output<string | undefined>;
 
   /** Reads an existing redirection without managing it; `id` is its OVH id, or `<id>.<zoneName>`. */
   static get(name: string, id: pulumi.Input<pulumi.ID>, state: { zoneName?: pulumi.Input<string> } = {}, opts?: pulumi.CustomResourceOptions): ZoneRedirection {
@@ -87,9 +97,11 @@ export class ZoneRedirection extends pulumi.CustomResource {
       description: args.description,
       adopt: args.adopt,
       waitUntilPublished: args.waitUntilPublished,
+      owner: opts?.id ? args.owner : args.owner ?? new pulumi.Config("ovhdns").get("owner"),
       redirectionId: undefined,
       fqdn: undefined,
       __provider: SERIALIZED_REDIRECTION_PROVIDER,
+      __stack: stackKey(),
     };
     super(ZONE_REDIRECTION_TYPE, name, props, opts);
   }

@@ -24,6 +24,12 @@ export interface ZoneSoaArgs {
   refresh?: pulumi.Input<number>;
   /** Seconds a secondary keeps answering without a transfer; above `refresh` (OVH's default is 3600000). */
   expire?: pulumi.Input<number>;
+  /**
+   * The zone administrator's mailbox, as an address: `hostmaster@example.com`, not the SOA's RNAME form
+   * `hostmaster.example.com.` (OVH serves it in that form; OVH's default is `tech@ovh.net`). Compared without regard
+   * to case. Removing it leaves the address as it is.
+   */
+  email?: pulumi.Input<string>;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface ZoneSoaArgs {
  * a zone refresh, shared with the record changes of the same `up`. `pulumi refresh` shows a change made elsewhere.
  *
  * ```ts
- * new ZoneSoa("soa", { zoneName: "example.com", nxDomainTtl: 300, ttl: 3600 });
+ * new ZoneSoa("soa", { zoneName: "example.com", nxDomainTtl: 300, ttl: 3600, email: "hostmaster@example.com" });
  * ```
  */
 export class ZoneSoa extends pulumi.CustomResource {
@@ -51,10 +57,10 @@ export class ZoneSoa extends pulumi.CustomResource {
   declare public readonly serial: pulumi.Output<number>;
   /** The zone's primary name server. */
   declare public readonly server: pulumi.Output<string>;
-  /** The zone administrator's address OVH publishes. */
+  /** The zone administrator's mailbox as OVH holds it, managed or not. */
   declare public readonly email: pulumi.Output<string>;
   /** The values the managed fields had before this resource changed them: what deleting it puts back. */
-  declare public readonly previous: pulumi.Output<Record<string, number>>;
+  declare public readonly previous: pulumi.Output<Record<string, number | string>>;
 
   constructor(name: string, args: ZoneSoaArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -63,9 +69,9 @@ export class ZoneSoa extends pulumi.CustomResource {
       nxDomainTtl: args.nxDomainTtl,
       refresh: args.refresh,
       expire: args.expire,
+      email: args.email,
       serial: undefined,
       server: undefined,
-      email: undefined,
       previous: undefined,
       __provider: SERIALIZED_SOA_PROVIDER,
     };

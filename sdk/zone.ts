@@ -42,7 +42,7 @@ export interface ZoneArgs {
    * `"ignore"` does not list the zone, `"delete"` deletes them on `up` (the Zone then owns the whole zone).
    */
   unmanaged?: UnmanagedPolicy;
-  /** The owner of every record (ZoneRecord's `owner`; default: the stack config `ovhdns:owner`). */
+  /** The owner of every record and redirection (their `owner`; default: the stack config `ovhdns:owner`). */
   owner?: string;
   /** The zone is created by this same program: it cannot be listed yet, so unmanaged records are not looked for. */
   newZone?: boolean;
@@ -128,7 +128,7 @@ export class Zone extends pulumi.ComponentResource {
     keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, args.owner, manifest)));
     this.records = children;
     this.redirections = Object.fromEntries(redirections.declared.map((r) => [redirectionKey(r), new ZoneRedirection(`${name}-${redirectionKey(r)}`,
-      { ...(r.inputs as unknown as ZoneRedirectionSpec), zoneName, ...(args.adopt === true ? { adopt: true } : {}) }, { parent: this, dependsOn: [manifest] })]));
+      { ...(r.inputs as unknown as ZoneRedirectionSpec), zoneName, ...(args.adopt === true ? { adopt: true } : {}), ...(args.owner === undefined ? {} : { owner: args.owner }) }, { parent: this, dependsOn: [manifest] })]));
     if (policy.unmanaged === "delete" && unmanaged) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
       const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));

@@ -4,7 +4,7 @@
  * rules against the calls the provider makes on each zone, and each zone's existence.
  */
 import { displayEndpoint, OvhApiError, type OvhClient, type ResolvedCredentials } from "../../provider/ovh";
-import { type AccessRule, missingAccountRules, missingZoneRules } from "../access-rules";
+import { type AccessRule, missingAccountRules, missingZoneRules, type ZoneNeeds } from "../access-rules";
 import { missingRuleText, unknownZoneText } from "../../provider/zone-record/zone-access";
 import type { CurrentCredential } from "../credentials/request";
 import type { Report } from "./report";
@@ -67,12 +67,12 @@ export async function checkConsumerKey(client: OvhClient, report: Report): Promi
 }
 
 /** Rules against what the provider needs: account-wide for the data sources, then per zone. */
-export function checkRules(rules: AccessRule[], zones: string[], readOnly: boolean, report: Report, redirections = false, dnssec = false): void {
+export function checkRules(rules: AccessRule[], zones: string[], needs: ZoneNeeds, report: Report): void {
   for (const missing of missingAccountRules(rules)) {
     report.add("rules", "warn", `${missing.call} is not granted: ${missing.purpose} will fail (add the rule ${missing.rule})`);
   }
   for (const zone of zones) {
-    const missing = missingZoneRules(rules, zone, readOnly, redirections, dnssec);
+    const missing = missingZoneRules(rules, zone, needs);
     if (missing.length === 0) {
       report.add(`rules ${zone}`, "ok", `every call the provider makes on ${zone} is granted`);
       continue;

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
 import { OvhClient, type ResolvedCredentials, resolveCredentials } from "../../provider/ovh";
+import type { ZoneNeeds } from "../access-rules";
 import { zoneName } from "../cli-errors";
 import { findPulumi, readOvhStackConfig } from "../pulumi-cli";
 import { checkConsumerKey, checkEndpointAndClock, checkRules, checkZones } from "./checks";
@@ -18,6 +19,7 @@ interface DoctorFlags {
   readOnly?: boolean;
   withRedirections?: boolean;
   withDnssec?: boolean;
+  withSoa?: boolean;
   stack?: string;
   stackConfig: boolean;
   json?: boolean;
@@ -31,6 +33,7 @@ export function doctorCommand(): Command {
     .option("--read-only", "the stack only reads (data sources): do not require write rules")
     .option("--with-redirections", "the stack manages ZoneRedirections: require their rules too")
     .option("--with-dnssec", "the stack manages ZoneDnssec: require its rules too")
+    .option("--with-soa", "the stack manages a ZoneSoa: require its rules too")
     .option("--stack <name>", "read the ovh: config of this stack (default: the current one)")
     .option("--no-stack-config", "ignore the Pulumi stack config (check the environment and ovh.conf only)")
     .option("--json", "print the findings as JSON")
@@ -41,7 +44,7 @@ async function runDoctor(flags: DoctorFlags): Promise<void> {
   const zones = (flags.zone ?? []).map((z) => zoneName("--zone", z));
   const report = new Report(Boolean(flags.json));
   const found = await resolveAsProvider(flags, report);
-  if (found) await checkApi(found, zones, { readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections), dnssec: Boolean(flags.withDnssec) }, report);
+  if (found) await checkApi(found, zones, { readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections), dnssec: Boolean(flags.withDnssec), soa: Boolean(flags.withSoa) }, report);
   report.finish();
   if (report.failed) process.exitCode = 1;
 }
@@ -86,14 +89,14 @@ async function resolveAsProvider(flags: DoctorFlags, report: Report): Promise<Re
   return found;
 }
 
-async function checkApi(found: ResolvedCredentials, zones: string[], needs: { readOnly: boolean; redirections: boolean; dnssec: boolean }, report: Report): Promise<void> {
+async function checkApi(found: ResolvedCredentials, zones: string[], needs: ZoneNeeds, report: Report): Promise<void> {
   const client = new OvhClient({ credentials: found, timeoutMs: 15_000, retry: { maxAttempts: 2 } });
   try {
     if (!(await checkEndpointAndClock(client, found, report))) return;
     if (found.auth.kind === "application") {
       const rules = await checkConsumerKey(client, report);
       if (!rules) return;
-      checkRules(rules, zones, needs.readOnly, report, needs.redirections, needs.dnssec);
+      checkRules(rules, zones, needs, report);
     } else if (zones.length === 0) {
       await client.get("/domain/zone").then(
         () => report.add("credential", "ok", "GET /domain/zone works with this credential"),

@@ -69,9 +69,17 @@ async function keptForRedirection(session: ZoneSession, spec: RecordSpec, record
 
 /** The error for record `id` of `spec`, which owner `other` manages. */
 export function managedElsewhere(spec: RecordSpec, id: string, other: string): OwnerConflictError {
+  return ownerConflict(describeRecord(spec), "record", id, spec.zoneName, other);
+}
+
+/**
+ * The error for what `described` names, `kind` `id` of zone `zoneName` (a record, or a redirection: its OVH id), which
+ * owner `other` manages: one wording for every resource the owner registry protects.
+ */
+export function ownerConflict(described: string, kind: "record" | "redirection", id: string, zoneName: string, other: string): OwnerConflictError {
   return new OwnerConflictError(
-    `${describeRecord(spec)} exists (record ${id} of zone ${spec.zoneName}) and owner "${other}" manages it ` +
-      "(the owner registry, docs/ownership.md): a record is managed by one stack. Remove it from this program, or " +
+    `${described} exists (${kind} ${id} of zone ${zoneName}) and owner "${other}" manages it ` +
+      `(the owner registry, docs/ownership.md): a ${kind} is managed by one stack. Remove it from this program, or ` +
       "from the program of the stack whose `ovhdns:owner` is " + `"${other}"` + " (or `pulumi state delete` it there), then run `pulumi up` again.",
     id,
     other,

@@ -20,7 +20,7 @@
  * costs one POST per claim record it writes, one DELETE per record it replaces, and one listing.
  */
 import { ZoneRecordError } from "../records";
-import { chunkClaims, formatClaim, isForeignClaim, parseClaim, REGISTRY_SUBDOMAIN, type Claim } from "./registry-codec";
+import { chunkClaims, formatClaim, isForeignClaim, isRedirectionClaimId, parseClaim, REGISTRY_SUBDOMAIN, type Claim } from "./registry-codec";
 import { isNotFound, type ZoneApi } from "./zone-api";
 
 /** An owner's claim records in a zone beyond which they are merged. */
@@ -209,7 +209,8 @@ export class ZoneClaims {
     const own = [...this.records].filter((entry): entry is [string, Claim] => entry[1]?.owner === owner);
     if (own.length + (adding > 0 ? 1 : 0) > COMPACT_ABOVE) {
       const present = new Set(await this.api.listRecordIds(this.zoneName));
-      const kept = own.flatMap(([, c]) => c.ids).filter((id) => present.has(id) && !released.has(id));
+      // Redirection claims are kept as they are: listing redirections would need rules a records-only key lacks.
+      const kept = own.flatMap(([, c]) => c.ids).filter((id) => (present.has(id) || isRedirectionClaimId(id)) && !released.has(id));
       for (const claim of chunkClaims(owner, kept, this.stack)) await this.post(claim.ids, owner);
       for (const [recordId] of own) await this.remove(recordId);
       return;

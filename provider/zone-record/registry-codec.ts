@@ -9,6 +9,13 @@
  * from another stack's; claims written before it existed have none. External-dns keeps its
  * ownership the same way, in TXT records beside the ones it manages; one record per batch of ids (not one per
  * record) keeps the writes and the zone small. A text at that name that is not such a claim is nobody's claim.
+ *
+ * Web redirections (zone-redirection/) are claimed in the same registry, in claim records of their own:
+ * `v=ovhdns1 owner=<owner> stack=<key> redirections=<id>,<id>,…`. OVH numbers redirections apart from records, so
+ * one number may be both a record's id and a redirection's: in memory a redirection's claim id is its id behind
+ * {@link REDIRECTION_CLAIM_PREFIX} (`r1342`), which no record id has, and a claim record holds ids of one kind.
+ * Record claims keep the text they always had, so claims written before redirections read as before, and a
+ * provider that predates them reads a redirection claim as nobody's (its `ids=` is missing), never as a record's.
  */
 import { createHash } from "node:crypto";
 import { decodeTxt } from "../records";
@@ -35,12 +42,25 @@ export function stackKeyOf(organization: string, project: string, stack: string)
   return createHash("sha256").update(`${organization}/${project}/${stack}`).digest("hex").slice(0, 12);
 }
 
+/** What marks a redirection's claim id (see the top): `r` and the redirection's decimal id. */
+export const REDIRECTION_CLAIM_PREFIX = "r";
+
+/** The claim id of redirection `id` (never equal to a record's). */
+export function redirectionClaimId(id: string): string {
+  return `${REDIRECTION_CLAIM_PREFIX}${id}`;
+}
+
+/** Whether a claim id is a redirection's (else it is a record id). */
+export function isRedirectionClaimId(id: string): boolean {
+  return id.startsWith(REDIRECTION_CLAIM_PREFIX);
+}
+
 /** One claim record's content. */
 export interface Claim {
   owner: string;
   /** The stack key of the stack that wrote it (absent in claims written before stack keys). */
   stack?: string;
-  /** Record ids, as decimal strings, ascending. */
+  /** Claim ids, ascending: record ids as decimal strings, or redirection claim ids (`r<id>`); one kind per claim. */
   ids: string[];
 }
 
@@ -56,28 +76,35 @@ export function isRegistryRecord(record: { subDomain?: string | null; fieldType:
   return (record.subDomain ?? "").toLowerCase() === REGISTRY_SUBDOMAIN;
 }
 
-/** The text of a claim record. */
+/** The text of a claim record (of record ids, or of redirections when its ids are redirection claim ids). */
 export function formatClaim(claim: Claim): string {
   const stack = claim.stack === undefined ? "" : ` stack=${claim.stack}`;
-  return `${VERSION} owner=${claim.owner}${stack} ids=${sortIds(claim.ids).join(",")}`;
+  const redirections = claim.ids.length > 0 && claim.ids.every(isRedirectionClaimId);
+  const ids = sortIds(claim.ids).map((id) => (redirections ? id.slice(REDIRECTION_CLAIM_PREFIX.length) : id));
+  return `${VERSION} owner=${claim.owner}${stack} ${redirections ? "redirections" : "ids"}=${ids.join(",")}`;
 }
 
 /** The claim a TXT target holds (OVH's quoted form or plain), or `undefined` when it is no claim. */
 export function parseClaim(target: string): Claim | undefined {
-  const m = /^v=ovhdns1 owner=(\S+)(?: stack=([0-9a-f]{12}))? ids=([0-9,]*)$/.exec(decodeTxt(target).trim());
+  const m = /^v=ovhdns1 owner=(\S+)(?: stack=([0-9a-f]{12}))? (ids|redirections)=([0-9,]*)$/.exec(decodeTxt(target).trim());
   if (!m || ownerProblem(m[1]) !== undefined) return undefined;
-  const ids = m[3] === "" ? [] : m[3].split(",");
-  if (ids.some((id) => !/^[1-9][0-9]{0,15}$/.test(id))) return undefined;
+  const numbers = m[4] === "" ? [] : m[4].split(",");
+  if (numbers.some((id) => !/^[1-9][0-9]{0,15}$/.test(id))) return undefined;
+  const ids = m[3] === "redirections" ? numbers.map(redirectionClaimId) : numbers;
   return { owner: m[1], ...(m[2] === undefined ? {} : { stack: m[2] }), ids: sortIds(ids) };
 }
 
-/** `ids` of `owner` (written by stack `stack`) split into claims whose text fits {@link MAX_CLAIM_BYTES}. */
+/**
+ * `ids` of `owner` (written by stack `stack`) split into claims whose text fits {@link MAX_CLAIM_BYTES}, record ids
+ * and redirection claim ids in claims of their own (sorted: records first).
+ */
 export function chunkClaims(owner: string, ids: readonly string[], stack?: string): Claim[] {
   const claim = (part: string[]): Claim => ({ owner, ...(stack === undefined ? {} : { stack }), ids: part });
   const claims: Claim[] = [];
   let current: string[] = [];
   for (const id of sortIds(ids)) {
-    if (current.length > 0 && formatClaim(claim([...current, id])).length > MAX_CLAIM_BYTES) {
+    const otherKind = current.length > 0 && isRedirectionClaimId(current[0]) !== isRedirectionClaimId(id);
+    if (current.length > 0 && (otherKind || formatClaim(claim([...current, id])).length > MAX_CLAIM_BYTES)) {
       claims.push(claim(current));
       current = [];
     }
@@ -108,6 +135,11 @@ export function claimedIds(records: readonly { subDomain?: string | null; fieldT
   return owners;
 }
 
+/** Record ids first, then redirection claim ids, each kind in numeric order. */
 function sortIds(ids: readonly string[]): string[] {
-  return [...new Set(ids)].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  const key = (id: string) => (isRedirectionClaimId(id) ? [1, BigInt(id.slice(REDIRECTION_CLAIM_PREFIX.length))] as const : [0, BigInt(id)] as const);
+  return [...new Set(ids)].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0] !== kb[0] ? ka[0] - kb[0] : ka[1] < kb[1] ? -1 : ka[1] > kb[1] ? 1 : 0;
+  });
 }

@@ -56,6 +56,15 @@ export const DNSSEC_CALLS: readonly ZoneCall[] = [
   { method: "DELETE", suffix: "/dnssec", purpose: "disable DNSSEC", write: true },
 ];
 
+/**
+ * The calls a ZoneSoa makes under one zone (zone-soa/provider.ts), besides the zone refresh. Reading is granted by
+ * any key's `GET <zone>/*`; the `PUT` is asked for only with `credentials --with-soa`.
+ */
+export const SOA_CALLS: readonly ZoneCall[] = [
+  { method: "GET", suffix: "/soa", purpose: "read the zone's SOA (ZoneSoa)", write: false },
+  { method: "PUT", suffix: "/soa", purpose: "change the zone's SOA (ZoneSoa)", write: true },
+];
+
 /** The access rule granting `call` on `zone`: its path with the record id as `*`. */
 export function ruleOf(call: ZoneCall, zone: string): string {
   return `${call.method} /domain/zone/${zone}${call.suffix.replace(/\/1$/, "/*")}`;
@@ -63,7 +72,7 @@ export function ruleOf(call: ZoneCall, zone: string): string {
 
 /** Doctor's words for a rule the key lacks: the rule, what it is needed for, and how to get a key with it. */
 export function missingRuleText(rule: string, purpose: string, zone: string): string {
-  const flag = rule.includes("/redirection") ? " --with-redirections" : rule.endsWith("/dnssec") ? " --with-dnssec" : "";
+  const flag = rule.includes("/redirection") ? " --with-redirections" : rule.endsWith("/dnssec") ? " --with-dnssec" : rule.endsWith("/soa") ? " --with-soa" : "";
   return `missing rule ${rule} (needed to ${purpose}): request a key with \`pulumi-ovh-dns credentials --zone ${zone}${flag}\``;
 }
 
@@ -91,7 +100,7 @@ function zoneCallOf(method: string, path: string, zone: string): ZoneCall | unde
   const base = `/domain/zone/${encodeURIComponent(zone)}`;
   if (!path.startsWith(base)) return undefined;
   const suffix = path.slice(base.length).replace(/\/\d+$/, "/1");
-  return [...ZONE_CALLS, ...REDIRECTION_CALLS, ...DNSSEC_CALLS].find((c) => c.method === method && c.suffix === suffix);
+  return [...ZONE_CALLS, ...REDIRECTION_CALLS, ...DNSSEC_CALLS, ...SOA_CALLS].find((c) => c.method === method && c.suffix === suffix);
 }
 
 /** A 403 that says the key's access rules do not cover the call (docs/ovh-api.md §2, "has not been granted"). */

@@ -22,6 +22,11 @@ function redirectionPath(zoneName: string, id: string): string {
   return `${basePath(zoneName)}/${id}`;
 }
 
+/** Refuses an id that is not one (see `redirectionPath`) before anything is read or sent about it. */
+export function assertRedirectionId(zoneName: string, id: string): void {
+  redirectionPath(zoneName, id);
+}
+
 /** Typed redirection routes. */
 export class RedirectionApi {
   constructor(readonly client: OvhRequester) {}

@@ -6,6 +6,7 @@
 import { checkSubDomain, checkZoneName } from "../records/names";
 import { normaliseZoneName } from "../records";
 import { findCharacter, isControlCharacter, isControlOrSpace } from "../text/characters";
+import { ownerProblem, STACK_KEY } from "../zone-record/registry-codec";
 import { isUnknownValue } from "../zone-record/unknown";
 import { FRAME_FIELDS, isRedirectionType, REDIRECTION_TYPES } from "./model";
 
@@ -27,7 +28,7 @@ const FLAGS = {
   waitUntilPublished: "true makes each change return only once a zone refresh covering it succeeded",
 } as const;
 /** Keys that may travel with the inputs: the host's `__provider`, and the outputs the SDK declares. */
-const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, ...Object.keys(FLAGS), "__provider", "redirectionId", "fqdn"];
+const KNOWN_KEYS: readonly string[] = [...INPUT_KEYS, ...Object.keys(FLAGS), "owner", "__provider", "__stack", "redirectionId", "fqdn"];
 
 /** Checks the inputs `news` of a ZoneRedirection (every state is checked whole: the old inputs play no part). */
 export function checkZoneRedirection(news: Record<string, unknown>): ZoneRedirectionCheck {
@@ -36,7 +37,7 @@ export function checkZoneRedirection(news: Record<string, unknown>): ZoneRedirec
   const fail = (property: string, reason: string) => failures.push({ property, reason });
   for (const key of Object.keys(news)) {
     if (!KNOWN_KEYS.includes(key) && news[key] !== undefined) {
-      fail(key, `unknown property "${key}": a ZoneRedirection takes zoneName, subDomain, type, target, title, keywords, description, adopt and waitUntilPublished`);
+      fail(key, `unknown property "${key}": a ZoneRedirection takes zoneName, subDomain, type, target, title, keywords, description, adopt, waitUntilPublished and owner`);
     }
   }
   const zoneName = text(news, "zoneName", fail, "");
@@ -62,7 +63,20 @@ export function checkZoneRedirection(news: Record<string, unknown>): ZoneRedirec
     if (typeof value === "boolean" || isUnknownValue(value)) inputs[flag] = value;
     else fail(flag, `${flag} must be true or false, not ${JSON.stringify(value)}: ${meaning}`);
   }
+  checkOwner(news, inputs, fail);
   return { inputs, failures };
+}
+
+/** `owner` (the owner registry's name for the stack, as a ZoneRecord's) and the SDK's stack key `__stack`. */
+function checkOwner(news: Record<string, unknown>, inputs: Record<string, unknown>, fail: (p: string, r: string) => void): void {
+  const owner = news.owner;
+  if (isUnknownValue(owner)) inputs.owner = owner;
+  else if (owner !== undefined && owner !== null && owner !== "") {
+    const problem = ownerProblem(owner);
+    if (problem === undefined) inputs.owner = owner;
+    else fail("owner", `owner ${problem}; it names the stack that manages the redirection (set \`ovhdns:owner\` in the stack config, or the ZoneRedirection's owner)`);
+  }
+  if (typeof news.__stack === "string" && STACK_KEY.test(news.__stack)) inputs.__stack = news.__stack;
 }
 
 /** A string input (unknown values pass through as `undefined` with the value kept by the caller). */

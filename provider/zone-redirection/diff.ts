@@ -3,7 +3,8 @@
  *
  * `zoneName` and `subDomain` replace: a redirection cannot move zone, and OVH's `RedirectionUpdate` has no
  * `subDomain` (docs/ovh-api.md §4), so a new name is a new redirection. `type`, `target`, `title`, `keywords`
- * and `description` are in `RedirectionUpdate`: one PUT changes them in place. `__provider` is never compared.
+ * and `description` are in `RedirectionUpdate`: one PUT changes them in place. `owner` changes in place too (its
+ * claim in the owner registry, stored only once written: claims.ts). `__provider` is never compared.
  */
 import { FRAME_FIELDS } from "./model";
 
@@ -32,6 +33,7 @@ export function diffZoneRedirection(olds: Props, news: Props, isUnknown: (v: unk
   differs("type", (a, b) => a === b);
   differs("target", (a, b) => a === b);
   for (const field of FRAME_FIELDS) differs(field, (a, b) => String(a ?? "") === String(b ?? ""));
+  differs("owner", (a, b) => String(a ?? "") === String(b ?? ""));
   const replaces = changed.filter((key) => REDIRECTION_REPLACE_PROPERTIES.includes(key));
   // The replacement has another name or zone than the old one: both can exist for a moment, so it is created first.
   return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: false };

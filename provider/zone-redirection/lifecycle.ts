@@ -3,37 +3,31 @@
  * signed client and pacing, and the same refresh coalescer, so that the refresh publishing a redirection is
  * shared with the record changes of its zone made at the same time (zone-record/refresh-coalescer.ts). Each
  * change is noted in the run's report (zone-record/run-report.ts), so a failing `up` names it with the records.
+ * With an owner, each redirection is claimed in the zone's owner registry as records are (claims.ts), and another
+ * owner's redirection is never adopted, updated or deleted.
  */
 import { isRecordId, isRecordIdText, RecordIdError, ApiRecordError } from "../records";
 import { classifyFailure } from "../ovh/outcome";
-import { holderOf, holderOrNew, newInstanceId, type RecordOwnership } from "../zone-record/ownership";
+import { holderOf, holderOrNew, newInstanceId } from "../zone-record/ownership";
+import { OwnerConflictError } from "../zone-record/owner-registry";
+import { ownerIn } from "../zone-record/outputs";
 import { ZoneRefreshError, type RunOptions } from "../zone-record/refresh-coalescer";
 import { idempotentWriteFailure } from "../zone-record/run-report";
-import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
-import { RedirectionApi } from "./api";
+import { findTakeable } from "./adopt";
+import { assertRedirectionId } from "./api";
+import {
+  claimRedirection, foreignRedirectionOwner, ownClaimNames, redirectionClaimHolds, redirectionManagedElsewhere, releaseRedirection, settleRedirectionClaim,
+} from "./claims";
+import { redirectionApiOf, type RedirectionContext } from "./context";
 import { diffZoneRedirection } from "./diff";
 import { RedirectionGoneError, RedirectionInitError } from "./errors";
 import { describeRedirection, redirectionSpecOf, toApiRedirectionCreate, toApiRedirectionUpdate, type ApiRedirection, type RedirectionSpec } from "./model";
 import { observedRedirection, toRedirectionOutputs, type ZoneRedirectionOutputs } from "./outputs";
 
-/** What a redirection step works with: the session of its credentials, and which resource holds which redirection. */
-export interface RedirectionContext {
-  session: ZoneSession;
-  /** Redirection ids held by the resources of this process (ids of another space than the records'). */
-  owners: RecordOwnership;
-}
+export { redirectionApiOf, type RedirectionContext } from "./context";
 
 type Props = Record<string, unknown>;
-
-const apis = new WeakMap<ZoneSession, RedirectionApi>();
-
-/** The redirection routes over the session's client. */
-export function redirectionApiOf(session: ZoneSession): RedirectionApi {
-  let api = apis.get(session);
-  if (!api) apis.set(session, (api = new RedirectionApi(session.api.client)));
-  return api;
-}
 
 function publication(inputs: Props): RunOptions {
   return { handOff: inputs.waitUntilPublished !== true };
@@ -53,22 +47,33 @@ export async function createRedirection(ctx: RedirectionContext, inputs: Props, 
   const spec = redirectionSpecOf(inputs);
   const { session } = ctx;
   if (inputs.adopt === true) {
-    const found = await findTakeable(ctx, spec, holder);
+    const found = await findTakeable(ctx, spec, holder, inputs);
     if (found) return takeOver(ctx, spec, found, holder, inputs);
   }
   const change = session.report.begin(spec.zoneName, "create", reportEntry(spec));
   let id: string | undefined;
   try {
-    await session.coalescer.run(spec.zoneName, () => change.write(async () => {
-      id = await postOnce(ctx, spec, holder);
-      ctx.owners.hold(spec.zoneName, id, holder);
-      change.id = `redirection ${id}`;
-    }, (err) => (classifyFailure(err).applied === "not-applied" ? "not-written" : "may-exist")), publication(inputs));
-    return { id: id!, outs: toRedirectionOutputs(spec, id!, holder) };
+    // The redirection and its owner's claim are written in one mutation, published by one refresh.
+    const lostTo = await session.coalescer.run(spec.zoneName, async () => {
+      await change.write(async () => {
+        id = await postOnce(ctx, spec, holder, inputs);
+        ctx.owners.hold(spec.zoneName, id, holder);
+        change.id = `redirection ${id}`;
+      }, (err) => (classifyFailure(err).applied === "not-applied" ? "not-written" : "may-exist"));
+      return claimRedirection(session, spec.zoneName, id!, inputs);
+    }, publication(inputs));
+    if (lostTo !== undefined) throw redirectionManagedElsewhere(spec, id!, lostTo);
+    return { id: id!, outs: toRedirectionOutputs(spec, id!, holder, ownerIn(inputs)) };
   } catch (err) {
     change.failed();
     if (err instanceof ZoneRefreshError && id !== undefined) {
-      throw new RedirectionInitError(err.message, id, withProvider(toRedirectionOutputs(spec, id, holder), inputs));
+      if (typeof err.mutationResult === "string") throw redirectionManagedElsewhere(spec, id, err.mutationResult);
+      throw new RedirectionInitError(err.message, id, withProvider(toRedirectionOutputs(spec, id, holder, ownerIn(inputs)), inputs));
+    }
+    // Made, but its claim could not be written: kept in the state without an owner, so the next `up` claims it.
+    if (id !== undefined && !(err instanceof OwnerConflictError)) {
+      throw new RedirectionInitError(`web redirection ${describeRedirection(spec)} was created (redirection ${id}), but writing its owner claim failed: ` +
+        `${err instanceof Error ? err.message : String(err)}. The next \`pulumi up\` writes it.`, id, withProvider(toRedirectionOutputs(spec, id, holder), inputs));
     }
     throw err;
   } finally {
@@ -81,14 +86,14 @@ export async function createRedirection(ctx: RedirectionContext, inputs: Props, 
  * it certainly was not: provider/ovh/outcome.ts), the redirection it may have made is looked for once: OVH
  * keeps one redirection per name, so an identical one at that name that no resource holds is this POST's.
  */
-async function postOnce(ctx: RedirectionContext, spec: RedirectionSpec, holder: string): Promise<string> {
+async function postOnce(ctx: RedirectionContext, spec: RedirectionSpec, holder: string, inputs: Props): Promise<string> {
   const api = redirectionApiOf(ctx.session);
   let made: ApiRedirection;
   try {
     made = await api.create(spec.zoneName, toApiRedirectionCreate(spec));
   } catch (err) {
     if (classifyFailure(err).applied === "not-applied") throw err;
-    const found = await findTakeable(ctx, spec, holder).catch(() => undefined);
+    const found = await findTakeable(ctx, spec, holder, inputs).catch(() => undefined);
     if (found) return String(found.id);
     throw err;
   }
@@ -100,26 +105,16 @@ async function postOnce(ctx: RedirectionContext, spec: RedirectionSpec, holder: 
 }
 
 /**
- * The redirection of `spec`'s name and target (type and frame fields may differ: they are set in place) that no
- * resource of the run holds, now held; `undefined` when there is none. Never one of another target: that would
- * silently send someone else's visitors elsewhere.
+ * An adopted redirection: claimed for the inputs' owner first (nothing is changed in one another stack turns out to
+ * manage); then unchanged when it is as declared, else set in place by one PUT, published like any change.
  */
-async function findTakeable(ctx: RedirectionContext, spec: RedirectionSpec, holder: string): Promise<ApiRedirection | undefined> {
-  const api = redirectionApiOf(ctx.session);
-  for (const id of await api.listIds(spec.zoneName, spec.subDomain)) {
-    if (ctx.owners.isHeld(spec.zoneName, id)) continue;
-    const found = await api.get(spec.zoneName, id);
-    // The test and the claim follow the last await: two adoptions in parallel never take one redirection.
-    if (!found || (found.subDomain ?? "").toLowerCase() !== spec.subDomain.toLowerCase() || found.target !== spec.target) continue;
-    if (ctx.owners.claim(spec.zoneName, id, holder)) return found;
-  }
-  return undefined;
-}
-
-/** An adopted redirection: unchanged when it is as declared, else set in place by one PUT, published like any change. */
 async function takeOver(ctx: RedirectionContext, spec: RedirectionSpec, found: ApiRedirection, holder: string, inputs: Props) {
   const id = String(found.id);
-  const outs = toRedirectionOutputs(spec, id, holder);
+  const owner = await settleRedirectionClaim(ctx.session, spec, id, inputs, "", publication(inputs)).catch((err: unknown) => {
+    if (err instanceof ZoneRefreshError) throw new RedirectionInitError(err.message, id, withProvider(toRedirectionOutputs(spec, id, holder), inputs));
+    throw err;
+  });
+  const outs = toRedirectionOutputs(spec, id, holder, owner);
   const observed = observedRedirection(spec, found);
   if (diffZoneRedirection({ ...observed }, { ...spec }, () => false).changes) await putInPlace(ctx, "take over", spec, id, inputs, outs);
   return { id, outs };
@@ -162,7 +157,10 @@ export async function readRedirection(ctx: RedirectionContext, id: string, props
   const holder = importing ? "" : holderOrNew(props);
   if (!importing) ctx.owners.hold(zoneName, redirectionId, holder);
   const prior = { ...redirectionSpecOf(props), zoneName };
-  const outs = toRedirectionOutputs(observedRedirection(prior, found), redirectionId, holder);
+  // The owner stays only while the registry holds its claim: a claim gone shows as a change the next `up` writes.
+  const owner = importing ? "" : ownerIn(props);
+  const claimed = await redirectionClaimHolds(ctx.session, zoneName, redirectionId, owner);
+  const outs = toRedirectionOutputs(observedRedirection(prior, found), redirectionId, holder, claimed ? owner : "");
   if (!importing) return { id: redirectionId, props: { ...outs } };
   const { redirectionId: _r, fqdn: _f, ...inputs } = outs;
   return { id: redirectionId, props: { ...outs }, inputs };
@@ -179,21 +177,38 @@ function parseId(id: string, props: Props): { redirectionId: string; zoneName: s
   return { redirectionId, zoneName };
 }
 
-/** Sets `type`, `target` and the frame fields of redirection `id` in place: one PUT, published by the zone's refresh. */
+/**
+ * Sets `type`, `target` and the frame fields of redirection `id` in place: one PUT, published by the zone's refresh;
+ * a new owner (or a claim gone) is claimed, and the old owner's claim released. Another owner's redirection is
+ * never written.
+ */
 export async function updateRedirection(ctx: RedirectionContext, id: string, olds: Props, news: Props) {
   const spec = redirectionSpecOf(news);
   const holder = holderOrNew(olds);
-  const outs = toRedirectionOutputs(spec, id, holder);
-  await putInPlace(ctx, "update", spec, id, news, outs).catch((err: unknown) => {
-    if (!isNotFound(err)) throw err;
-    throw new RedirectionGoneError(
-      `redirection ${id} (${describeRedirection(spec)}) of zone ${spec.zoneName} no longer exists: it was deleted outside Pulumi. ` +
-        "Run `pulumi refresh` to drop it from the state, then `pulumi up` to create it again.",
-      { cause: err },
-    );
-  });
+  const [before, after] = [ownerIn(olds), ownerIn(news)];
+  assertRedirectionId(spec.zoneName, id);
+  const other = await foreignRedirectionOwner(ctx.session, spec.zoneName, id, news, before);
+  if (other !== undefined) throw redirectionManagedElsewhere(spec, id, other);
+  const outs = toRedirectionOutputs(spec, id, holder, before);
+  // Only a new owner leaves the redirection alone; nothing to change is the engine finishing a failed init.
+  const changed = diffZoneRedirection(olds, news, () => false).changed;
+  if (changed.length === 0 || changed.some((key) => key !== "owner")) {
+    await putInPlace(ctx, "update", spec, id, news, outs).catch((err: unknown) => {
+      if (!isNotFound(err)) throw err;
+      throw new RedirectionGoneError(
+        `redirection ${id} (${describeRedirection(spec)}) of zone ${spec.zoneName} no longer exists: it was deleted outside Pulumi. ` +
+          "Run `pulumi refresh` to drop it from the state, then `pulumi up` to create it again.",
+        { cause: err },
+      );
+    });
+  }
   ctx.owners.hold(spec.zoneName, id, holder);
-  return { outs };
+  if (before === after) return { outs };
+  const owner = await settleRedirectionClaim(ctx.session, spec, id, news, before, publication(news)).catch((err: unknown) => {
+    if (err instanceof OwnerConflictError) throw err;
+    throw new RedirectionInitError(err instanceof Error ? err.message : String(err), id, withProvider(outs, news));
+  });
+  return { outs: toRedirectionOutputs(spec, id, holder, owner) };
 }
 
 /**
@@ -204,13 +219,20 @@ export async function updateRedirection(ctx: RedirectionContext, id: string, old
 export async function deleteRedirection(ctx: RedirectionContext, id: string, props: Props): Promise<void> {
   const spec = redirectionSpecOf(props);
   if (ctx.owners.handedOver(spec.zoneName, id, holderOf(props))) return;
+  assertRedirectionId(spec.zoneName, id);
+  // Another stack's owner claims it (it adopted the redirection): it is that stack's now; this one lets go.
+  if ((await foreignRedirectionOwner(ctx.session, spec.zoneName, id, props)) !== undefined) return;
+  const released = await ownClaimNames(ctx.session, spec.zoneName, id, props);
   const change = ctx.session.report.begin(spec.zoneName, "delete", reportEntry(spec), `redirection ${id}`);
   try {
-    await ctx.session.coalescer.run(spec.zoneName, () => change.write(async () => {
-      await redirectionApiOf(ctx.session).remove(spec.zoneName, id).catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
-    }, idempotentWriteFailure));
+    await ctx.session.coalescer.run(spec.zoneName, async () => {
+      await change.write(async () => {
+        await redirectionApiOf(ctx.session).remove(spec.zoneName, id).catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
+      }, idempotentWriteFailure);
+      await releaseRedirection(ctx.session, spec.zoneName, id, released, props);
+    });
   } catch (err) {
     if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
     change.failed();

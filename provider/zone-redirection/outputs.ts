@@ -13,10 +13,15 @@ export interface ZoneRedirectionOutputs extends RedirectionSpec {
   fqdn: string;
   /** This resource's holder id (zone-record/ownership.ts); absent for a redirection only read. */
   instanceId?: string;
+  /** The owner whose claim of the redirection the owner registry holds (claims.ts); absent without one. */
+  owner?: string;
 }
 
-/** The outputs of `spec`, whose OVH id is `redirectionId`, held by `instanceId` ("": read only). */
-export function toRedirectionOutputs(spec: RedirectionSpec, redirectionId: string, instanceId: string): ZoneRedirectionOutputs {
+/**
+ * The outputs of `spec`, whose OVH id is `redirectionId`, held by `instanceId` ("": read only), claimed in the owner
+ * registry by `owner` ("": no claim).
+ */
+export function toRedirectionOutputs(spec: RedirectionSpec, redirectionId: string, instanceId: string, owner = ""): ZoneRedirectionOutputs {
   return {
     zoneName: spec.zoneName,
     subDomain: spec.subDomain,
@@ -28,6 +33,7 @@ export function toRedirectionOutputs(spec: RedirectionSpec, redirectionId: strin
     redirectionId,
     fqdn: fqdnOf(spec.zoneName, spec.subDomain),
     ...(instanceId === "" ? {} : { instanceId }),
+    ...(owner === "" ? {} : { owner }),
   };
 }
 

@@ -10,9 +10,10 @@ import { configLookup, SessionPool, type ConfigLookup } from "../zone-record/con
 import { isNotFound, type ApiSoa } from "../zone-record/zone-api";
 import { withZoneDiagnosis } from "../zone-record/zone-access";
 import { checkZoneSoa, diffZoneSoa, SOA_FIELDS, type SoaField } from "./check";
+import { mailboxesEqual } from "./mailbox";
 
 type Props = Record<string, unknown>;
-type SoaValues = Partial<Record<SoaField, number>>;
+type SoaValues = Partial<Pick<ApiSoa, SoaField>>;
 
 /** Implements `pulumi.dynamic.ResourceProvider` for the SOA of a zone. */
 export class ZoneSoaProvider implements pulumi.dynamic.ResourceProvider {
@@ -76,8 +77,8 @@ export class ZoneSoaProvider implements pulumi.dynamic.ResourceProvider {
     return withZoneDiagnosis(session.api, zoneName, async () => {
       const soa = await session.api.getSoa(zoneName);
       const remembered: SoaValues = { ...previous };
-      for (const field of Object.keys(wanted) as SoaField[]) remembered[field] ??= soa[field];
-      const body = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => soa[field as SoaField] !== value));
+      for (const field of Object.keys(wanted) as SoaField[]) Object.assign(remembered, { [field]: remembered[field] ?? soa[field] });
+      const body = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => !sameValue(field as SoaField, soa[field as SoaField], value)));
       if (Object.keys(body).length > 0) {
         await session.coalescer.run(zoneName, () => session.api.updateSoa(zoneName, body), { handOff: false });
       }
@@ -89,10 +90,18 @@ export class ZoneSoaProvider implements pulumi.dynamic.ResourceProvider {
 
 /** The managed fields the inputs set. */
 function managed(inputs: Props): SoaValues {
-  return Object.fromEntries(SOA_FIELDS.filter((f) => typeof inputs[f] === "number").map((f) => [f, inputs[f] as number]));
+  return Object.fromEntries(SOA_FIELDS.filter((f) => typeof inputs[f] === (f === "email" ? "string" : "number")).map((f) => [f, inputs[f] as number | string]));
 }
 
-/** The SOA's outputs that are OVH's own: its serial, primary server and administrator's address. */
+/** Whether OVH already holds the value: a mailbox spelt in another case is the same (mailbox.ts), so it is not sent. */
+function sameValue(field: SoaField, held: unknown, wanted: unknown): boolean {
+  return field === "email" ? mailboxesEqual(held, wanted) : held === wanted;
+}
+
+/**
+ * The SOA's outputs as OVH holds them: its serial and primary server, and the administrator's address, managed or not
+ * (a managed one as OVH spells it, which the diff compares by meaning).
+ */
 function unmanaged(soa: ApiSoa): Props {
   return { serial: soa.serial, server: soa.server, email: soa.email };
 }

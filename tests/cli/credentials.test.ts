@@ -108,6 +108,30 @@ describe("pulumi-ovh-dns credentials", () => {
     });
     expect(JSON.parse(policy.stdout).permissions.allow.map((a: { action: string }) => a.action.replace("dnsZone:apiovh:", ""))).toEqual(
       ["get", "record/get", "record/create", "record/edit", "record/delete", "refresh", "dnssec/get", "dnssec/create", "dnssec/delete"]);
+  });
+
+  test("--with-soa adds exactly ZoneSoa's PUT rule, which doctor --with-soa then finds granted; without it doctor names it", async () => {
+    const result = await validated(["credentials", "--zone", "example.com", "--with-soa", "--ovh-conf", "ovh.conf", "--interval", "1"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Validated. The key carries 9 rule(s):");
+    expect(result.stderr).toContain("    PUT /domain/zone/example.com/soa\n");
+    const doctor = await sandbox.run(["doctor", "--zone", "example.com", "--with-soa", "--json"], {});
+    expect([doctor.code, JSON.parse(doctor.stdout).findings.filter((f: { status: string }) => f.status === "fail")]).toEqual([0, []]);
+    // --read-only --with-soa asks for nothing more: the SOA's GET is in GET <zone>/*.
+    const readOnly = await validated(["credentials", "--zone", "example.com", "--read-only", "--with-soa", "--ovh-conf", "read.conf", "--interval", "1"]);
+    expect(readOnly.stderr).toContain("Validated. The key carries 4 rule(s):");
+    expect(readOnly.stderr).not.toContain("/soa");
+    const plain = await validated(["credentials", "--zone", "example.com", "--ovh-conf", "plain.conf", "--interval", "1"]);
+    fs.renameSync(sandbox.file("plain.conf"), sandbox.file("ovh.conf"));
+    const lacking = await sandbox.run(["doctor", "--zone", "example.com", "--with-soa", "--json"], {});
+    expect([plain.code, lacking.code]).toEqual([0, 1]);
+    expect(JSON.parse(lacking.stdout).findings.filter((f: { status: string }) => f.status === "fail").map((f: { message: string }) => f.message)).toEqual([
+      "missing rule PUT /domain/zone/example.com/soa (needed to change the zone's SOA (ZoneSoa)): request a key with `pulumi-ovh-dns credentials --zone example.com --with-soa`",
+    ]);
+    // The same key passes doctor without the flag, and with --read-only --with-soa (the SOA's GET is granted).
+    for (const flags of [[], ["--read-only", "--with-soa"]]) {
+      expect((await sandbox.run(["doctor", "--zone", "example.com", ...flags, "--json"], {})).code).toBe(0);
+    }
   }, 30_000);
 
   test("--pulumi-config runs `pulumi config set`, secrets on stdin and never on the command line", async () => {
@@ -278,5 +302,18 @@ describe("pulumi-ovh-dns credentials", () => {
     });
     expect(JSON.parse(redirections.stdout).permissions.allow.map((a: { action: string }) => a.action.replace("dnsZone:apiovh:", ""))).toEqual(
       ["get", "record/get", "record/create", "record/edit", "record/delete", "refresh", "redirection/get", "redirection/create", "redirection/edit", "redirection/delete"]);
+    const soa = await sandbox.run(["credentials", "--zone", "example.com", "--with-soa", "--print-exports", "--json"], {
+      OVH_ENDPOINT: "ovh-ca",
+      OVH_CLIENT_ID: c.clientId,
+      OVH_CLIENT_SECRET: c.clientSecret,
+    });
+    expect(JSON.parse(soa.stdout).permissions.allow.map((a: { action: string }) => a.action.replace("dnsZone:apiovh:", ""))).toEqual(
+      ["get", "record/get", "record/create", "record/edit", "record/delete", "refresh", "soa/get", "soa/edit"]);
+    const soaReadOnly = await sandbox.run(["credentials", "--zone", "example.com", "--read-only", "--with-soa", "--print-exports", "--json"], {
+      OVH_ENDPOINT: "ovh-ca",
+      OVH_CLIENT_ID: c.clientId,
+      OVH_CLIENT_SECRET: c.clientSecret,
+    });
+    expect(JSON.parse(soaReadOnly.stdout).permissions.allow.map((a: { action: string }) => a.action.replace("dnsZone:apiovh:", ""))).toEqual(["get", "record/get", "soa/get"]);
   });
 });

@@ -59,6 +59,16 @@ describe("the pulumi-ovh-dns SDK in a program", () => {
     expect(emulator.zone("example.com").records.map((r) => r.target)).toContain('"hello world"');
   });
 
+  it("declares a redirection with the stack key and its owner, whose claim the provider writes in the zone", async () => {
+    const redirection = new ovhdns.ZoneRedirection("home", { zoneName: "example.com", subDomain: "home", type: "visible", target: "https://example.org/", owner: "dns/prod" });
+    const [id, owner] = await Promise.all([valueOf(redirection.id), valueOf(redirection.owner)]);
+    expect(owner).toBe("dns/prod");
+    const seen = registered.find((r) => r.inputs.subDomain === "home")!;
+    expect([seen.inputs.owner, seen.inputs.__stack]).toEqual(["dns/prod", stackKey()]);
+    expect(emulator.zone("example.com").records.filter((r) => r.subDomain === "_ovhdns-owner").map((r) => r.target))
+      .toEqual([`"v=ovhdns1 owner=dns/prod stack=${stackKey()} redirections=${id}"`]);
+  });
+
   it("takes Outputs of other resources as inputs", async () => {
     const first = new ovhdns.ZoneRecord("target-host", { zoneName: "example.com", subDomain: "app", fieldType: "A", target: "192.0.2.4" });
     const alias = new ovhdns.ZoneRecord("alias", { zoneName: "example.com", subDomain: "alias", fieldType: "CNAME", target: pulumi.interpolate`${first.fqdn}.` });

@@ -24,9 +24,18 @@ describe("checkZoneRedirection", () => {
     [{ title: "Home" }, "title", 'title is shown only by an invisible redirection (the frame page\'s title); remove it, or set type to "invisible"'],
     [{ type: "invisible", description: "a\nb" }, "description", "description holds U+000A (line feed) at position 2: write it on one line, without control characters"],
     [{ adopt: "yes" }, "adopt", 'adopt must be true or false, not "yes": true takes over an existing redirection of the same name and target instead of creating one'],
-    [{ ttl: 60 }, "ttl", 'unknown property "ttl": a ZoneRedirection takes zoneName, subDomain, type, target, title, keywords, description, adopt and waitUntilPublished'],
+    [{ ttl: 60 }, "ttl", 'unknown property "ttl": a ZoneRedirection takes zoneName, subDomain, type, target, title, keywords, description, adopt, waitUntilPublished and owner'],
   ])("refuses %j, naming %s", (change, property, reason) => {
     expect(checkZoneRedirection({ ...www, ...change }).failures).toEqual([{ property, reason }]);
+  });
+
+  it("takes an owner (refused on owner when it is no owner name) and the SDK's stack key", () => {
+    expect(checkZoneRedirection({ ...www, owner: "dns/prod", __stack: "0123456789ab" })).toEqual({ inputs: { ...checked, owner: "dns/prod", __stack: "0123456789ab" }, failures: [] });
+    expect(checkZoneRedirection({ ...www, owner: "-x" }).failures).toEqual([{
+      property: "owner",
+      reason: 'owner "-x" is not an owner name: 1 to 63 characters among letters, digits, ".", "_", "/" and "-", starting with a letter or digit (for example "dns/prod"); ' +
+        "it names the stack that manages the redirection (set `ovhdns:owner` in the stack config, or the ZoneRedirection's owner)",
+    }]);
   });
 
   it("accepts the frame fields of an invisible redirection, and values not known yet in a preview", () => {
@@ -46,6 +55,12 @@ describe("diffZoneRedirection", () => {
   it("changes type, target and the frame fields in place (they are in RedirectionUpdate)", () => {
     const news = { ...checked, type: "invisible", target: "https://example.net/", title: "Home" };
     expect(diffZoneRedirection(stored, news, isUnknownValue)).toEqual({ changes: true, replaces: [], changed: ["type", "target", "title"], deleteBeforeReplace: false });
+  });
+
+  it("changes the owner in place (its claim), an owner dropped from the outputs included", () => {
+    expect(diffZoneRedirection({ ...stored, owner: "a" }, { ...checked, owner: "b" }, isUnknownValue)).toEqual({ changes: true, replaces: [], changed: ["owner"], deleteBeforeReplace: false });
+    expect(diffZoneRedirection(stored, { ...checked, owner: "a" }, isUnknownValue).changed).toEqual(["owner"]);
+    expect(diffZoneRedirection({ ...stored, owner: "a" }, { ...checked, owner: "a" }, isUnknownValue).changes).toBe(false);
   });
 
   it("replaces on a new zone or sub-domain (RedirectionUpdate has no subDomain), creating the new one first", () => {

@@ -1,7 +1,9 @@
 /** The owner registry's claim text (provider/zone-record/registry-codec.ts). */
 import fc from "fast-check";
 import { encodeTxt } from "../../../provider/records";
-import { chunkClaims, claimedIds, formatClaim, MAX_CLAIM_BYTES, ownerProblem, parseClaim } from "../../../provider/zone-record/registry-codec";
+import {
+  chunkClaims, claimedIds, formatClaim, isRedirectionClaimId, MAX_CLAIM_BYTES, ownerProblem, parseClaim, redirectionClaimId,
+} from "../../../provider/zone-record/registry-codec";
 
 const id = fc.bigInt({ min: 1n, max: 2n ** 53n - 1n }).map(String);
 const owner = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$/);
@@ -25,6 +27,36 @@ describe("claim records", () => {
       expect(parseClaim(text)).toBeUndefined();
     }
     expect(parseClaim("v=ovhdns1 owner=a ids=")).toEqual({ owner: "a", ids: [] });
+  });
+
+  it("keeps redirections in claim records of their own, ids of both kinds read back, records first", () => {
+    fc.assert(fc.property(owner, fc.array(id, { maxLength: 120 }), fc.array(id, { minLength: 1, maxLength: 120 }), (o, records, redirections) => {
+      const claims = chunkClaims(o, [...redirections.map(redirectionClaimId), ...records], "0123456789ab");
+      for (const claim of claims) {
+        const text = formatClaim(claim);
+        const kinds = new Set(claim.ids.map(isRedirectionClaimId));
+        expect(kinds.size).toBe(1);
+        expect(text).toMatch(kinds.has(true) ? / redirections=[0-9,]+$/ : / ids=[0-9,]+$/);
+        expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_CLAIM_BYTES);
+        expect(parseClaim(encodeTxt(text))).toEqual(claim);
+      }
+      const ids = claims.flatMap((c) => c.ids);
+      expect(ids.filter((i) => !isRedirectionClaimId(i))).toEqual([...new Set(records)].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+      expect(ids.findIndex(isRedirectionClaimId)).toBe(ids.length - new Set(redirections).size);
+    }));
+  });
+
+  it("never takes a redirection's claim for a record's of the same number, nor the other way round", () => {
+    const records = parseClaim("v=ovhdns1 owner=team-a stack=0123456789ab ids=5390038375");
+    const redirections = parseClaim("v=ovhdns1 owner=team-b stack=0123456789ab redirections=5390038375");
+    expect(records).toEqual({ owner: "team-a", stack: "0123456789ab", ids: ["5390038375"] });
+    expect(redirections).toEqual({ owner: "team-b", stack: "0123456789ab", ids: ["r5390038375"] });
+    const listing = [records, redirections].map((c) => ({ subDomain: "_ovhdns-owner", fieldType: "TXT", target: formatClaim(c!) }));
+    expect(claimedIds(listing)).toEqual(new Map([["5390038375", "team-a"], ["r5390038375", "team-b"]]));
+    // Claims written before redirections read as they always did; a text with both keys is no claim.
+    expect(parseClaim("v=ovhdns1 owner=a ids=7,3")).toEqual({ owner: "a", ids: ["3", "7"] });
+    expect(parseClaim("v=ovhdns1 owner=a ids=1 redirections=2")).toBeUndefined();
+    expect(parseClaim("v=ovhdns1 owner=a redirections=r2")).toBeUndefined();
   });
 
   it("says what an owner name may be", () => {
