@@ -7,7 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { zoneRecordProvider } from "../index";
+import { zoneManifestProvider, zonePruneProvider, zoneRecordProvider } from "../index";
+import { hostEngineAddress } from "../zone-record/engine-watchdog";
 import { PLUGIN_SCHEMA_TEXT } from "./schema";
 import { servePlugin } from "./server";
 
@@ -18,7 +19,8 @@ function packageVersion(): string {
 }
 
 const provider = zoneRecordProvider as Parameters<typeof servePlugin>[0]["provider"];
-servePlugin({ provider, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion() }).then(
+const zone = { manifest: zoneManifestProvider, unmanaged: zonePruneProvider };
+servePlugin({ provider, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion(), zone, engineAddress: hostEngineAddress() }).then(
   ({ port }) => process.stdout.write(`${port}\n`),
   (err: unknown) => {
     process.stderr.write(`pulumi-resource-ovhdns: cannot serve: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -6,13 +6,17 @@
  * - the package schema (`GetSchema`, schema.json, generated from the doc comments by `npm run schema`);
  * - the configuration: `ovhdns:<key>` answers the provider's `ovh:<key>` lookups (config.ts), and `ovhdns:owner`
  *   is the default `owner` of a ZoneRecord, as the TypeScript SDK defaults it from the same key;
- * - the type token `ovhdns:index:ZoneRecord`: any other type is refused, naming the one it serves;
+ * - the type token `ovhdns:index:ZoneRecord`: any other type is refused, naming the one it serves; and the
+ *   `Zone` component (`ovhdns:index:Zone`), which `Construct` builds with the TypeScript Zone (zone-component.ts),
+ *   whose internal children (`ovhdns:index:ZoneManifest`, `ovhdns:index:ZoneUnmanaged`) are served by the
+ *   dynamic provider's objects for them;
  * - the data sources as functions (`ovhdns:index:getZoneRecords`...), the SDK's own (DATA_SOURCES), with the
  *   plugin's credentials;
  * - an import id may also be written `<zoneName>/<recordId>` (read.ts).
  *
  * It mirrors Pulumi's own dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`): the config is read from
- * Configure's `args` with its secrets unwrapped, inputs arrive in the clear (it does not accept secrets), an error carrying an `id` is the engine's "created but failed
+ * Configure's `args` with its secrets unwrapped, inputs are given to the provider in the clear (the plugin accepts
+ * secrets, as a plugin that builds components must, and unwraps them, marking the answers again: secrets.ts), an error carrying an `id` is the engine's "created but failed
  * to initialise" with the record's properties, and every other method is left unimplemented. Pulumi's
  * `@pulumi/pulumi/provider` server cannot serve it: its Configure drops the provider's configuration.
  */
@@ -29,9 +33,14 @@ import { ZoneRecordError } from "../records";
 import { DATA_SOURCES, SessionPool, type ConfigLookup, type DataSourceName } from "../zone-record";
 import { asDynamicConfig, pluginConfigOf, type PluginConfig } from "./config";
 import { stackKeyOf } from "../zone-record/registry-codec";
+import { construct } from "./construct";
+import { rewrapSecrets, unwrapSecrets } from "./secrets";
+import { constructZone, PLUGIN_ZONE_MANIFEST_TYPE, PLUGIN_ZONE_UNMANAGED_TYPE } from "./zone-component";
 
 /** The type token of the one resource the plugin serves. */
 export const PLUGIN_ZONE_RECORD_TYPE = "ovhdns:index:ZoneRecord";
+/** The type token of the Zone component the plugin builds in `Construct`. */
+export const PLUGIN_ZONE_TYPE = "ovhdns:index:Zone";
 
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
 type Props = Record<string, unknown>;
@@ -46,6 +55,13 @@ export interface PluginParts {
   provider: Required<Pick<pulumi.dynamic.ResourceProvider, "configure" | "check" | "diff" | "create" | "read" | "update" | "delete">>;
   schema: string;
   version: string;
+  /**
+   * The dynamic provider's objects for a Zone's manifest and its deletion of undeclared records: with them (and
+   * `engineAddress`), the plugin builds `ovhdns:index:Zone` components; without them it refuses them.
+   */
+  zone?: { manifest: pulumi.dynamic.ResourceProvider; unmanaged: pulumi.dynamic.ResourceProvider };
+  /** The engine's address (the plugin's last argument), which a construct points the SDK's runtime at. */
+  engineAddress?: string;
 }
 
 /** The type of a URN (`urn:pulumi:<stack>::<project>::<parent$>type::<name>`), without its parents' types. */
@@ -54,11 +70,16 @@ export function typeOfUrn(urn: string): string {
   return (parts[2] ?? "").split("$").pop() ?? "";
 }
 
-function assertServed(urn: string): void {
+/**
+ * The provider object of a resource's type: the ZoneRecord's, or a Zone's internal resources' (when the plugin
+ * builds Zones); any other type is refused, naming the one resource the plugin serves.
+ */
+function servedBy(parts: PluginParts, urn: string): pulumi.dynamic.ResourceProvider {
   const type = typeOfUrn(urn);
-  if (type !== PLUGIN_ZONE_RECORD_TYPE) {
-    throw new UnknownResourceTypeError(`the ovhdns plugin serves ${PLUGIN_ZONE_RECORD_TYPE}, not "${type}" (${urn})`);
-  }
+  if (type === PLUGIN_ZONE_RECORD_TYPE) return parts.provider;
+  if (parts.zone && type === PLUGIN_ZONE_MANIFEST_TYPE) return parts.zone.manifest;
+  if (parts.zone && type === PLUGIN_ZONE_UNMANAGED_TYPE) return parts.zone.unmanaged;
+  throw new UnknownResourceTypeError(`the ovhdns plugin serves ${PLUGIN_ZONE_RECORD_TYPE}, not "${type}" (${urn})`);
 }
 
 /** A function token of the plugin (`ovhdns:index:getZoneRecords`), or an error naming the ones it serves. */
@@ -73,6 +94,24 @@ function dataSourceOf(token: string): (typeof DATA_SOURCES)[DataSourceName] {
 function toJs(struct: Struct | undefined): Props {
   return (struct?.toJavaScript() ?? {}) as Props;
 }
+
+/** A request's properties with their secrets unwrapped (secrets.ts), and the keys that held one. */
+function plainOf(struct: Struct | undefined): { plain: Props; secretKeys: Set<string> } {
+  return unwrapSecrets(toJs(struct));
+}
+
+/** `fn`'s result; an error carrying the properties of a created record gets them with its secrets marked again. */
+async function keepingSecrets<T>(secretKeys: ReadonlySet<string>, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const failed = err as { properties?: Props };
+    if (failed && typeof failed === "object" && failed.properties) failed.properties = rewrapSecrets(failed.properties, secretKeys);
+    throw err;
+  }
+}
+
+const struct = (props: Props | undefined) => Struct.fromJavaScript((props ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]);
 
 /** The gRPC status of a failed step: with `ErrorResourceInitFailed` details when the error names a record id. */
 function statusOf(err: unknown): grpc.ServiceError {
@@ -135,15 +174,20 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
     configure: answer(async (req: provproto.ConfigureRequest) => {
       config = pluginConfigOf(toJs(req.getArgs()));
       await provider.configure({ config: asDynamicConfig(config) });
+      for (const p of Object.values(parts.zone ?? {})) await p.configure?.({ config: asDynamicConfig(config) });
       const res = new provproto.ConfigureResponse();
-      res.setAcceptsecrets(false);
+      // The engine builds components only with a plugin that accepts secrets: they are unwrapped below (secrets.ts).
+      res.setAcceptsecrets(true);
       return res;
     }),
     check: answer(async (req: provproto.CheckRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.check(toJs(req.getOlds()), withDefaults(toJs(req.getNews()), req.getUrn()));
+      const served = servedBy(parts, req.getUrn());
+      const { plain, secretKeys } = plainOf(req.getNews());
+      const news = served === provider ? withDefaults(plain, req.getUrn()) : plain;
+      // A provider without check takes its inputs as they are (Pulumi's dynamic-provider host does the same).
+      const result = served.check ? await served.check(plainOf(req.getOlds()).plain, news) : { inputs: news };
       const res = new provproto.CheckResponse();
-      res.setInputs(Struct.fromJavaScript((result.inputs ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setInputs(struct(rewrapSecrets(result.inputs, secretKeys)));
       res.setFailuresList((result.failures ?? []).map((f) => {
         const failure = new provproto.CheckFailure();
         failure.setProperty(f.property);
@@ -153,8 +197,8 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
       return res;
     }),
     diff: answer(async (req: provproto.DiffRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.diff(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
+      const served = servedBy(parts, req.getUrn());
+      const result = served.diff ? await served.diff(req.getId(), plainOf(req.getOlds()).plain, plainOf(req.getNews()).plain) : {};
       const res = new provproto.DiffResponse();
       const { DIFF_SOME, DIFF_NONE, DIFF_UNKNOWN } = provproto.DiffResponse.DiffChanges;
       res.setChanges(result.changes === true ? DIFF_SOME : result.changes === false ? DIFF_NONE : DIFF_UNKNOWN);
@@ -163,43 +207,53 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
       return res;
     }),
     create: answer(async (req: provproto.CreateRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.create(toJs(req.getProperties()));
+      const served = servedBy(parts, req.getUrn());
+      const { plain, secretKeys } = plainOf(req.getProperties());
+      const result = await keepingSecrets(secretKeys, () => served.create(plain));
       const res = new provproto.CreateResponse();
       res.setId(result.id);
-      res.setProperties(Struct.fromJavaScript(result.outs as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setProperties(struct(rewrapSecrets(result.outs, secretKeys)));
       return res;
     }),
     read: answer(async (req: provproto.ReadRequest) => {
-      assertServed(req.getUrn());
+      const served = servedBy(parts, req.getUrn());
       // A refresh sends the stored outputs; an import or `.get()` only inputs (or nothing at all).
-      const stored = toJs(req.getProperties());
-      const props = Object.keys(stored).length > 0 ? stored : toJs(req.getInputs());
-      const result = await provider.read(req.getId(), props);
+      const stored = plainOf(req.getProperties());
+      const { plain: props, secretKeys } = Object.keys(stored.plain).length > 0 ? stored : plainOf(req.getInputs());
+      const result = served.read ? await served.read(req.getId(), props) : { id: req.getId(), props };
       const res = new provproto.ReadResponse();
       res.setId(result.id ?? "");
-      res.setProperties(Struct.fromJavaScript((result.props ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
-      if (result.inputs) res.setInputs(Struct.fromJavaScript(result.inputs as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setProperties(struct(rewrapSecrets(result.props, secretKeys)));
+      if (result.inputs) res.setInputs(struct(rewrapSecrets(result.inputs, secretKeys)));
       return res;
     }),
     update: answer(async (req: provproto.UpdateRequest) => {
-      assertServed(req.getUrn());
-      const result = await provider.update(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
+      const served = servedBy(parts, req.getUrn());
+      if (!served.update) throw new UnknownResourceTypeError(`${typeOfUrn(req.getUrn())} cannot be updated (${req.getUrn()})`);
+      const update = served.update.bind(served);
+      const { plain, secretKeys } = plainOf(req.getNews());
+      const result = await keepingSecrets(secretKeys, () => update(req.getId(), plainOf(req.getOlds()).plain, plain));
       const res = new provproto.UpdateResponse();
-      res.setProperties(Struct.fromJavaScript((result.outs ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setProperties(struct(rewrapSecrets(result.outs, secretKeys)));
       return res;
     }),
     delete: answer(async (req: provproto.DeleteRequest) => {
-      assertServed(req.getUrn());
-      await provider.delete(req.getId(), toJs(req.getProperties()));
+      await servedBy(parts, req.getUrn()).delete?.(req.getId(), plainOf(req.getProperties()).plain);
       return new Empty();
     }),
     invoke: answer(async (req: provproto.InvokeRequest) => {
       const fn = dataSourceOf(req.getTok());
-      const result = await fn(() => dataSources.sessionFor(lookup).api, toJs(req.getArgs()));
+      const result = await fn(() => dataSources.sessionFor(lookup).api, plainOf(req.getArgs()).plain);
       const res = new provproto.InvokeResponse();
       res.setReturn(Struct.fromJavaScript(result as unknown as Parameters<typeof Struct.fromJavaScript>[0]));
       return res;
+    }),
+    construct: answer(async (req: provproto.ConstructRequest) => {
+      if (req.getType() !== PLUGIN_ZONE_TYPE || !parts.zone) {
+        throw new UnknownResourceTypeError(`the ovhdns plugin builds the component ${PLUGIN_ZONE_TYPE}, not "${req.getType()}"`);
+      }
+      const listRecords = (zoneName: string) => DATA_SOURCES.getZoneRecords(() => dataSources.sessionFor(lookup).api, { zoneName });
+      return construct(req, parts.engineAddress, (name, inputs, opts) => constructZone({ version: parts.version, listRecords }, name, inputs, opts));
     }),
     cancel: answer(async () => new Empty()),
   };

@@ -1,0 +1,130 @@
+/**
+ * The `Zone` component through the plugin (`ovhdns:index:Zone` in a Pulumi YAML program): the plugin's
+ * `construct` builds the very same TypeScript `Zone` (sdk/zone.ts) through another door (sdk/zone/door.ts):
+ * its records are the plugin's own `ovhdns:index:ZoneRecord` resources (so records declared one by one move into
+ * a Zone with `adopt`), its manifest and deletion of undeclared records the plugin's `ovhdns:index:ZoneManifest`
+ * and `ovhdns:index:ZoneUnmanaged`, served by the same provider objects as the dynamic provider's, and it lists
+ * its zone with the plugin's `ovhdns:` credentials. The whole-zone check, the child names, the mass-deletion
+ * guard (and its `ovhdns:allowMassDelete` config key) and the unmanaged records are the Zone's own code.
+ *
+ * This is the one place where provider/ imports sdk/: the plugin sits on top of both doors.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { Zone, type ZoneArgs } from "../../sdk/zone";
+import type { ZoneDoor } from "../../sdk/zone/door";
+import { ZoneDeclarationError, type ZoneRecordSpec } from "../../sdk/zone/records";
+import type { ZoneRecord } from "../../sdk/zone-record";
+import type { ZoneRecordInfo } from "../zone-record";
+import type { Constructed } from "./construct";
+
+/** The type token of a Zone's manifest through the plugin (an internal resource: not in the schema). */
+export const PLUGIN_ZONE_MANIFEST_TYPE = "ovhdns:index:ZoneManifest";
+/** The type token of a Zone's deletion of undeclared records through the plugin (internal: not in the schema). */
+export const PLUGIN_ZONE_UNMANAGED_TYPE = "ovhdns:index:ZoneUnmanaged";
+
+/**
+ * What a YAML program may give a Zone besides {@link ZoneArgs} (the schema's inputs are both, generated from their
+ * doc comments): a records file, read as `Zone.fromYaml` and `Zone.fromBind` read them.
+ */
+export interface ZoneFileArgs {
+  /**
+   * A records file in the shape `Zone.fromYaml` reads (examples/gitops/records.yaml), relative to the program's
+   * directory; its records come after `records`. Its `zoneName` must be the Zone's, and its `adopt` is the Zone's
+   * when the Zone sets none.
+   */
+  recordsFile?: string;
+  /** A BIND zone file, read as `Zone.fromBind` reads it with the Zone's `zoneName`, relative to the program's directory; its records come after `records`. */
+  bindFile?: string;
+}
+
+/** What a Zone's construct needs from the plugin: its package version and its listing of a zone. */
+export interface PluginZoneParts {
+  version: string;
+  listRecords(zoneName: string): Promise<{ records: ZoneRecordInfo[] }>;
+}
+
+/** A record of a Zone through the plugin: the plugin's ZoneRecord, whose outputs are the TypeScript ZoneRecord's. */
+class PluginZoneRecord extends pulumi.CustomResource {
+  declare public readonly zoneName: pulumi.Output<string>;
+  declare public readonly subDomain: pulumi.Output<string>;
+  declare public readonly fieldType: pulumi.Output<string>;
+  declare public readonly target: pulumi.Output<string>;
+  declare public readonly ttl: pulumi.Output<number>;
+  declare public readonly recordId: pulumi.Output<string>;
+  declare public readonly fqdn: pulumi.Output<string>;
+}
+
+class PluginZoneManifest extends pulumi.CustomResource {
+  declare public readonly removed: pulumi.Output<{ subDomain: string; fieldType: string; target: string }[] | undefined>;
+}
+
+class PluginZoneUnmanaged extends pulumi.CustomResource {
+  declare public readonly deleted: pulumi.Output<string[]>;
+}
+
+/** The plugin's door: its resource types, pinned to its own version, and its listing. */
+function pluginDoor(parts: PluginZoneParts): ZoneDoor {
+  const pinned = (opts: pulumi.CustomResourceOptions) => ({ ...opts, version: parts.version });
+  return {
+    record: (name, args, opts) =>
+      new PluginZoneRecord("ovhdns:index:ZoneRecord", name, { ...args, recordId: undefined, fqdn: undefined }, pinned(opts)) as ZoneRecord,
+    noRedirections: "redirections are not served by the ovhdns plugin yet: declare them in a TypeScript program's Zone, or leave them out",
+    manifest: (name, args, opts) => new PluginZoneManifest(PLUGIN_ZONE_MANIFEST_TYPE, name, { ...args, removed: undefined }, pinned(opts)),
+    unmanaged: (name, args, opts) => new PluginZoneUnmanaged(PLUGIN_ZONE_UNMANAGED_TYPE, name, { ...args, deleted: undefined }, pinned(opts)),
+    listRecords: (zoneName) => parts.listRecords(zoneName),
+  };
+}
+
+/** The inputs a Zone takes from a YAML program: {@link ZoneArgs} without the TypeScript-only ones, and {@link ZoneFileArgs}. */
+const INPUTS = ["zoneName", "records", "adopt", "unmanaged", "owner", "newZone", "maxDeletePercent", "maxDeleteCount", "recordsFile", "bindFile"];
+
+/**
+ * The Zone's arguments from a construct's inputs: plain values (an input that is another resource's output, or a
+ * secret, cannot be: the Zone checks and names its records before anything is registered), files read.
+ */
+export function zoneArgsOf(inputs: Record<string, unknown>, cwd: string): ZoneArgs {
+  const zoneName = typeof inputs.zoneName === "string" ? inputs.zoneName : "";
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(inputs)) {
+    if (!INPUTS.includes(key)) problems.push(`${key} is not an input of a Zone: use ${INPUTS.join(", ")}`);
+    else if (pulumi.Output.isInstance(value)) {
+      problems.push(`${key} must be a plain value (text, a number, a list), known before the preview: not another resource's output, nor a secret`);
+    }
+  }
+  if (problems.length > 0) throw new ZoneDeclarationError(zoneName || "(no zoneName)", problems);
+  const { recordsFile, bindFile, records = [], ...rest } = inputs as Partial<ZoneArgs> & ZoneFileArgs;
+  if (!Array.isArray(records)) throw new ZoneDeclarationError(zoneName, ["records must be a list of { subDomain, fieldType, target, ttl }"]);
+  const all: ZoneRecordSpec[] = [...records];
+  let adopt = rest.adopt;
+  const redirections = [];
+  if (recordsFile !== undefined) {
+    const source = Zone.fromYaml(path.resolve(cwd, String(recordsFile)));
+    if (zoneName && source.zoneName !== zoneName.toLowerCase().replace(/\.$/, "")) {
+      throw new ZoneDeclarationError(zoneName, [`recordsFile ${recordsFile} declares zone ${source.zoneName}, not ${zoneName}: give the Zone the file's zone`]);
+    }
+    all.push(...source.records);
+    adopt ??= source.adopt;
+    redirections.push(...(source.redirections ?? []));
+  }
+  if (bindFile !== undefined) all.push(...Zone.fromBind(path.resolve(cwd, String(bindFile)), zoneName ? { zoneName } : {}).records);
+  return {
+    ...rest,
+    zoneName,
+    records: all,
+    ...(adopt === undefined ? {} : { adopt }),
+    ...(redirections.length > 0 ? { redirections } : {}),
+  } as ZoneArgs;
+}
+
+/** Builds a Zone for the plugin's construct: the TypeScript Zone through the plugin's door. */
+export function constructZone(parts: PluginZoneParts, name: string, inputs: Record<string, unknown>, opts: pulumi.ComponentResourceOptions): Constructed {
+  const door = pluginDoor(parts);
+  const PluginZone = class extends Zone {
+    protected override door(): ZoneDoor {
+      return door;
+    }
+  };
+  const zone = new PluginZone(name, zoneArgsOf(inputs, process.cwd()), opts);
+  return { urn: zone.urn, state: { recordCount: zone.recordCount, fqdns: zone.fqdns, zoneFile: zone.zoneFile } };
+}
