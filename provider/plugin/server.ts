@@ -253,7 +253,7 @@ export function pluginService(parts: PluginParts): grpc.UntypedServiceImplementa
         throw new UnknownResourceTypeError(`the ovhdns plugin builds the component ${PLUGIN_ZONE_TYPE}, not "${req.getType()}"`);
       }
       const listRecords = (zoneName: string) => DATA_SOURCES.getZoneRecords(() => dataSources.sessionFor(lookup).api, { zoneName });
-      return construct(req, parts.engineAddress, (name, inputs, opts) => constructZone({ version: parts.version, listRecords }, name, inputs, opts));
+      return construct(req, parts.engineAddress, (name, inputs, opts) => constructZone({ listRecords }, name, inputs, opts));
     }),
     cancel: answer(async () => new Empty()),
   };

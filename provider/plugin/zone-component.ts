@@ -38,9 +38,8 @@ export interface ZoneFileArgs {
   bindFile?: string;
 }
 
-/** What a Zone's construct needs from the plugin: its package version and its listing of a zone. */
+/** What a Zone's construct needs from the plugin: its listing of a zone. */
 export interface PluginZoneParts {
-  version: string;
   listRecords(zoneName: string): Promise<{ records: ZoneRecordInfo[] }>;
 }
 
@@ -63,15 +62,18 @@ class PluginZoneUnmanaged extends pulumi.CustomResource {
   declare public readonly deleted: pulumi.Output<string[]>;
 }
 
-/** The plugin's door: its resource types, pinned to its own version, and its listing. */
+/**
+ * The plugin's door: its resource types and its listing. The children name no version: they then go to the
+ * provider the program's own ZoneRecords use (the default `ovhdns` provider), so one plugin process serves both
+ * and a record moved into the Zone is handed over (docs/ownership.md).
+ */
 function pluginDoor(parts: PluginZoneParts): ZoneDoor {
-  const pinned = (opts: pulumi.CustomResourceOptions) => ({ ...opts, version: parts.version });
   return {
     record: (name, args, opts) =>
-      new PluginZoneRecord("ovhdns:index:ZoneRecord", name, { ...args, recordId: undefined, fqdn: undefined }, pinned(opts)) as ZoneRecord,
+      new PluginZoneRecord("ovhdns:index:ZoneRecord", name, { ...args, recordId: undefined, fqdn: undefined }, opts) as ZoneRecord,
     noRedirections: "redirections are not served by the ovhdns plugin yet: declare them in a TypeScript program's Zone, or leave them out",
-    manifest: (name, args, opts) => new PluginZoneManifest(PLUGIN_ZONE_MANIFEST_TYPE, name, { ...args, removed: undefined }, pinned(opts)),
-    unmanaged: (name, args, opts) => new PluginZoneUnmanaged(PLUGIN_ZONE_UNMANAGED_TYPE, name, { ...args, deleted: undefined }, pinned(opts)),
+    manifest: (name, args, opts) => new PluginZoneManifest(PLUGIN_ZONE_MANIFEST_TYPE, name, { ...args, removed: undefined }, opts),
+    unmanaged: (name, args, opts) => new PluginZoneUnmanaged(PLUGIN_ZONE_UNMANAGED_TYPE, name, { ...args, deleted: undefined }, opts),
     listRecords: (zoneName) => parts.listRecords(zoneName),
   };
 }

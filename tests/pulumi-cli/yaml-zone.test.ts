@@ -4,6 +4,8 @@
  * stack for the describe, its program rewritten between runs as merged pull requests would. Preview and up of a
  * zone of 12 records; a change that removes 9 is refused at preview and at up by the Zone's own guard, naming it
  * and how to allow it, with nothing written; allowed by `ovhdns:allowMassDelete`, it applies; refresh and destroy.
+ * Then records declared one by one as `ovhdns:index:ZoneRecord` move into a Zone reading a records file, with
+ * `adopt`: the Zone's children take the very records over, with no write.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -115,6 +117,40 @@ describe("the Zone component in a Pulumi YAML program, through the real Pulumi C
     const refresh = await withCalls(emulator, () => ws.refresh());
     expect(writes(refresh.calls)).toEqual([]);
     expect(changes(await ws.preview())).toEqual([]);
+
+    await ws.destroy();
+    expect(zoneLines(emulator)).toEqual([]);
+  });
+
+  it("records declared one by one move into a Zone reading a records file, with adopt: no write, the same record ids", async () => {
+    const plain = [
+      ["web", "", "A", "203.0.113.10"], ["www", "www", "CNAME", "example.com."], ["mail", "", "MX", "10 mx1.example.com."],
+    ].map(([name, sub, type, target]) => [
+      `  ${name}:`, "    type: ovhdns:index:ZoneRecord", "    properties:", "      zoneName: example.com",
+      ...(sub ? [`      subDomain: ${sub}`] : []), `      fieldType: ${type}`, `      target: ${target}`,
+    ].join("\n"));
+    write(["name: ovh-dns-yaml-zone", "runtime: yaml", "resources:", ...plain, ""].join("\n"));
+    await ws.up();
+    const before = zoneLines(emulator);
+    const ids = emulator.zone("example.com").records.map((r) => String(r.id)).sort();
+    expect(before).toHaveLength(3);
+
+    fs.writeFileSync(path.join(dir, "records.yaml"), [
+      "zoneName: example.com", "records:",
+      '  web: { subDomain: "", fieldType: A, target: 203.0.113.10 }',
+      "  www: { subDomain: www, fieldType: CNAME, target: example.com. }",
+      '  mail: { subDomain: "", fieldType: MX, target: 10 mx1.example.com. }', "",
+    ].join("\n"));
+    write(["name: ovh-dns-yaml-zone", "runtime: yaml", "resources:", "  zone:", "    type: ovhdns:index:Zone", "    properties:",
+      "      zoneName: example.com", "      recordsFile: records.yaml", "      adopt: true", ""].join("\n"));
+    const preview = await ws.preview();
+    expect(preview.code).toBe(0);
+    expect(changes(preview).filter((c) => !/^create zone-(@|www)-/.test(c))).toEqual(["create zone", "create zone-manifest", "delete mail", "delete web", "delete www"]);
+    const up = await withCalls(emulator, () => ws.up());
+    expect(writes(up.calls).filter((c) => !c.endsWith("/refresh"))).toEqual([]);
+    expect(zoneLines(emulator)).toEqual(before);
+    const held = (await ws.exportState()).deployment.resources!.filter((r) => r.type === "ovhdns:index:ZoneRecord").map((r) => r.id).sort();
+    expect(held).toEqual(ids);
 
     await ws.destroy();
     expect(zoneLines(emulator)).toEqual([]);
