@@ -79,7 +79,7 @@ function pluginDoor(parts: PluginZoneParts): ZoneDoor {
 }
 
 /** The inputs a Zone takes from a YAML program: {@link ZoneArgs} without the TypeScript-only ones, and {@link ZoneFileArgs}. */
-const INPUTS = ["zoneName", "records", "adopt", "unmanaged", "owner", "newZone", "maxDeletePercent", "maxDeleteCount", "recordsFile", "bindFile"];
+export const ZONE_COMPONENT_INPUTS = ["zoneName", "records", "adopt", "unmanaged", "owner", "newZone", "maxDeletePercent", "maxDeleteCount", "recordsFile", "bindFile"];
 
 /**
  * The Zone's arguments from a construct's inputs: plain values (an input that is another resource's output, or a
@@ -89,7 +89,7 @@ export function zoneArgsOf(inputs: Record<string, unknown>, cwd: string): ZoneAr
   const zoneName = typeof inputs.zoneName === "string" ? inputs.zoneName : "";
   const problems: string[] = [];
   for (const [key, value] of Object.entries(inputs)) {
-    if (!INPUTS.includes(key)) problems.push(`${key} is not an input of a Zone: use ${INPUTS.join(", ")}`);
+    if (!ZONE_COMPONENT_INPUTS.includes(key)) problems.push(`${key} is not an input of a Zone: use ${ZONE_COMPONENT_INPUTS.join(", ")}`);
     else if (pulumi.Output.isInstance(value)) {
       problems.push(`${key} must be a plain value (text, a number, a list), known before the preview: not another resource's output, nor a secret`);
     }
@@ -119,6 +119,9 @@ export function zoneArgsOf(inputs: Record<string, unknown>, cwd: string): ZoneAr
   } as ZoneArgs;
 }
 
+/** The outputs a Zone answers its program: its Output members (the schema's outputs). */
+export const ZONE_COMPONENT_OUTPUTS = ["recordCount", "fqdns", "zoneFile"] as const satisfies readonly (keyof Zone)[];
+
 /** Builds a Zone for the plugin's construct: the TypeScript Zone through the plugin's door. */
 export function constructZone(parts: PluginZoneParts, name: string, inputs: Record<string, unknown>, opts: pulumi.ComponentResourceOptions): Constructed {
   const door = pluginDoor(parts);
@@ -128,5 +131,5 @@ export function constructZone(parts: PluginZoneParts, name: string, inputs: Reco
     }
   };
   const zone = new PluginZone(name, zoneArgsOf(inputs, process.cwd()), opts);
-  return { urn: zone.urn, state: { recordCount: zone.recordCount, fqdns: zone.fqdns, zoneFile: zone.zoneFile } };
+  return { urn: zone.urn, state: Object.fromEntries(ZONE_COMPONENT_OUTPUTS.map((key) => [key, zone[key]])) };
 }

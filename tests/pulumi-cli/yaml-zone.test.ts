@@ -155,4 +155,13 @@ describe("the Zone component in a Pulumi YAML program, through the real Pulumi C
     await ws.destroy();
     expect(zoneLines(emulator)).toEqual([]);
   });
+
+  it("a zone the account cannot list fails the preview with the Zone's message (the listing's failure reaches the construct), nothing written", async () => {
+    write(program([{ subDomain: "www", fieldType: "A", target: "203.0.113.10" }]).replace("zoneName: example.com", "zoneName: example.org"));
+    const preview = await withCalls(emulator, () => ws.preview());
+    expect(preview.result.code).not.toBe(0);
+    const said = preview.result.diagnostics.map((d) => d.message).join("\n");
+    expect(said).toMatch(/zone example\.org: listing the zone for records this Zone does not declare failed: .*\. If the zone is created by this program, set newZone: true/);
+    expect(writes(preview.calls)).toEqual([]);
+  });
 });
