@@ -83,14 +83,18 @@ let watching = false;
 
 /**
  * A failure inside a component's outputs (a rejected listing feeding a child's inputs) reaches no caller: the
- * SDK leaves it unhandled, which would end the plugin. While a construct is under way it fails the constructs
- * instead, as Pulumi's provider server does; with none under way it ends the process as before.
+ * SDK leaves it unhandled, which would end the plugin in the middle of the engine's deployment ("exited
+ * prematurely"). While a construct is under way it fails the constructs instead; after one (the other outputs
+ * of a component whose construct already failed on that error) it is written to stderr and the plugin keeps
+ * serving, as Pulumi's own provider server does (provider/server.js: it fails the calls in flight).
  */
 function watchUnhandled(): void {
   if (watching) return;
   watching = true;
   process.on("unhandledRejection", (reason) => {
-    if (inFlight.size === 0) throw reason;
+    if (inFlight.size === 0) {
+      process.stderr.write(`pulumi-resource-ovhdns: after a component's construct: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+    }
     for (const fail of inFlight) fail(reason);
   });
 }
