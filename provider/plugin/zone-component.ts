@@ -12,7 +12,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Zone, type ZoneArgs } from "../../sdk/zone";
-import type { ZoneDoor } from "../../sdk/zone/door";
+import type { ZoneDoor, ZoneManifestLike } from "../../sdk/zone/door";
 import { ZoneDeclarationError, type ZoneRecordSpec } from "../../sdk/zone/records";
 import type { ZoneRecord } from "../../sdk/zone-record";
 import type { ZoneRecordInfo } from "../zone-record";
@@ -43,24 +43,12 @@ export interface PluginZoneParts {
   listRecords(zoneName: string): Promise<{ records: ZoneRecordInfo[] }>;
 }
 
-/** A record of a Zone through the plugin: the plugin's ZoneRecord, whose outputs are the TypeScript ZoneRecord's. */
-class PluginZoneRecord extends pulumi.CustomResource {
-  declare public readonly zoneName: pulumi.Output<string>;
-  declare public readonly subDomain: pulumi.Output<string>;
-  declare public readonly fieldType: pulumi.Output<string>;
-  declare public readonly target: pulumi.Output<string>;
-  declare public readonly ttl: pulumi.Output<number>;
-  declare public readonly recordId: pulumi.Output<string>;
-  declare public readonly fqdn: pulumi.Output<string>;
-}
-
-class PluginZoneManifest extends pulumi.CustomResource {
-  declare public readonly removed: pulumi.Output<{ subDomain: string; fieldType: string; target: string }[] | undefined>;
-}
-
-class PluginZoneUnmanaged extends pulumi.CustomResource {
-  declare public readonly deleted: pulumi.Output<string[]>;
-}
+/**
+ * A child of a Zone through the plugin. Pulumi makes an Output of every property registered (the outputs as
+ * `undefined`), whatever the class declares; each child is typed as the TypeScript class whose outputs it has
+ * (a ZoneRecord's `recordId`, `fqdn`; a manifest's `removed`), which only declares them.
+ */
+class PluginChild extends pulumi.CustomResource {}
 
 /**
  * The plugin's door: its resource types and its listing. The children name no version: they then go to the
@@ -70,10 +58,10 @@ class PluginZoneUnmanaged extends pulumi.CustomResource {
 function pluginDoor(parts: PluginZoneParts): ZoneDoor {
   return {
     record: (name, args, opts) =>
-      new PluginZoneRecord("ovhdns:index:ZoneRecord", name, { ...args, recordId: undefined, fqdn: undefined }, opts) as ZoneRecord,
+      new PluginChild("ovhdns:index:ZoneRecord", name, { ...args, recordId: undefined, fqdn: undefined }, opts) as unknown as ZoneRecord,
     noRedirections: "redirections are not served by the ovhdns plugin yet: declare them in a TypeScript program's Zone, or leave them out",
-    manifest: (name, args, opts) => new PluginZoneManifest(PLUGIN_ZONE_MANIFEST_TYPE, name, { ...args, removed: undefined }, opts),
-    unmanaged: (name, args, opts) => new PluginZoneUnmanaged(PLUGIN_ZONE_UNMANAGED_TYPE, name, { ...args, deleted: undefined }, opts),
+    manifest: (name, args, opts) => new PluginChild(PLUGIN_ZONE_MANIFEST_TYPE, name, { ...args, removed: undefined }, opts) as unknown as ZoneManifestLike,
+    unmanaged: (name, args, opts) => new PluginChild(PLUGIN_ZONE_UNMANAGED_TYPE, name, { ...args, deleted: undefined }, opts),
     listRecords: (zoneName) => parts.listRecords(zoneName),
   };
 }
