@@ -5,14 +5,15 @@
  * zone of 12 records; a change that removes 9 is refused at preview and at up by the Zone's own guard, naming it
  * and how to allow it, with nothing written; allowed by `ovhdns:allowMassDelete`, it applies; refresh and destroy.
  * Then records declared one by one as `ovhdns:index:ZoneRecord` move into a Zone reading a records file, with
- * `adopt`: the Zone's children take the very records over, with no write.
+ * `adopt`: the Zone's children take the very records over, with no write; with `unmanaged: "delete"`, a record
+ * made by hand is deleted by the plugin's ZoneUnmanaged. A zone that cannot be listed fails the preview.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { pluginStack, withCalls, writes, zoneLines } from "./support";
+import { behindPulumi, pluginStack, withCalls, writes, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
@@ -122,7 +123,7 @@ describe("the Zone component in a Pulumi YAML program, through the real Pulumi C
     expect(zoneLines(emulator)).toEqual([]);
   });
 
-  it("records declared one by one move into a Zone reading a records file, with adopt: no write, the same record ids", async () => {
+  it("records declared one by one move into a Zone reading a records file, with adopt: no write, the same record ids; unmanaged: delete prunes a record made by hand", async () => {
     const plain = [
       ["web", "", "A", "203.0.113.10"], ["www", "www", "CNAME", "example.com."], ["mail", "", "MX", "10 mx1.example.com."],
     ].map(([name, sub, type, target]) => [
@@ -151,6 +152,15 @@ describe("the Zone component in a Pulumi YAML program, through the real Pulumi C
     expect(zoneLines(emulator)).toEqual(before);
     const held = (await ws.exportState()).deployment.resources!.filter((r) => r.type === "ovhdns:index:ZoneRecord").map((r) => r.id).sort();
     expect(held).toEqual(ids);
+
+    // A record made by hand, then unmanaged: "delete": the plugin's ZoneUnmanaged deletes it on up, and only it.
+    await behindPulumi(emulator).post("/domain/zone/example.com/record", { subDomain: "stray", fieldType: "TXT", target: "by hand" });
+    write(["name: ovh-dns-yaml-zone", "runtime: yaml", "resources:", "  zone:", "    type: ovhdns:index:Zone", "    properties:",
+      "      zoneName: example.com", "      recordsFile: records.yaml", "      adopt: true", "      unmanaged: delete", ""].join("\n"));
+    const pruned = await withCalls(emulator, () => ws.up());
+    expect(writes(pruned.calls).filter((c) => c.startsWith("DELETE"))).toHaveLength(1);
+    expect(zoneLines(emulator)).toEqual(before);
+    expect((await ws.exportState()).deployment.resources!.filter((r) => r.type === "ovhdns:index:ZoneUnmanaged")).toHaveLength(1);
 
     await ws.destroy();
     expect(zoneLines(emulator)).toEqual([]);
