@@ -6,7 +6,8 @@
  * and how to allow it, with nothing written; allowed by `ovhdns:allowMassDelete`, it applies; refresh and destroy.
  * Then records declared one by one as `ovhdns:index:ZoneRecord` move into a Zone reading a records file, with
  * `adopt`: the Zone's children take the very records over, with no write; with `unmanaged: "delete"`, a record
- * made by hand is deleted by the plugin's ZoneUnmanaged. A zone that cannot be listed fails the preview.
+ * made by hand is deleted by the plugin's ZoneUnmanaged. A zone that cannot be listed fails the preview. A secret
+ * input (the plugin accepts secrets, as a plugin building components must) is stored encrypted.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -175,5 +176,20 @@ describe("the Zone component in a Pulumi YAML program, through the real Pulumi C
     expect(said).not.toMatch(/exited prematurely/);
     expect(said).toMatch(/zone example\.org: listing the zone for records this Zone does not declare failed: .*\. If the zone is created by this program, set newZone: true/);
     expect(writes(preview.calls)).toEqual([]);
+  });
+
+  it("a secret input of a ZoneRecord reaches OVH in the clear and stays a secret in the state (the plugin accepts secrets, as components require)", async () => {
+    await ws.setConfig("token", "verify-7f3a9c", true);
+    write(["name: ovh-dns-yaml-zone", "runtime: yaml", "config:", "  token:", "    type: string", "resources:", "  verification:",
+      "    type: ovhdns:index:ZoneRecord", "    properties:", "      zoneName: example.com", "      subDomain: _verify", "      fieldType: TXT",
+      "      target: ${token}", ""].join("\n"));
+    await ws.up();
+    expect(zoneLines(emulator)).toEqual(['_verify TXT "verify-7f3a9c" 0']);
+    const state = (await ws.exportState()).deployment.resources!.find((r) => r.type === "ovhdns:index:ZoneRecord")!;
+    expect(JSON.stringify(state)).not.toContain("verify-7f3a9c");
+    expect(state.outputs!.target).toMatchObject({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" });
+    expect(changes(await ws.preview())).toEqual([]);
+    await ws.destroy();
+    expect(zoneLines(emulator)).toEqual([]);
   });
 });
