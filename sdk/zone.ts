@@ -6,19 +6,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_MAX_DELETE_PERCENT, withoutRemoved, type UnmanagedDeletion } from "../provider/zone-manifest";
 import { normaliseZoneName } from "../provider/records";
-import { getZoneRecords } from "./data-sources";
 import { readBindZone, type BindOptions } from "./zone/bind-parser";
 import { writeBindZone } from "./zone/bind-writer";
 import { checkZone } from "./zone/checks";
-import { ZoneManifest, ZoneUnmanaged } from "./zone/internal-resources";
+import { DYNAMIC_DOOR, type ZoneDoor } from "./zone/door";
 import { childKeys, previousKeys } from "./zone/naming";
 import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
 import { findUnmanaged, toDeletion } from "./zone/unmanaged";
 import { readYamlZone, type YamlOptions, type ZoneSource } from "./zone/yaml-source";
 import { reportedAsRunError } from "./zone/run-error";
-import { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
-import { ZoneRedirection } from "./zone-redirection";
+import type { ZoneRecord, ZoneRecordArgs } from "./zone-record";
+import type { ZoneRedirection } from "./zone-redirection";
 import { declareRedirections, redirectionKey, type ZoneRedirectionSpec } from "./zone/redirections";
+
+/** The Pulumi type token of a Zone, in TypeScript and YAML programs alike. */
+export const ZONE_TYPE = "ovhdns:index:Zone";
 
 /** What a Zone does with records of the zone that none of its records declares. */
 export type UnmanagedPolicy = "ignore" | "warn" | "delete";
@@ -33,6 +35,7 @@ export interface ZoneArgs {
    * Web redirections, one ZoneRedirection child each (`<name>-redirect-<subDomain>`, `@` for the apex), adopted
    * with `adopt`. The A and TXT records OVH keeps for them are never unmanaged records. Not counted by the
    * mass-deletion guard, which counts records.
+   * @typescriptOnly the ovhdns plugin does not serve redirections yet.
    */
   redirections?: readonly ZoneRedirectionSpec[];
   /** Take over records that already exist identically instead of creating duplicates (ZoneRecord's `adopt`). */
@@ -102,17 +105,19 @@ export class Zone extends pulumi.ComponentResource {
   }
 
   constructor(name: string, args: ZoneArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("ovhdns:index:Zone", name, {}, opts);
+    super(ZONE_TYPE, name, {}, opts);
+    const door = this.door();
     const zoneName = readZoneName(args.zoneName);
     const policy = readOptions(zoneName, args);
     const declared = declareRecords(zoneName, args.records);
     const redirections = declareRedirections(zoneName, args.redirections, declared);
+    if (!door.redirection && redirections.declared.length > 0) redirections.problems.push(door.noRedirections ?? "redirections are not served here");
     const problems = [...checkZone(zoneName, declared), ...redirections.problems];
     if (problems.length > 0) throw new ZoneDeclarationError(zoneName, problems);
     const keys = childKeys(declared);
 
-    const listing = policy.unmanaged === "ignore" || args.newZone ? undefined : this.unmanagedOf(zoneName, declared);
-    const manifest = new ZoneManifest(`${name}-manifest`, {
+    const listing = policy.unmanaged === "ignore" || args.newZone ? undefined : this.unmanagedOf(door, zoneName, declared);
+    const manifest = door.manifest(`${name}-manifest`, {
       zoneName,
       records: Object.fromEntries(keys.map((key, i) => [key, `${declared[i].subDomain || "@"} ${declared[i].fieldType} ${declared[i].target}`])),
       maxDeletePercent: policy.maxDeletePercent,
@@ -125,14 +130,14 @@ export class Zone extends pulumi.ComponentResource {
     unmanaged?.apply((u) => this.tell(zoneName, u, policy.unmanaged));
     const children: Record<string, ZoneRecord> = {};
     const previous = previousKeys(declared, keys);
-    keys.forEach((key, i) => (children[key] = this.child(`${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, args.owner, manifest)));
+    keys.forEach((key, i) => (children[key] = this.child(door, `${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, args.owner, manifest)));
     this.records = children;
-    this.redirections = Object.fromEntries(redirections.declared.map((r) => [redirectionKey(r), new ZoneRedirection(`${name}-${redirectionKey(r)}`,
+    this.redirections = Object.fromEntries(redirections.declared.map((r) => [redirectionKey(r), door.redirection!(`${name}-${redirectionKey(r)}`,
       { ...(r.inputs as unknown as ZoneRedirectionSpec), zoneName, ...(args.adopt === true ? { adopt: true } : {}), ...(args.owner === undefined ? {} : { owner: args.owner }) }, { parent: this, dependsOn: [manifest] })]));
     if (policy.unmanaged === "delete" && unmanaged) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
       const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));
-      new ZoneUnmanaged(`${name}-unmanaged`, { zoneName, deletions: unmanaged.apply((u) => u.map((d) => d.record)), heldIds },
+      door.unmanaged(`${name}-unmanaged`, { zoneName, deletions: unmanaged.apply((u) => u.map((d) => d.record)), heldIds },
         { parent: this, dependsOn: Object.values(children) });
     }
     this.recordCount = pulumi.output(declared.length);
@@ -141,16 +146,24 @@ export class Zone extends pulumi.ComponentResource {
     this.registerOutputs({ recordCount: this.recordCount, fqdns: this.fqdns, zoneFile: this.zoneFile });
   }
 
+  /**
+   * How this Zone makes its children and lists its zone: the dynamic provider's resources in a TypeScript program.
+   * The `ovhdns` plugin's construct overrides it (provider/plugin/zone-component.ts); it is called once, first.
+   */
+  protected door(): ZoneDoor {
+    return DYNAMIC_DOOR;
+  }
+
   /** A record's child; `previousName` (naming.ts, `previousKeys`) is the alias that keeps it across a sibling's change. */
-  private child(name: string, previousName: string | undefined, zoneName: string, r: DeclaredRecord, adopt: boolean, owner: string | undefined, after: pulumi.Resource): ZoneRecord {
+  private child(door: ZoneDoor, name: string, previousName: string | undefined, zoneName: string, r: DeclaredRecord, adopt: boolean, owner: string | undefined, after: pulumi.Resource): ZoneRecord {
     const args: ZoneRecordArgs = { zoneName, subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl, ...(owner === undefined ? {} : { owner }) };
     const aliases = previousName ? [{ name: previousName }] : [];
-    return new ZoneRecord(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after], aliases });
+    return door.record(name, adopt ? { ...args, adopt: true } : args, { parent: this, dependsOn: [after], aliases });
   }
 
   /** One listing of the zone: the records no declared record accounts for. */
-  private unmanagedOf(zoneName: string, declared: DeclaredRecord[]): pulumi.Output<UnmanagedDeletion[]> {
-    const listed = getZoneRecords({ zoneName }).catch((err: unknown) => {
+  private unmanagedOf(door: ZoneDoor, zoneName: string, declared: DeclaredRecord[]): pulumi.Output<UnmanagedDeletion[]> {
+    const listed = door.listRecords(zoneName).catch((err: unknown) => {
       // Never guessed: without the listing, nothing can be said (or deleted) about the rest of the zone.
       throw reportedAsRunError(new Error(
         `zone ${zoneName}: listing the zone for records this Zone does not declare failed: ${err instanceof Error ? err.message : String(err)}. ` +

@@ -51,13 +51,18 @@ export const PLUGIN_CONFIG_KEYS = [
 ] as const satisfies readonly (keyof PluginConfig)[];
 
 /** Pulumi's wire sentinel of a secret value: `{ [SECRET_SIG]: SECRET_VALUE_SIG, value }`. */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_VALUE_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+export const SECRET_VALUE_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Whether `value` is Pulumi's wire form of a secret. */
+export function isWireSecret(value: unknown): value is { value?: unknown } {
+  return value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE_SIG;
+}
 
 /** A config value as text: a secret unwrapped, a number or boolean written out; `undefined` for anything else. */
 function configText(value: unknown): string | undefined {
-  if (value !== null && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE_SIG) {
-    return configText((value as { value?: unknown }).value);
+  if (isWireSecret(value)) {
+    return configText(value.value);
   }
   if (typeof value === "string") return value === "" ? undefined : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { zoneDnssecProvider, zoneRecordProvider } from "../index";
+import { zoneDnssecProvider, zoneManifestProvider, zonePruneProvider, zoneRecordProvider } from "../index";
+import { hostEngineAddress } from "../zone-record/engine-watchdog";
 import { PLUGIN_SCHEMA_TEXT } from "./schema";
 import { PLUGIN_ZONE_DNSSEC_TYPE, servePlugin, type ServedProvider } from "./server";
 
@@ -19,7 +20,8 @@ function packageVersion(): string {
 
 const provider = zoneRecordProvider as ServedProvider;
 const others = { [PLUGIN_ZONE_DNSSEC_TYPE]: zoneDnssecProvider as ServedProvider };
-servePlugin({ provider, others, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion() }).then(
+const zone = { manifest: zoneManifestProvider, unmanaged: zonePruneProvider };
+servePlugin({ provider, others, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion(), zone, engineAddress: hostEngineAddress() }).then(
   ({ port }) => process.stdout.write(`${port}\n`),
   (err: unknown) => {
     process.stderr.write(`pulumi-resource-ovhdns: cannot serve: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -7,13 +7,17 @@
  * - the configuration: `ovhdns:<key>` answers the provider's `ovh:<key>` lookups (config.ts), and `ovhdns:owner`
  *   is the default `owner` of a ZoneRecord, as the TypeScript SDK defaults it from the same key;
  * - the type tokens `ovhdns:index:ZoneRecord` and `ovhdns:index:ZoneDnssec` (the ZoneDnssecProvider object of
- *   provider/index.ts, likewise): any other type is refused, naming the ones it serves;
+ *   provider/index.ts, likewise): any other type is refused, naming the ones it serves; and the `Zone` component
+ *   (`ovhdns:index:Zone`), which `Construct` builds with the TypeScript Zone (zone-component.ts), whose internal
+ *   children (`ovhdns:index:ZoneManifest`, `ovhdns:index:ZoneUnmanaged`) are served by the dynamic provider's
+ *   objects for them;
  * - the data sources as functions (`ovhdns:index:getZoneRecords`...), the SDK's own (DATA_SOURCES), with the
  *   plugin's credentials;
  * - an import id may also be written `<zoneName>/<recordId>` (read.ts).
  *
  * It mirrors Pulumi's own dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`): the config is read from
- * Configure's `args` with its secrets unwrapped, inputs arrive in the clear (it does not accept secrets), an error carrying an `id` is the engine's "created but failed
+ * Configure's `args` with its secrets unwrapped, inputs are given to the provider in the clear (the plugin accepts
+ * secrets, as a plugin that builds components must, and unwraps them, marking the answers again: secrets.ts), an error carrying an `id` is the engine's "created but failed
  * to initialise" with the record's properties, and every other method is left unimplemented. Pulumi's
  * `@pulumi/pulumi/provider` server cannot serve it: its Configure drops the provider's configuration.
  */
@@ -28,9 +32,14 @@ import { DATA_SOURCES, SessionPool, type ConfigLookup, type DataSourceName } fro
 import { asDynamicConfig, pluginConfigOf, type PluginConfig } from "./config";
 import { stackKeyOf } from "../zone-record/registry-codec";
 import { Any, Empty, grpc, Struct } from "./sdk-modules";
+import { construct } from "./construct";
+import { rewrapSecrets, unwrapSecrets } from "./secrets";
+import { constructZone, PLUGIN_ZONE_MANIFEST_TYPE, PLUGIN_ZONE_UNMANAGED_TYPE } from "./zone-component";
 
 /** The type token of the plugin's ZoneRecord. */
 export const PLUGIN_ZONE_RECORD_TYPE = "ovhdns:index:ZoneRecord";
+/** The type token of the Zone component the plugin builds in `Construct`. */
+export const PLUGIN_ZONE_TYPE = "ovhdns:index:Zone";
 
 /** The type token of the plugin's ZoneDnssec, served by the dynamic provider's `zoneDnssecProvider`. */
 export const PLUGIN_ZONE_DNSSEC_TYPE = "ovhdns:index:ZoneDnssec";
@@ -55,6 +64,13 @@ export interface PluginParts {
   others?: Record<string, ServedProvider>;
   schema: string;
   version: string;
+  /**
+   * The dynamic provider's objects for a Zone's manifest and its deletion of undeclared records: with them (and
+   * `engineAddress`), the plugin builds `ovhdns:index:Zone` components; without them it refuses them.
+   */
+  zone?: { manifest: pulumi.dynamic.ResourceProvider; unmanaged: pulumi.dynamic.ResourceProvider };
+  /** The engine's address (the plugin's last argument), which a construct points the SDK's runtime at. */
+  engineAddress?: string;
 }
 
 /** The type of a URN (`urn:pulumi:<stack>::<project>::<parent$>type::<name>`), without its parents' types. */
@@ -64,7 +80,7 @@ export function typeOfUrn(urn: string): string {
 }
 
 /** The provider of the resource `urn` names, or an error naming the types the plugin serves. */
-function servedBy(served: Record<string, ServedProvider>, urn: string): ServedProvider {
+function servedBy(served: Record<string, pulumi.dynamic.ResourceProvider>, urn: string): pulumi.dynamic.ResourceProvider {
   const type = typeOfUrn(urn);
   if (!Object.hasOwn(served, type)) {
     throw new UnknownResourceTypeError(`the ovhdns plugin serves ${Object.keys(served).join(", ")}, not "${type}" (${urn})`);
@@ -84,6 +100,24 @@ function dataSourceOf(token: string): (typeof DATA_SOURCES)[DataSourceName] {
 function toJs(struct: InstanceType<typeof Struct> | undefined): Props {
   return (struct?.toJavaScript() ?? {}) as Props;
 }
+
+/** A request's properties with their secrets unwrapped (secrets.ts), and the keys that held one. */
+function plainOf(struct: InstanceType<typeof Struct> | undefined): { plain: Props; secretKeys: Set<string> } {
+  return unwrapSecrets(toJs(struct));
+}
+
+/** `fn`'s result; an error carrying the properties of a created record gets them with its secrets marked again. */
+async function keepingSecrets<T>(secretKeys: ReadonlySet<string>, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const failed = err as { properties?: Props };
+    if (failed && typeof failed === "object" && failed.properties) failed.properties = rewrapSecrets(failed.properties, secretKeys);
+    throw err;
+  }
+}
+
+const struct = (props: Props | undefined) => Struct.fromJavaScript((props ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]);
 
 /** The gRPC status of a failed step: with `ErrorResourceInitFailed` details when the error names a record id. */
 function statusOf(err: unknown): ServiceError {
@@ -115,8 +149,10 @@ function answer<Req, Res>(fn: (req: Req) => Promise<Res>): Unary<Req, Res> {
 
 /** The ResourceProvider service of the plugin (the methods not here answer UNIMPLEMENTED). */
 export function pluginService(parts: PluginParts): UntypedServiceImplementation {
-  const served: Record<string, ServedProvider> = { [PLUGIN_ZONE_RECORD_TYPE]: parts.provider, ...parts.others };
-  const provider = (urn: string) => servedBy(served, urn);
+  // The types the plugin serves: the ZoneRecord, the others (ZoneDnssec), and a Zone's internal children when it
+  // builds Zones.
+  const internal: Record<string, pulumi.dynamic.ResourceProvider> = parts.zone ? { [PLUGIN_ZONE_MANIFEST_TYPE]: parts.zone.manifest, [PLUGIN_ZONE_UNMANAGED_TYPE]: parts.zone.unmanaged } : {};
+  const served: Record<string, pulumi.dynamic.ResourceProvider> = { [PLUGIN_ZONE_RECORD_TYPE]: parts.provider, ...parts.others, ...internal };
   let config: PluginConfig = {};
   /** The data sources' credentials: the same keys as the records', from the plugin's config (then env, ovh.conf). */
   const lookup: ConfigLookup = (key) => asDynamicConfig(config).get(`ovh:${key}`);
@@ -147,15 +183,20 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
     }),
     configure: answer(async (req: provproto.ConfigureRequest) => {
       config = pluginConfigOf(toJs(req.getArgs()));
-      for (const p of new Set(Object.values(served))) await p.configure({ config: asDynamicConfig(config) });
+      for (const p of new Set(Object.values(served))) await p.configure?.({ config: asDynamicConfig(config) });
       const res = new provproto.ConfigureResponse();
-      res.setAcceptsecrets(false);
+      // The engine builds components only with a plugin that accepts secrets: they are unwrapped below (secrets.ts).
+      res.setAcceptsecrets(true);
       return res;
     }),
     check: answer(async (req: provproto.CheckRequest) => {
-      const result = await provider(req.getUrn()).check(toJs(req.getOlds()), withDefaults(toJs(req.getNews()), req.getUrn()));
+      const target = servedBy(served, req.getUrn());
+      const { plain, secretKeys } = plainOf(req.getNews());
+      const news = target === parts.provider ? withDefaults(plain, req.getUrn()) : plain;
+      // A provider without check takes its inputs as they are (Pulumi's dynamic-provider host does the same).
+      const result = target.check ? await target.check(plainOf(req.getOlds()).plain, news) : { inputs: news };
       const res = new provproto.CheckResponse();
-      res.setInputs(Struct.fromJavaScript((result.inputs ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setInputs(struct(rewrapSecrets(result.inputs, secretKeys)));
       res.setFailuresList((result.failures ?? []).map((f) => {
         const failure = new provproto.CheckFailure();
         failure.setProperty(f.property);
@@ -165,7 +206,8 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
       return res;
     }),
     diff: answer(async (req: provproto.DiffRequest) => {
-      const result = await provider(req.getUrn()).diff(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
+      const target = servedBy(served, req.getUrn());
+      const result = target.diff ? await target.diff(req.getId(), plainOf(req.getOlds()).plain, plainOf(req.getNews()).plain) : {};
       const res = new provproto.DiffResponse();
       const { DIFF_SOME, DIFF_NONE, DIFF_UNKNOWN } = provproto.DiffResponse.DiffChanges;
       res.setChanges(result.changes === true ? DIFF_SOME : result.changes === false ? DIFF_NONE : DIFF_UNKNOWN);
@@ -174,39 +216,53 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
       return res;
     }),
     create: answer(async (req: provproto.CreateRequest) => {
-      const result = await provider(req.getUrn()).create(toJs(req.getProperties()));
+      const target = servedBy(served, req.getUrn());
+      const { plain, secretKeys } = plainOf(req.getProperties());
+      const result = await keepingSecrets(secretKeys, () => target.create(plain));
       const res = new provproto.CreateResponse();
       res.setId(result.id);
-      res.setProperties(Struct.fromJavaScript(result.outs as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setProperties(struct(rewrapSecrets(result.outs, secretKeys)));
       return res;
     }),
     read: answer(async (req: provproto.ReadRequest) => {
+      const target = servedBy(served, req.getUrn());
       // A refresh sends the stored outputs; an import or `.get()` only inputs (or nothing at all).
-      const stored = toJs(req.getProperties());
-      const props = Object.keys(stored).length > 0 ? stored : toJs(req.getInputs());
-      const result = await provider(req.getUrn()).read(req.getId(), props);
+      const stored = plainOf(req.getProperties());
+      const { plain: props, secretKeys } = Object.keys(stored.plain).length > 0 ? stored : plainOf(req.getInputs());
+      const result = target.read ? await target.read(req.getId(), props) : { id: req.getId(), props };
       const res = new provproto.ReadResponse();
       res.setId(result.id ?? "");
-      res.setProperties(Struct.fromJavaScript((result.props ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
-      if (result.inputs) res.setInputs(Struct.fromJavaScript(result.inputs as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setProperties(struct(rewrapSecrets(result.props, secretKeys)));
+      if (result.inputs) res.setInputs(struct(rewrapSecrets(result.inputs, secretKeys)));
       return res;
     }),
     update: answer(async (req: provproto.UpdateRequest) => {
-      const result = await provider(req.getUrn()).update(req.getId(), toJs(req.getOlds()), toJs(req.getNews()));
+      const target = servedBy(served, req.getUrn());
+      if (!target.update) throw new UnknownResourceTypeError(`${typeOfUrn(req.getUrn())} cannot be updated (${req.getUrn()})`);
+      const update = target.update.bind(target);
+      const { plain, secretKeys } = plainOf(req.getNews());
+      const result = await keepingSecrets(secretKeys, () => update(req.getId(), plainOf(req.getOlds()).plain, plain));
       const res = new provproto.UpdateResponse();
-      res.setProperties(Struct.fromJavaScript((result.outs ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
+      res.setProperties(struct(rewrapSecrets(result.outs, secretKeys)));
       return res;
     }),
     delete: answer(async (req: provproto.DeleteRequest) => {
-      await provider(req.getUrn()).delete(req.getId(), toJs(req.getProperties()));
+      await servedBy(served, req.getUrn()).delete?.(req.getId(), plainOf(req.getProperties()).plain);
       return new Empty();
     }),
     invoke: answer(async (req: provproto.InvokeRequest) => {
       const fn = dataSourceOf(req.getTok());
-      const result = await fn(() => dataSources.sessionFor(lookup).api, toJs(req.getArgs()));
+      const result = await fn(() => dataSources.sessionFor(lookup).api, plainOf(req.getArgs()).plain);
       const res = new provproto.InvokeResponse();
       res.setReturn(Struct.fromJavaScript(result as unknown as Parameters<typeof Struct.fromJavaScript>[0]));
       return res;
+    }),
+    construct: answer(async (req: provproto.ConstructRequest) => {
+      if (req.getType() !== PLUGIN_ZONE_TYPE || !parts.zone) {
+        throw new UnknownResourceTypeError(`the ovhdns plugin builds the component ${PLUGIN_ZONE_TYPE}, not "${req.getType()}"`);
+      }
+      const listRecords = (zoneName: string) => DATA_SOURCES.getZoneRecords(() => dataSources.sessionFor(lookup).api, { zoneName });
+      return construct(req, parts.engineAddress, (name, inputs, opts) => constructZone({ listRecords }, name, inputs, opts));
     }),
     cancel: answer(async () => new Empty()),
   };

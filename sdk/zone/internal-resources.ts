@@ -36,12 +36,19 @@ export class ZoneManifest extends pulumi.CustomResource {
   }
 }
 
+/** Inputs of {@link ZoneUnmanaged}. */
+export interface ZoneUnmanagedArgs {
+  zoneName: string;
+  deletions: pulumi.Input<PruneTarget[]>;
+  heldIds: pulumi.Input<string[]>;
+}
+
 /** Deletes the listed undeclared records of a zone (docs/zone.md, "Unmanaged records"). */
 export class ZoneUnmanaged extends pulumi.CustomResource {
   /** Ids of the records the last update deleted. */
   declare public readonly deleted: pulumi.Output<string[]>;
 
-  constructor(name: string, args: { zoneName: string; deletions: pulumi.Input<PruneTarget[]>; heldIds: pulumi.Input<string[]> }, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ZoneUnmanagedArgs, opts?: pulumi.CustomResourceOptions) {
     super(ZONE_PRUNE_TYPE, name, { ...args, deleted: undefined, __provider: providerText("zonePruneProvider") }, opts);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Pulumi YAML programs through the real Pulumi CLI and the YAML language host `npm run setup:pulumi` builds
- * (pulumi-language-yaml), over the `ovhdns` plugin: examples/yaml runs preview, up, a change, a refresh after a
- * console edit and destroy against the emulator; a bad record fails the preview naming the field, before any
+ * (pulumi-language-yaml), over the `ovhdns` plugin: examples/yaml (a Zone component: tests/pulumi-cli/yaml-zone.test.ts
+ * tests its guard) runs preview, up, a change, a refresh after a console edit and destroy against the emulator; a bad record fails the preview naming the field, before any
  * write; the data sources are functions (`fn::invoke`); `pulumi import` in a YAML project prints the YAML that declares the record it took over, which as the
  * program previews no change.
  */
@@ -55,18 +55,20 @@ describe("Pulumi YAML programs through the real Pulumi CLI and the ovhdns plugin
     ws = await pluginStack(emulator, {}, dir);
     const preview = await withCalls(emulator, () => ws!.preview());
     expect(preview.result.code).toBe(0);
-    expect(changes(preview.result).filter((c) => !c.startsWith("create ovh-dns-yaml-"))).toEqual(["create dmarc", "create mail", "create spf", "create web", "create www"]);
+    expect(changes(preview.result).filter((c) => !c.startsWith("create ovh-dns-yaml-"))).toEqual([
+      "create zone", "create zone-@-A", "create zone-@-MX", "create zone-@-TXT", "create zone-_dmarc-TXT", "create zone-manifest", "create zone-www-CNAME",
+    ]);
     expect(writes(preview.calls)).toEqual([]);
 
     await ws.up();
     expect(zoneLines(emulator)).toEqual(declared);
     const outputs = await ws.outputs();
-    expect(outputs.names).toEqual(["example.com", "www.example.com", "_dmarc.example.com"]);
-    expect(outputs.wwwRecordId).toBe(String(emulator.zone("example.com").records.find((r) => r.subDomain === "www")!.id));
+    expect(outputs.names).toEqual({ "@-A": "example.com", "@-MX": "example.com", "@-TXT": "example.com", "_dmarc-TXT": "_dmarc.example.com", "www-CNAME": "www.example.com" });
+    expect(outputs.recordCount).toBe(5);
 
     // A merged pull request: web's TTL lowered, spf removed. One PUT, one DELETE.
-    edit(dir, "      target: 203.0.113.10\n      ttl: 3600", "      target: 203.0.113.10\n      ttl: 600");
-    edit(dir, fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").match(/  spf:\n(    .*\n|      .*\n)+/)![0], "");
+    edit(dir, "          target: 203.0.113.10\n          ttl: 3600", "          target: 203.0.113.10\n          ttl: 600");
+    edit(dir, "        - fieldType: TXT\n          target: v=spf1 mx -all\n", "");
     const change = await withCalls(emulator, () => ws!.up());
     const recordWrites = writes(change.calls).filter((c) => !c.endsWith("/refresh"));
     expect(recordWrites.map((c) => c.split(" ")[0]).sort()).toEqual(["DELETE", "PUT"]);
@@ -77,15 +79,15 @@ describe("Pulumi YAML programs through the real Pulumi CLI and the ovhdns plugin
     await behindPulumi(emulator).put(`/domain/zone/example.com/record/${web.id}`, { ttl: 7200 });
     await ws.refresh();
     const state = await ws.exportState();
-    expect(state.deployment.resources!.find((r) => r.urn.endsWith("::web"))!.outputs!.ttl).toBe(7200);
-    expect(changes(await ws.preview())).toEqual(["update web"]);
+    expect(state.deployment.resources!.find((r) => r.urn.endsWith("::zone-@-A"))!.outputs!.ttl).toBe(7200);
+    expect(changes(await ws.preview())).toEqual(["update zone-@-A"]);
 
     await ws.destroy();
     expect(zoneLines(emulator)).toEqual([]);
   });
 
   it("a record the provider refuses fails the preview naming the field, with nothing written", async () => {
-    edit(dir, "      ttl: 3600", "      ttl: 30");
+    edit(dir, "          ttl: 3600", "          ttl: 30");
     ws = await pluginStack(emulator, {}, dir);
     const preview = await withCalls(emulator, () => ws!.preview());
     expect(preview.result.code).not.toBe(0);

@@ -1,9 +1,11 @@
 /**
  * The `ovhdns` plugin's Pulumi package schema, generated from the TypeScript sources so that the two doors
  * describe the provider with one text: the doc comments of `ZoneRecordArgs` (inputs) and of the `ZoneRecord`
- * class and its declared outputs (sdk/zone-record.ts), the same of `ZoneDnssec` (sdk/zone-dnssec.ts), of the data sources and their `Get*Args`/`Get*Result`
- * (sdk/data-sources.ts, provider/zone-record/data-sources.ts), and of `PluginConfig` (provider/plugin/config.ts,
- * where `@secret` marks a secret). `npm run schema` writes provider/plugin/schema.json; tests/unit/plugin-schema.test.ts
+ * class and its declared outputs (sdk/zone-record.ts), the same of `ZoneDnssec` (sdk/zone-dnssec.ts), of the data
+ * sources and their `Get*Args`/`Get*Result` (sdk/data-sources.ts, provider/zone-record/data-sources.ts), of
+ * `PluginConfig` (provider/plugin/config.ts, where `@secret` marks a secret), and of the `Zone` component: `ZoneArgs`
+ * and the Zone's Output members (sdk/zone.ts, where `@typescriptOnly` marks an input the plugin does not take),
+ * `ZoneFileArgs` (provider/plugin/zone-component.ts) and `ZoneRecordSpec` (sdk/zone/records.ts). `npm run schema` writes provider/plugin/schema.json; tests/unit/plugin-schema.test.ts
  * fails when that file and this generator's output differ, or when the schema and the provider's inputs do.
  */
 import * as fs from "node:fs";
@@ -17,11 +19,15 @@ const DNSSEC_FILE = path.join(ROOT, "sdk", "zone-dnssec.ts");
 const CONFIG_FILE = path.join(ROOT, "provider", "plugin", "config.ts");
 const DATA_SOURCES_FILE = path.join(ROOT, "sdk", "data-sources.ts");
 const PROVIDER_DATA_SOURCES_FILE = path.join(ROOT, "provider", "zone-record", "data-sources.ts");
+const ZONE_FILE = path.join(ROOT, "sdk", "zone.ts");
+const ZONE_COMPONENT_FILE = path.join(ROOT, "provider", "plugin", "zone-component.ts");
+const ZONE_RECORD_SPEC_FILE = path.join(ROOT, "sdk", "zone", "records.ts");
 
 /** The type part of a schema property (the subset this package uses). */
 export type SchemaType =
   | { type: "string" | "number" | "boolean" }
   | { type: "array"; items: SchemaType }
+  | { type: "object"; additionalProperties: SchemaType }
   | { $ref: string };
 
 /** A property of the schema. */
@@ -33,8 +39,11 @@ interface Member {
   property: SchemaProperty;
 }
 
-/** The object types of provider/zone-record/data-sources.ts the functions return, by schema token. */
-const OBJECT_TYPES: Record<string, string> = { ZoneRecordInfo: "ovhdns:index:ZoneRecordInfo" };
+/** The object types of the schema, by TypeScript name: their token and the file declaring them. */
+const OBJECT_TYPES: Record<string, { token: string; file: string }> = {
+  ZoneRecordInfo: { token: "ovhdns:index:ZoneRecordInfo", file: PROVIDER_DATA_SOURCES_FILE },
+  ZoneRecordSpec: { token: "ovhdns:index:ZoneRecordSpec", file: ZONE_RECORD_SPEC_FILE },
+};
 
 /** The doc comment of a declaration, as plain text (tags left out). */
 function docOf(node: ts.Node, source: ts.SourceFile): string {
@@ -54,6 +63,7 @@ function schemaType(type: ts.TypeNode | undefined, source: ts.SourceFile): Schem
   if (ts.isTypeReferenceNode(type) && /^pulumi\.(Input|Output)$/.test(type.typeName.getText(source)) && type.typeArguments?.length === 1) {
     return schemaType(type.typeArguments[0], source);
   }
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return schemaType(type.type, source);
   if (ts.isArrayTypeNode(type)) return { type: "array", items: schemaType(type.elementType, source) };
   // An output that may be absent (`T | undefined`) has T's type; the property is then not required.
   if (ts.isUnionTypeNode(type) && type.types.length === 2 && type.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword)) {
@@ -61,11 +71,14 @@ function schemaType(type: ts.TypeNode | undefined, source: ts.SourceFile): Schem
   }
   // A union of string literals (ZoneDnssec's status) is a string; its values are in the description.
   if (ts.isUnionTypeNode(type) && type.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) return { type: "string" };
+  if (ts.isTypeReferenceNode(type) && type.typeName.getText(source) === "Record" && type.typeArguments?.[0].getText(source) === "string") {
+    return { type: "object", additionalProperties: schemaType(type.typeArguments[1], source) };
+  }
   const text = type.getText(source);
-  if (text === "string" || text === "FieldTypeInput") return { type: "string" };
+  if (text === "string" || text === "FieldTypeInput" || text === "UnmanagedPolicy") return { type: "string" };
   if (text === "number") return { type: "number" };
   if (text === "boolean") return { type: "boolean" };
-  if (OBJECT_TYPES[text]) return { $ref: `#/types/${OBJECT_TYPES[text]}` };
+  if (OBJECT_TYPES[text]) return { $ref: `#/types/${OBJECT_TYPES[text].token}` };
   throw new Error(`${source.fileName}: no schema type for "${text}": add it to tools/plugin-schema/generate.ts`);
 }
 
@@ -75,11 +88,17 @@ function mayBeAbsent(type: ts.TypeNode | undefined, source: ts.SourceFile): bool
   return inner !== undefined && ts.isUnionTypeNode(inner) && inner.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword);
 }
 
-function membersOf(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, source: ts.SourceFile, declaredOnly: boolean): Member[] {
+/**
+ * The properties of an interface or class. `declared`: only a resource's declared outputs (`declare`), or only a
+ * component's outputs (`pulumi.Output` members). A member tagged `@typescriptOnly` is left out.
+ */
+function membersOf(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, source: ts.SourceFile, declared: false | "declare" | "outputs"): Member[] {
   const out: Member[] = [];
   for (const m of members) {
     if (!(ts.isPropertySignature(m) || ts.isPropertyDeclaration(m))) continue;
-    if (declaredOnly && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.DeclareKeyword)) continue;
+    if (declared === "declare" && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.DeclareKeyword)) continue;
+    if (declared === "outputs" && !(m.type && ts.isTypeReferenceNode(m.type) && m.type.typeName.getText(source) === "pulumi.Output")) continue;
+    if (hasTag(m, "typescriptOnly")) continue;
     const property: SchemaProperty = { ...schemaType(m.type, source), description: docOf(m, source) };
     if (hasTag(m, "secret")) property.secret = true;
     out.push({ name: m.name.getText(source), optional: m.questionToken !== undefined || mayBeAbsent(m.type, source), property });
@@ -132,12 +151,12 @@ function functions(): Record<string, unknown> {
   return out;
 }
 
-/** The object types the functions return. */
+/** The object types the functions return and the Zone takes. */
 function types(): Record<string, unknown> {
-  const provider = parse(PROVIDER_DATA_SOURCES_FILE);
-  return Object.fromEntries(Object.entries(OBJECT_TYPES).map(([name, token]) => {
-    const node = find(provider, ts.isInterfaceDeclaration, name);
-    return [token, { type: "object", description: docOf(node, provider), ...object(membersOf(node.members, provider, false)) }];
+  return Object.fromEntries(Object.entries(OBJECT_TYPES).map(([name, { token, file }]) => {
+    const source = parse(file);
+    const node = find(source, ts.isInterfaceDeclaration, name);
+    return [token, { type: "object", description: docOf(node, source), ...object(membersOf(node.members, source, false)) }];
   }));
 }
 
@@ -146,8 +165,31 @@ function resourceOf(file: string, name: string): Record<string, unknown> {
   const sdk = parse(file);
   const args = membersOf(find(sdk, ts.isInterfaceDeclaration, `${name}Args`).members, sdk, false);
   const resource = find(sdk, ts.isClassDeclaration, name);
-  const outputs = membersOf(resource.members, sdk, true);
+  const outputs = membersOf(resource.members, sdk, "declare");
   return { description: docOf(resource, sdk), properties: props(outputs), required: required(outputs), inputProperties: props(args), requiredInputs: required(args) };
+}
+
+/**
+ * The `Zone` component: the TypeScript Zone's arguments (but `@typescriptOnly` ones) and the records files a YAML
+ * program may name instead of `records` (so `records` is not required), its Output members as outputs.
+ */
+function zoneComponent(): Record<string, unknown> {
+  const zone = parse(ZONE_FILE);
+  const component = parse(ZONE_COMPONENT_FILE);
+  const args = [
+    ...membersOf(find(zone, ts.isInterfaceDeclaration, "ZoneArgs").members, zone, false),
+    ...membersOf(find(component, ts.isInterfaceDeclaration, "ZoneFileArgs").members, component, false),
+  ];
+  const resource = find(zone, ts.isClassDeclaration, "Zone");
+  const outputs = membersOf(resource.members, zone, "outputs");
+  return {
+    isComponent: true,
+    description: docOf(resource, zone),
+    properties: props(outputs),
+    required: required(outputs),
+    inputProperties: props(args),
+    requiredInputs: required(args).filter((name) => name !== "records"),
+  };
 }
 
 /** The package schema, as an object. */
@@ -167,6 +209,7 @@ export function generateSchema(): Record<string, unknown> {
     resources: {
       "ovhdns:index:ZoneRecord": resourceOf(SDK_FILE, "ZoneRecord"),
       "ovhdns:index:ZoneDnssec": resourceOf(DNSSEC_FILE, "ZoneDnssec"),
+      "ovhdns:index:Zone": zoneComponent(),
     },
     functions: functions(),
     types: types(),
