@@ -3,7 +3,7 @@
  * "Access rules"): a rule is a method and a path glob where `*` matches any characters, `/` included;
  * `/domain/zone/*` does not match `/domain/zone` itself.
  */
-import { REDIRECTION_CALLS, ruleOf, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
+import { DYNHOST_CALLS, REDIRECTION_CALLS, ruleOf, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
 
 /** One access rule, as `POST /auth/credential` takes it and `GET /auth/currentCredential` returns it. */
 export interface AccessRule {
@@ -21,6 +21,8 @@ export interface RuleScope {
   readOnly: boolean;
   /** Also what ZoneRedirection needs (`--with-redirections`): its create, update and delete routes. */
   redirections?: boolean;
+  /** Also what DynHostRecord and DynHostLogin need (`--with-dynhost`): their create, update and delete routes. */
+  dynhost?: boolean;
 }
 
 /** Account-wide calls of the data sources `getDomains` and `getZones`. */
@@ -55,6 +57,10 @@ export function rulesFor(scope: RuleScope): AccessRule[] {
         { method: "DELETE", path: `${base}/redirection/*` },
       );
     }
+    // Reading DynHost records and logins is granted by `GET <zone>/*` too; each write is asked for by name.
+    if (scope.dynhost) {
+      rules.push(...DYNHOST_CALLS.filter((c) => c.write).map((c) => ({ method: c.method, path: ruleOf(c, zone).slice(c.method.length + 1) })));
+    }
   }
   return rules;
 }
@@ -85,11 +91,11 @@ export interface MissingRule {
 
 /**
  * The calls on `zone` the rules do not grant (read-only checks skip the write calls; the redirection calls are
- * checked only with `redirections`).
+ * checked only with `redirections`, the DynHost calls only with `dynhost`).
  */
-export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false, redirections = false): MissingRule[] {
+export function missingZoneRules(rules: readonly AccessRule[], zone: string, readOnly = false, redirections = false, dynhost = false): MissingRule[] {
   const base = `/domain/zone/${zone}`;
-  return [...ZONE_CALLS, ...(redirections ? REDIRECTION_CALLS : [])].filter((c) => !readOnly || !c.write)
+  return [...ZONE_CALLS, ...(redirections ? REDIRECTION_CALLS : []), ...(dynhost ? DYNHOST_CALLS : [])].filter((c) => !readOnly || !c.write)
     .filter((c) => !isGranted(rules, c.method, base + c.suffix))
     .map((c) => ({ call: `${c.method} ${base}${c.suffix}`, purpose: c.purpose, rule: ruleOf(c, zone) }));
 }

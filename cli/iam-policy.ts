@@ -26,6 +26,14 @@ const WRITE_ACTIONS = [
 const REDIRECTION_READ_ACTIONS = ["dnsZone:apiovh:redirection/get"];
 const REDIRECTION_WRITE_ACTIONS = ["dnsZone:apiovh:redirection/create", "dnsZone:apiovh:redirection/edit", "dnsZone:apiovh:redirection/delete"];
 
+/** What DynHostRecord and DynHostLogin add (`--with-dynhost`): their reads, and with write access their writes. */
+const DYNHOST_READ_ACTIONS = ["dnsZone:apiovh:dynHost/record/get", "dnsZone:apiovh:dynHost/login/get"];
+const DYNHOST_WRITE_ACTIONS = [
+  "dnsZone:apiovh:dynHost/record/create", "dnsZone:apiovh:dynHost/record/edit", "dnsZone:apiovh:dynHost/record/delete",
+  "dnsZone:apiovh:dynHost/login/create", "dnsZone:apiovh:dynHost/login/edit", "dnsZone:apiovh:dynHost/login/delete",
+  "dnsZone:apiovh:dynHost/login/changePassword",
+];
+
 /** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
 function urnRegion(endpoint: string): string {
   const match = /^ovh-(eu|ca|us)$/.exec(endpoint);
@@ -40,7 +48,8 @@ export function iamPolicyFor(scope: RuleScope, clientId: string, endpoint: strin
   const region = urnRegion(endpoint);
   const zones = scope.allZones ? ["*"] : scope.zones;
   const redirections = !scope.redirections ? [] : scope.readOnly ? REDIRECTION_READ_ACTIONS : [...REDIRECTION_READ_ACTIONS, ...REDIRECTION_WRITE_ACTIONS];
-  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections];
+  const dynhost = !scope.dynhost ? [] : scope.readOnly ? DYNHOST_READ_ACTIONS : [...DYNHOST_READ_ACTIONS, ...DYNHOST_WRITE_ACTIONS];
+  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections, ...dynhost];
   return {
     name: "pulumi-ovh-dns",
     description: `pulumi-ovh-dns ${scope.readOnly ? "read-only " : ""}access to ${scope.allZones ? "every zone" : zones.join(", ")}`,

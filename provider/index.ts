@@ -16,6 +16,7 @@ import { watchEngineOf } from "./zone-record/engine-watchdog";
 import { ZoneRecordProvider } from "./zone-record/provider";
 import { ZoneRedirectionProvider } from "./zone-redirection/provider";
 import { ZoneSoaProvider } from "./zone-soa/provider";
+import { DynHostLoginProvider, DynHostRecordProvider } from "./dynhost/provider";
 
 /** One pool for the process: the providers share sessions, refreshes and record ownership. */
 const pool = new SessionPool();
@@ -34,6 +35,12 @@ export const zonePruneProvider: pulumi.dynamic.ResourceProvider = new ZonePruneP
 
 /** The provider of every ZoneSoa (a zone's SOA settings), whose refreshes are shared with the records'. */
 export const zoneSoaProvider: pulumi.dynamic.ResourceProvider = new ZoneSoaProvider(pool);
+
+/** The provider of every DynHostRecord: the same pool, so its zone refreshes are shared with the records'. */
+export const dynHostRecordProvider: pulumi.dynamic.ResourceProvider = new DynHostRecordProvider(pool);
+
+/** The provider of every DynHostLogin (its password a secret the state holds encrypted only). */
+export const dynHostLoginProvider: pulumi.dynamic.ResourceProvider = new DynHostLoginProvider(pool);
 
 /**
  * The signed OVH API client the provider uses (`OvhClient.fromSources({})` resolves credentials as the

@@ -20,6 +20,7 @@ interface CredentialsFlags {
   allZones?: boolean;
   readOnly?: boolean;
   withRedirections?: boolean;
+  withDynhost?: boolean;
   validity?: string;
   endpoint?: string;
   redirection: string;
@@ -41,6 +42,7 @@ export function credentialsCommand(): Command {
     .option("--all-zones", "every zone of the account (instead of --zone)")
     .option("--read-only", "only what the data sources need (no create, update, delete)")
     .option("--with-redirections", "also the rules ZoneRedirection needs (create, update, delete web redirections)")
+    .option("--with-dynhost", "also the rules DynHostRecord and DynHostLogin need (DynHost records, logins, password changes)")
     .option("--validity <seconds>", "how long the key should live: choose at least this on the validation page")
     .option("--endpoint <name|url>", "ovh-eu, ovh-ca, ovh-us... or a URL (default: as the provider resolves it)")
     .option("--redirection <url>", "page OVH opens after validation", DEFAULT_REDIRECTION)
@@ -61,7 +63,7 @@ function scopeOf(flags: CredentialsFlags): RuleScope {
   if (!flags.allZones && zones.length === 0) {
     throw new UsageError("name the zones the key is for with --zone <zone> (repeatable), or --all-zones for every zone");
   }
-  return { zones, allZones: Boolean(flags.allZones), readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections) };
+  return { zones, allZones: Boolean(flags.allZones), readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections), dynhost: Boolean(flags.withDynhost) };
 }
 
 async function runCredentials(flags: CredentialsFlags): Promise<void> {

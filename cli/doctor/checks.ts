@@ -67,12 +67,12 @@ export async function checkConsumerKey(client: OvhClient, report: Report): Promi
 }
 
 /** Rules against what the provider needs: account-wide for the data sources, then per zone. */
-export function checkRules(rules: AccessRule[], zones: string[], readOnly: boolean, report: Report, redirections = false): void {
+export function checkRules(rules: AccessRule[], zones: string[], readOnly: boolean, report: Report, redirections = false, dynhost = false): void {
   for (const missing of missingAccountRules(rules)) {
     report.add("rules", "warn", `${missing.call} is not granted: ${missing.purpose} will fail (add the rule ${missing.rule})`);
   }
   for (const zone of zones) {
-    const missing = missingZoneRules(rules, zone, readOnly, redirections);
+    const missing = missingZoneRules(rules, zone, readOnly, redirections, dynhost);
     if (missing.length === 0) {
       report.add(`rules ${zone}`, "ok", `every call the provider makes on ${zone} is granted`);
       continue;

@@ -17,6 +17,7 @@ interface DoctorFlags {
   zone?: string[];
   readOnly?: boolean;
   withRedirections?: boolean;
+  withDynhost?: boolean;
   stack?: string;
   stackConfig: boolean;
   json?: boolean;
@@ -29,6 +30,7 @@ export function doctorCommand(): Command {
     .option("--zone <zone>", "a zone the stack manages: check its rules and that it exists (repeatable)", (v: string, all: string[] = []) => [...all, v])
     .option("--read-only", "the stack only reads (data sources): do not require write rules")
     .option("--with-redirections", "the stack manages ZoneRedirections: require their rules too")
+    .option("--with-dynhost", "the stack manages DynHostRecords or DynHostLogins: require their rules too")
     .option("--stack <name>", "read the ovh: config of this stack (default: the current one)")
     .option("--no-stack-config", "ignore the Pulumi stack config (check the environment and ovh.conf only)")
     .option("--json", "print the findings as JSON")
@@ -39,7 +41,7 @@ async function runDoctor(flags: DoctorFlags): Promise<void> {
   const zones = (flags.zone ?? []).map((z) => zoneName("--zone", z));
   const report = new Report(Boolean(flags.json));
   const found = await resolveAsProvider(flags, report);
-  if (found) await checkApi(found, zones, { readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections) }, report);
+  if (found) await checkApi(found, zones, { readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections), dynhost: Boolean(flags.withDynhost) }, report);
   report.finish();
   if (report.failed) process.exitCode = 1;
 }
@@ -84,14 +86,14 @@ async function resolveAsProvider(flags: DoctorFlags, report: Report): Promise<Re
   return found;
 }
 
-async function checkApi(found: ResolvedCredentials, zones: string[], needs: { readOnly: boolean; redirections: boolean }, report: Report): Promise<void> {
+async function checkApi(found: ResolvedCredentials, zones: string[], needs: { readOnly: boolean; redirections: boolean; dynhost: boolean }, report: Report): Promise<void> {
   const client = new OvhClient({ credentials: found, timeoutMs: 15_000, retry: { maxAttempts: 2 } });
   try {
     if (!(await checkEndpointAndClock(client, found, report))) return;
     if (found.auth.kind === "application") {
       const rules = await checkConsumerKey(client, report);
       if (!rules) return;
-      checkRules(rules, zones, needs.readOnly, report, needs.redirections);
+      checkRules(rules, zones, needs.readOnly, report, needs.redirections, needs.dynhost);
     } else if (zones.length === 0) {
       await client.get("/domain/zone").then(
         () => report.add("credential", "ok", "GET /domain/zone works with this credential"),
