@@ -58,8 +58,8 @@ export function checkDynHostLogin(news: Record<string, unknown>): DynHostCheck {
     "a DynHostLogin takes zoneName, loginSuffix, subDomain and password");
   const zoneName = checkZone(news, inputs, fail);
   inputs.loginSuffix = checkLoginSuffix(news.loginSuffix, zoneName, fail);
-  const subDomain = text(news, "subDomain", fail, undefined);
-  if (subDomain === undefined) inputs.subDomain = news.subDomain ?? null;
+  const subDomain = text(news, "subDomain", fail, "");
+  if (subDomain === undefined) inputs.subDomain = news.subDomain;
   else {
     const normal = subDomain.trim().toLowerCase();
     if (normal === "") fail("subDomain", "subDomain is required: the name the login may update, e.g. \"home\", or \"*\" for every name of the zone (the apex included)");
