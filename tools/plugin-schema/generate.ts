@@ -13,6 +13,7 @@ import ts from "typescript";
 const ROOT = path.resolve(__dirname, "..", "..");
 export const SCHEMA_FILE = path.join(ROOT, "provider", "plugin", "schema.json");
 const SDK_FILE = path.join(ROOT, "sdk", "zone-record.ts");
+const DYNHOST_FILE = path.join(ROOT, "sdk", "dynhost.ts");
 const CONFIG_FILE = path.join(ROOT, "provider", "plugin", "config.ts");
 const DATA_SOURCES_FILE = path.join(ROOT, "sdk", "data-sources.ts");
 const PROVIDER_DATA_SOURCES_FILE = path.join(ROOT, "provider", "zone-record", "data-sources.ts");
@@ -128,6 +129,21 @@ function types(): Record<string, unknown> {
   }));
 }
 
+/** The schema resource of class `className` and its args interface `argsName` in `file`. */
+function resourceOf(file: string, argsName: string, className: string): Record<string, unknown> {
+  const sdk = parse(file);
+  const args = membersOf(find(sdk, ts.isInterfaceDeclaration, argsName).members, sdk, false);
+  const resource = find(sdk, ts.isClassDeclaration, className);
+  const outputs = membersOf(resource.members, sdk, true);
+  return {
+    description: docOf(resource, sdk),
+    properties: props(outputs),
+    required: required(outputs),
+    inputProperties: props(args),
+    requiredInputs: required(args),
+  };
+}
+
 /** The package schema, as an object. */
 export function generateSchema(): Record<string, unknown> {
   const sdk = parse(SDK_FILE);
@@ -154,6 +170,8 @@ export function generateSchema(): Record<string, unknown> {
         inputProperties: props(args),
         requiredInputs: required(args),
       },
+      "ovhdns:index:DynHostRecord": resourceOf(DYNHOST_FILE, "DynHostRecordArgs", "DynHostRecord"),
+      "ovhdns:index:DynHostLogin": resourceOf(DYNHOST_FILE, "DynHostLoginArgs", "DynHostLogin"),
     },
     functions: functions(),
     types: types(),
