@@ -7,6 +7,7 @@ import type { OvhClient } from "../../provider/ovh";
 import { fromApiRecord, type ReadRecord } from "../../provider/records";
 import { ZoneApi } from "../../provider/zone-record/zone-api";
 import { fromApiRedirection, RedirectionApi, type RedirectionSpec } from "../../provider/zone-redirection";
+import { DynHostApi } from "../../provider/dynhost/api";
 import { CommandFailure } from "../cli-errors";
 import { Progress, type ProgressStream } from "../progress";
 
@@ -60,5 +61,35 @@ export async function readZoneRedirections(client: OvhClient, zone: string): Pro
       const { zoneName: _z, ...spec } = fromApiRedirection(zone, r);
       return [{ redirectionId: id, ...spec }];
     }),
+  };
+}
+
+/** A DynHost record as read. */
+export interface ReadDynHostRecord {
+  dynHostId: string;
+  subDomain: string;
+  ip: string;
+}
+
+/** What {@link readZoneDynHostRecords} found: the DynHost records, or why they could not be read (the export goes on). */
+export interface DynHostReading {
+  dynHostRecords: ReadDynHostRecord[];
+  /** Set when the key may not list DynHost records (403). */
+  unreadable?: string;
+}
+
+/** Every DynHost record of `zone` (`GET .../dynHost/record`, then one GET per id), in id order. */
+export async function readZoneDynHostRecords(client: OvhClient, zone: string): Promise<DynHostReading> {
+  const api = new DynHostApi(client);
+  let ids: string[];
+  try {
+    ids = await api.listRecordIds(zone);
+  } catch (err) {
+    if ((err as { status?: number }).status === 403) return { dynHostRecords: [], unreadable: (err as Error).message };
+    throw err;
+  }
+  const found = await Promise.all(ids.map(async (id) => ({ id, api: await api.getRecord(zone, id) })));
+  return {
+    dynHostRecords: found.flatMap(({ id, api: r }) => (r === undefined ? [] : [{ dynHostId: id, subDomain: (r.subDomain ?? "").toLowerCase(), ip: r.ip }])),
   };
 }
