@@ -11,3 +11,15 @@ export function parseJsonBody(raw: Buffer): unknown {
     throw badRequest("Invalid JSON received in the request body");
   }
 }
+
+/** A body that must be a JSON object, or 400. */
+export function asObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("Body must be a JSON object");
+  return body as Record<string, unknown>;
+}
+
+/** 400 naming every key of `object` outside `allowed`. */
+export function rejectUnknown(object: Record<string, unknown>, allowed: readonly string[]): void {
+  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) throw badRequest(`Unknown parameter(s) in body: ${unknown.join(", ")}`);
+}

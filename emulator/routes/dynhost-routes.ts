@@ -5,7 +5,7 @@
  * taken) before anything is stored. A login is `<zoneName>-<loginSuffix>`.
  */
 import { isIPv4, isIPv6 } from "node:net";
-import { parseJsonBody } from "../body";
+import { asObject, parseJsonBody, rejectUnknown } from "../body";
 import { ApiError, badRequest } from "../errors";
 import { findControlCharacter } from "../records/characters";
 import { checkSubDomainName } from "../records/names";
@@ -135,16 +135,6 @@ function loginToApi(zone: string, l: { login: string; subDomain: string }): Reco
 function rejectQuery(ctx: HandlerContext, allowed: string[]): void {
   const unknown = [...ctx.query.keys()].filter((key) => !allowed.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown query parameter(s): ${unknown.join(", ")}`);
-}
-
-function asObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("Body must be a JSON object");
-  return body as Record<string, unknown>;
-}
-
-function rejectUnknown(object: Record<string, unknown>, allowed: readonly string[]): void {
-  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) throw badRequest(`Unknown parameter(s) in body: ${unknown.join(", ")}`);
 }
 
 /** A DynHost record's name: one host (no wildcard). */

@@ -7,6 +7,7 @@ import { checkZoneName, normaliseZoneName } from "../records";
 import { checkSubDomain } from "../records/names";
 import { isPlainIPv4, isPlainIPv6 } from "../records/ip";
 import { findCharacter, isControlCharacter } from "../text/characters";
+import { flagInput, textInput, type Fail } from "../zone-record/input-checks";
 import { isUnknownValue } from "../zone-record/unknown";
 
 /** One refused input, in the shape of Pulumi's `CheckFailure`. */
@@ -20,8 +21,6 @@ export interface DynHostCheck {
   inputs: Record<string, unknown>;
   failures: DynHostFailure[];
 }
-
-type Fail = (property: string, reason: string) => void;
 
 /** The login suffix: letters, digits, `.`, `_` and `-`, starting with a letter or digit (docs/ovh-api.md §4: a guess). */
 export const LOGIN_SUFFIX_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -40,7 +39,7 @@ export function checkDynHostRecord(news: Record<string, unknown>): DynHostCheck 
   const { inputs, failures, fail } = start(news, ["zoneName", "subDomain", "ip", ...Object.keys(RECORD_FLAGS), "dynHostId", "fqdn", "ttl"],
     "a DynHostRecord takes zoneName, subDomain, ip, adopt and waitUntilPublished");
   const zoneName = checkZone(news, inputs, fail);
-  const subDomain = text(news, "subDomain", fail, "");
+  const subDomain = textInput(news, "subDomain", fail, "");
   if (subDomain !== undefined) {
     const normal = subDomain.trim().toLowerCase();
     if (normal.includes("*")) fail("subDomain", `subDomain "${normal}" is a wildcard: a DynHost record is one host name's address; name the host, e.g. "home"`);
@@ -48,7 +47,7 @@ export function checkDynHostRecord(news: Record<string, unknown>): DynHostCheck 
     inputs.subDomain = normal;
   } else inputs.subDomain = news.subDomain ?? "";
   inputs.ip = checkIp(news.ip, fail);
-  for (const [flag, meaning] of Object.entries(RECORD_FLAGS)) checkFlag(news, inputs, flag, meaning, fail);
+  for (const [flag, meaning] of Object.entries(RECORD_FLAGS)) flagInput(news, inputs, flag, meaning, fail);
   return { inputs, failures };
 }
 
@@ -58,7 +57,7 @@ export function checkDynHostLogin(news: Record<string, unknown>): DynHostCheck {
     "a DynHostLogin takes zoneName, loginSuffix, subDomain and password");
   const zoneName = checkZone(news, inputs, fail);
   inputs.loginSuffix = checkLoginSuffix(news.loginSuffix, zoneName, fail);
-  const subDomain = text(news, "subDomain", fail, "");
+  const subDomain = textInput(news, "subDomain", fail, "");
   if (subDomain === undefined) inputs.subDomain = news.subDomain;
   else {
     const normal = subDomain.trim().toLowerCase();
@@ -82,7 +81,7 @@ function start(news: Record<string, unknown>, known: string[], takes: string) {
 
 /** zoneName, normalised; the zone when known, for the name checks. */
 function checkZone(news: Record<string, unknown>, inputs: Record<string, unknown>, fail: Fail): string | undefined {
-  const zoneName = text(news, "zoneName", fail, "");
+  const zoneName = textInput(news, "zoneName", fail, "");
   if (zoneName === undefined) {
     inputs.zoneName = news.zoneName ?? null;
     return undefined;
@@ -97,25 +96,6 @@ function checkZone(news: Record<string, unknown>, inputs: Record<string, unknown
   reasons.forEach((reason) => fail("zoneName", reason));
   inputs.zoneName = reasons.length === 0 ? normal : zoneName;
   return reasons.length === 0 ? normal : undefined;
-}
-
-/** A string input; `undefined` for an unknown value (kept by the caller) or a refused one. */
-function text(news: Record<string, unknown>, key: string, fail: Fail, absent: string | undefined): string | undefined {
-  const value = news[key];
-  if (isUnknownValue(value)) return undefined;
-  if (value === undefined || value === null) return absent;
-  if (typeof value !== "string") {
-    fail(key, `${key} must be a string, not ${JSON.stringify(value)}`);
-    return undefined;
-  }
-  return value;
-}
-
-function checkFlag(news: Record<string, unknown>, inputs: Record<string, unknown>, flag: string, meaning: string, fail: Fail): void {
-  const value = news[flag];
-  if (value === undefined || value === null) return;
-  if (typeof value === "boolean" || isUnknownValue(value)) inputs[flag] = value;
-  else fail(flag, `${flag} must be true or false, not ${JSON.stringify(value)}: ${meaning}`);
 }
 
 /** The address: one IPv4 address (OVH's DynHost takes no IPv6, docs/ovh-api.md §4). */

@@ -7,8 +7,8 @@
 import { ApiRecordError, isRecordId, isRecordIdText, RecordIdError } from "../records";
 import { classifyFailure } from "../ovh/outcome";
 import { holderOf, holderOrNew, newInstanceId, type RecordOwnership } from "../zone-record/ownership";
-import { ZoneRefreshError, type RunOptions } from "../zone-record/refresh-coalescer";
-import { idempotentWriteFailure } from "../zone-record/run-report";
+import { deletePublished, publication, sessionApi, withProvider, writeInPlace } from "../zone-record/published-steps";
+import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
 import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
 import { DynHostApi } from "./api";
@@ -25,26 +25,12 @@ export interface DynHostContext {
 
 type Props = Record<string, unknown>;
 
-const apis = new WeakMap<ZoneSession, DynHostApi>();
-
 /** The DynHost routes over the session's client. */
-export function dynHostApiOf(session: ZoneSession): DynHostApi {
-  let api = apis.get(session);
-  if (!api) apis.set(session, (api = new DynHostApi(session.api.client)));
-  return api;
-}
-
-function publication(inputs: Props): RunOptions {
-  return { handOff: inputs.waitUntilPublished !== true };
-}
+export const dynHostApiOf = sessionApi((client) => new DynHostApi(client));
 
 /** How the run's report names a DynHost record. */
 function reportEntry(spec: DynHostRecordSpec) {
   return { subDomain: spec.subDomain, fieldType: "DynHost", target: spec.ip };
-}
-
-function withProvider(outs: DynHostRecordOutputs, props: Props): Props {
-  return props.__provider === undefined ? { ...outs } : { ...outs, __provider: props.__provider };
 }
 
 /** Creates the DynHost record of the checked `inputs`, or with `adopt: true` takes over the one of that name. */
@@ -121,18 +107,10 @@ async function takeOver(ctx: DynHostContext, spec: DynHostRecordSpec, found: Api
 }
 
 /** One PUT setting record `id` to `spec`, published by the zone's refresh; a failed refresh keeps it in the state. */
-async function putInPlace(ctx: DynHostContext, kind: "take over" | "update", spec: DynHostRecordSpec, id: string, inputs: Props, outs: DynHostRecordOutputs): Promise<void> {
-  const change = ctx.session.report.begin(spec.zoneName, kind, reportEntry(spec), `DynHost record ${id}`);
-  try {
-    await ctx.session.coalescer.run(spec.zoneName, () => change.write(
-      () => dynHostApiOf(ctx.session).updateRecord(spec.zoneName, id, { ip: spec.ip, subDomain: spec.subDomain }), idempotentWriteFailure), publication(inputs));
-  } catch (err) {
-    change.failed();
-    if (err instanceof ZoneRefreshError) throw new DynHostInitError(err.message, id, withProvider(outs, inputs));
-    throw err;
-  } finally {
-    change.ended();
-  }
+function putInPlace(ctx: DynHostContext, kind: "take over" | "update", spec: DynHostRecordSpec, id: string, inputs: Props, outs: DynHostRecordOutputs): Promise<void> {
+  return writeInPlace(ctx.session, kind, spec.zoneName, reportEntry(spec), `DynHost record ${id}`,
+    () => dynHostApiOf(ctx.session).updateRecord(spec.zoneName, id, { ip: spec.ip, subDomain: spec.subDomain }), inputs,
+    (message) => new DynHostInitError(message, id, withProvider(outs, inputs)));
 }
 
 /**
@@ -187,18 +165,5 @@ export async function updateDynHostRecord(ctx: DynHostContext, id: string, olds:
 export async function deleteDynHostRecord(ctx: DynHostContext, id: string, props: Props): Promise<void> {
   const spec = dynHostRecordSpecOf(props);
   if (ctx.owners.handedOver(spec.zoneName, id, holderOf(props))) return;
-  const change = ctx.session.report.begin(spec.zoneName, "delete", reportEntry(spec), `DynHost record ${id}`);
-  try {
-    await ctx.session.coalescer.run(spec.zoneName, () => change.write(async () => {
-      await dynHostApiOf(ctx.session).removeRecord(spec.zoneName, id).catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
-    }, idempotentWriteFailure));
-  } catch (err) {
-    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
-    change.failed();
-    throw err;
-  } finally {
-    change.ended();
-  }
+  await deletePublished(ctx.session, spec.zoneName, reportEntry(spec), `DynHost record ${id}`, () => dynHostApiOf(ctx.session).removeRecord(spec.zoneName, id));
 }

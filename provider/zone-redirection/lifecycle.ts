@@ -7,8 +7,8 @@
 import { isRecordId, isRecordIdText, RecordIdError, ApiRecordError } from "../records";
 import { classifyFailure } from "../ovh/outcome";
 import { holderOf, holderOrNew, newInstanceId, type RecordOwnership } from "../zone-record/ownership";
-import { ZoneRefreshError, type RunOptions } from "../zone-record/refresh-coalescer";
-import { idempotentWriteFailure } from "../zone-record/run-report";
+import { deletePublished, publication, sessionApi, withProvider, writeInPlace } from "../zone-record/published-steps";
+import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
 import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
 import { RedirectionApi } from "./api";
@@ -26,26 +26,12 @@ export interface RedirectionContext {
 
 type Props = Record<string, unknown>;
 
-const apis = new WeakMap<ZoneSession, RedirectionApi>();
-
 /** The redirection routes over the session's client. */
-export function redirectionApiOf(session: ZoneSession): RedirectionApi {
-  let api = apis.get(session);
-  if (!api) apis.set(session, (api = new RedirectionApi(session.api.client)));
-  return api;
-}
-
-function publication(inputs: Props): RunOptions {
-  return { handOff: inputs.waitUntilPublished !== true };
-}
+export const redirectionApiOf = sessionApi((client) => new RedirectionApi(client));
 
 /** How the run's report names a redirection (its ids are not record ids: they are kept apart). */
 function reportEntry(spec: RedirectionSpec) {
   return { subDomain: spec.subDomain, fieldType: "redirection", target: `${spec.type} ${spec.target}` };
-}
-
-function withProvider(outs: ZoneRedirectionOutputs, props: Props): Props {
-  return props.__provider === undefined ? { ...outs } : { ...outs, __provider: props.__provider };
 }
 
 /** Creates the redirection of the checked `inputs`, or with `adopt: true` takes over an existing one of that name and target. */
@@ -129,18 +115,10 @@ async function takeOver(ctx: RedirectionContext, spec: RedirectionSpec, found: A
  * One PUT setting redirection `id` to `spec`, noted in the run's report and published by the zone's refresh; a
  * failed refresh keeps the redirection in the state (an init failure with `outs`).
  */
-async function putInPlace(ctx: RedirectionContext, kind: "take over" | "update", spec: RedirectionSpec, id: string, inputs: Props, outs: ZoneRedirectionOutputs): Promise<void> {
-  const change = ctx.session.report.begin(spec.zoneName, kind, reportEntry(spec), `redirection ${id}`);
-  try {
-    await ctx.session.coalescer.run(spec.zoneName, () => change.write(
-      () => redirectionApiOf(ctx.session).update(spec.zoneName, id, toApiRedirectionUpdate(spec)), idempotentWriteFailure), publication(inputs));
-  } catch (err) {
-    change.failed();
-    if (err instanceof ZoneRefreshError) throw new RedirectionInitError(err.message, id, withProvider(outs, inputs));
-    throw err;
-  } finally {
-    change.ended();
-  }
+function putInPlace(ctx: RedirectionContext, kind: "take over" | "update", spec: RedirectionSpec, id: string, inputs: Props, outs: ZoneRedirectionOutputs): Promise<void> {
+  return writeInPlace(ctx.session, kind, spec.zoneName, reportEntry(spec), `redirection ${id}`,
+    () => redirectionApiOf(ctx.session).update(spec.zoneName, id, toApiRedirectionUpdate(spec)), inputs,
+    (message) => new RedirectionInitError(message, id, withProvider(outs, inputs)));
 }
 
 /** What read answers: an empty id when the redirection no longer exists. */
@@ -204,18 +182,5 @@ export async function updateRedirection(ctx: RedirectionContext, id: string, old
 export async function deleteRedirection(ctx: RedirectionContext, id: string, props: Props): Promise<void> {
   const spec = redirectionSpecOf(props);
   if (ctx.owners.handedOver(spec.zoneName, id, holderOf(props))) return;
-  const change = ctx.session.report.begin(spec.zoneName, "delete", reportEntry(spec), `redirection ${id}`);
-  try {
-    await ctx.session.coalescer.run(spec.zoneName, () => change.write(async () => {
-      await redirectionApiOf(ctx.session).remove(spec.zoneName, id).catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
-    }, idempotentWriteFailure));
-  } catch (err) {
-    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
-    change.failed();
-    throw err;
-  } finally {
-    change.ended();
-  }
+  await deletePublished(ctx.session, spec.zoneName, reportEntry(spec), `redirection ${id}`, () => redirectionApiOf(ctx.session).remove(spec.zoneName, id));
 }
