@@ -12,8 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { CliSandbox, emulatorEnv } from "../cli/cli-rig";
-import { behindPulumi, cliStack, summary, withCalls, writes } from "./support";
+import { behindPulumi, cliStack, runExportedProgram, type ExportedRun, summary, withCalls, writes } from "./support";
 
 jest.setTimeout(600_000);
 
@@ -129,11 +128,9 @@ describe("DynHostRecord and DynHostLogin through the real CLI", () => {
 
 describe("an exported program with DynHost records, through the real CLI", () => {
   let emulator: Emulator;
-  let sandbox: CliSandbox;
-  let ws: PulumiWorkspace | undefined;
+  let run: ExportedRun | undefined;
   afterAll(async () => {
-    ws?.remove();
-    sandbox?.remove();
+    run?.remove();
     await emulator?.close();
   });
 
@@ -143,23 +140,12 @@ describe("an exported program with DynHost records, through the real CLI", () =>
     await client.post(`${BASE}/record`, { subDomain: "home", ip: "203.0.113.7" });
     await client.post(`${BASE}/record`, { subDomain: "", ip: "203.0.113.9" });
     await client.post("/domain/zone/example.com/refresh");
-    sandbox = new CliSandbox();
-    const programDir = path.join(sandbox.dir, "program");
-    fs.mkdirSync(programDir);
-    fs.symlinkSync(path.resolve(__dirname, "../../node_modules"), path.join(programDir, "node_modules"), "dir");
-    fs.writeFileSync(path.join(programDir, "Pulumi.yaml"), "name: exported-zone\nruntime: nodejs\n");
-    fs.writeFileSync(path.join(programDir, "package.json"), JSON.stringify({ name: "exported-zone", private: true, main: "index.ts" }));
-    const exported = await sandbox.run(["export", "example.com", "-o", path.join(programDir, "index.ts")], emulatorEnv(emulator));
+    run = await runExportedProgram(emulator);
+    const { exported, program } = run;
     expect(exported.code).toBe(0);
     expect(exported.stderr).toContain("2 DynHost record(s) written");
-    const program = fs.readFileSync(path.join(programDir, "index.ts"), "utf8");
     expect(program).toContain('new ovhdns.DynHostRecord("dynhost-home", { zoneName, subDomain: "home", ip: "203.0.113.7", adopt: true });');
-    ws = await cliStack(programDir, emulator, "env");
-    emulator.clearLog();
-    await ws.up();
-    expect(emulator.log.filter((e) => e.method !== "GET").map((e) => `${e.method} ${e.path}`)).toEqual([]);
-    emulator.clearLog();
-    const preview = await ws.preview();
-    expect([preview.code, changes(preview)]).toEqual([0, []]);
+    expect(run.writes).toEqual([]);
+    expect(run.preview).toEqual({ code: 0, changes: [] });
   });
 });
