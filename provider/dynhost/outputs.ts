@@ -37,8 +37,8 @@ export function observedDynHostRecord(prior: DynHostRecordSpec, api: ApiDynHostR
 }
 
 /**
- * What a DynHostLogin resource exposes. `password` is the one given (OVH never returns it); the SDK marks it a
- * secret output, so the state holds it encrypted only (sdk/dynhost.ts).
+ * What a DynHostLogin resource exposes. `password` is the one given (OVH never returns it); the SDK makes the input a
+ * secret and the engine keeps the output of that name secret, so the state holds it encrypted only (sdk/dynhost.ts).
  */
 export interface DynHostLoginOutputs extends DynHostLoginSpec {
   /** The login a DynHost client signs in with: `<zoneName>-<loginSuffix>`. Also the resource id. */
