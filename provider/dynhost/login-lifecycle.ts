@@ -4,6 +4,7 @@
  * message, and OVH never returns it: a read keeps the one the state holds (encrypted, sdk/dynhost.ts).
  */
 import { classifyFailure } from "../ovh/outcome";
+import { RecordIdError } from "../records";
 import { isNotFound } from "../zone-record/zone-api";
 import { DynHostGoneError } from "./errors";
 import { dynHostLoginSpecOf, loginOf, type DynHostLoginSpec } from "./model";
@@ -58,7 +59,7 @@ function parseId(id: string, props: Props): { login: string; zoneName: string } 
   const slash = id.indexOf("/");
   if (slash > 0) return { zoneName: id.slice(0, slash).toLowerCase(), login: id.slice(slash + 1) };
   const zoneName = String(props.zoneName ?? "").toLowerCase();
-  if (!zoneName) throw new DynHostGoneError(`cannot read DynHostLogin ${id}: no zoneName; give it in the resource's inputs or read it as <zoneName>/${id}`);
+  if (!zoneName) throw new RecordIdError(`cannot read DynHostLogin ${id}: no zoneName; give it in the resource's inputs or read it as <zoneName>/${id}`);
   return { zoneName, login: id };
 }
 

@@ -4,10 +4,10 @@
  * with the record changes of its zone (a DynHost record made through the API is served only after a refresh:
  * docs/ovh-api.md §4, "DynHost"). Each change is noted in the run's report, so a failing `up` names it.
  */
-import { ApiRecordError, isRecordId, isRecordIdText, RecordIdError } from "../records";
+import { ApiRecordError, isRecordId } from "../records";
 import { classifyFailure } from "../ovh/outcome";
 import { holderOf, holderOrNew, newInstanceId, type RecordOwnership } from "../zone-record/ownership";
-import { deletePublished, publication, sessionApi, withProvider, writeInPlace } from "../zone-record/published-steps";
+import { deletePublished, parseObjectId, publication, sessionApi, withProvider, writeInPlace } from "../zone-record/published-steps";
 import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
 import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
@@ -119,7 +119,7 @@ function putInPlace(ctx: DynHostContext, kind: "take over" | "update", spec: Dyn
  */
 export async function readDynHostRecord(ctx: DynHostContext, id: string, props: Props) {
   const importing = props.dynHostId === undefined;
-  const { recordId, zoneName } = parseId(id, props);
+  const { objectId: recordId, zoneName } = parseObjectId(id, props, "DynHostRecord", "an OVH DynHost record id (a whole number)");
   const found = await dynHostApiOf(ctx.session).getRecord(zoneName, recordId);
   if (!found) return { id: "", props: {} };
   const holder = importing ? "" : holderOrNew(props);
@@ -128,17 +128,6 @@ export async function readDynHostRecord(ctx: DynHostContext, id: string, props: 
   if (!importing) return { id: recordId, props: { ...outs } };
   const { dynHostId: _d, fqdn: _f, ttl: _t, ...inputs } = outs;
   return { id: recordId, props: { ...outs }, inputs };
-}
-
-function parseId(id: string, props: Props): { recordId: string; zoneName: string } {
-  const dot = id.indexOf(".");
-  const recordId = dot > 0 ? id.slice(0, dot) : id;
-  const zoneName = dot > 0 ? id.slice(dot + 1).toLowerCase() : String(props.zoneName ?? "").toLowerCase();
-  if (!isRecordIdText(recordId)) {
-    throw new RecordIdError(`cannot read DynHostRecord "${id}": the id must be an OVH DynHost record id (a whole number), or <id>.<zoneName>`);
-  }
-  if (!zoneName) throw new RecordIdError(`cannot read DynHostRecord ${id}: no zoneName; give it in the resource's inputs or read it as ${recordId}.<zoneName>`);
-  return { recordId, zoneName };
 }
 
 /** Sets `subDomain` and `ip` of record `id` in place: one PUT, published by the zone's refresh. */

@@ -7,6 +7,7 @@ import { ZoneRefreshError, type RunOptions } from "./refresh-coalescer";
 import { idempotentWriteFailure, type ChangeKind } from "./run-report";
 import type { ZoneSession } from "./session";
 import { isNotFound, type OvhRequester } from "./zone-api";
+import { isRecordIdText, RecordIdError } from "../records";
 
 type Props = Record<string, unknown>;
 
@@ -75,4 +76,17 @@ export async function deletePublished(session: ZoneSession, zoneName: string, en
   } finally {
     change.ended();
   }
+}
+
+/**
+ * The OVH id and the zone of an object read by id (`pulumi refresh`, `.get()`, an import): `id` alone with the zone
+ * in `props`, or `<id>.<zoneName>`. `resource` and `what` name the resource type and its id in the refusals.
+ */
+export function parseObjectId(id: string, props: Props, resource: string, what: string): { objectId: string; zoneName: string } {
+  const dot = id.indexOf(".");
+  const objectId = dot > 0 ? id.slice(0, dot) : id;
+  const zoneName = dot > 0 ? id.slice(dot + 1).toLowerCase() : String(props.zoneName ?? "").toLowerCase();
+  if (!isRecordIdText(objectId)) throw new RecordIdError(`cannot read ${resource} "${id}": the id must be ${what}, or <id>.<zoneName>`);
+  if (!zoneName) throw new RecordIdError(`cannot read ${resource} ${id}: no zoneName; give it in the resource's inputs or read it as ${objectId}.<zoneName>`);
+  return { objectId, zoneName };
 }

@@ -4,10 +4,10 @@
  * shared with the record changes of its zone made at the same time (zone-record/refresh-coalescer.ts). Each
  * change is noted in the run's report (zone-record/run-report.ts), so a failing `up` names it with the records.
  */
-import { isRecordId, isRecordIdText, RecordIdError, ApiRecordError } from "../records";
+import { isRecordId, ApiRecordError } from "../records";
 import { classifyFailure } from "../ovh/outcome";
 import { holderOf, holderOrNew, newInstanceId, type RecordOwnership } from "../zone-record/ownership";
-import { deletePublished, publication, sessionApi, withProvider, writeInPlace } from "../zone-record/published-steps";
+import { deletePublished, parseObjectId, publication, sessionApi, withProvider, writeInPlace } from "../zone-record/published-steps";
 import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
 import type { ZoneSession } from "../zone-record/session";
 import { isNotFound } from "../zone-record/zone-api";
@@ -134,7 +134,7 @@ export interface RedirectionRead {
  */
 export async function readRedirection(ctx: RedirectionContext, id: string, props: Props): Promise<RedirectionRead> {
   const importing = props.redirectionId === undefined;
-  const { redirectionId, zoneName } = parseId(id, props);
+  const { objectId: redirectionId, zoneName } = parseObjectId(id, props, "ZoneRedirection", "an OVH redirection id (a whole number, such as 1342424242)");
   const found = await redirectionApiOf(ctx.session).get(zoneName, redirectionId);
   if (!found) return { id: "", props: {} };
   const holder = importing ? "" : holderOrNew(props);
@@ -144,17 +144,6 @@ export async function readRedirection(ctx: RedirectionContext, id: string, props
   if (!importing) return { id: redirectionId, props: { ...outs } };
   const { redirectionId: _r, fqdn: _f, ...inputs } = outs;
   return { id: redirectionId, props: { ...outs }, inputs };
-}
-
-function parseId(id: string, props: Props): { redirectionId: string; zoneName: string } {
-  const dot = id.indexOf(".");
-  const redirectionId = dot > 0 ? id.slice(0, dot) : id;
-  const zoneName = dot > 0 ? id.slice(dot + 1).toLowerCase() : String(props.zoneName ?? "").toLowerCase();
-  if (!isRecordIdText(redirectionId)) {
-    throw new RecordIdError(`cannot read ZoneRedirection "${id}": the id must be an OVH redirection id (a whole number, such as 1342424242), or <id>.<zoneName>`);
-  }
-  if (!zoneName) throw new RecordIdError(`cannot read ZoneRedirection ${id}: no zoneName; give it in the resource's inputs or read it as ${redirectionId}.<zoneName>`);
-  return { redirectionId, zoneName };
 }
 
 /** Sets `type`, `target` and the frame fields of redirection `id` in place: one PUT, published by the zone's refresh. */

@@ -57,6 +57,16 @@ describe("DynHostRecordProvider against the emulator", () => {
     await expect(rig.dynRecords.update!(id, moved, home)).rejects.toMatchObject({ name: "DynHostGoneError" });
   });
 
+  it("reads <id>.<zoneName> as an import (inputs given back), and refuses an id that is no OVH id without a call", async () => {
+    const { id } = await rig.dynRecords.create(home);
+    const imported = await rig.dynRecords.read!(`${id}.example.com`, {});
+    expect([imported.id, imported.inputs]).toEqual([id, { zoneName: "example.com", subDomain: "home", ip: "203.0.113.7" }]);
+    const before = rig.emulator.log.length;
+    await expect(rig.dynRecords.read!("5?x=1", { zoneName: "example.com" })).rejects.toThrow(
+      'cannot read DynHostRecord "5?x=1": the id must be an OVH DynHost record id (a whole number), or <id>.<zoneName>');
+    expect(rig.emulator.log.length).toBe(before);
+  });
+
   it("adopts the record of that name, setting its address in place, never posting another", async () => {
     await behindPulumi(rig).request("POST", `${BASE}/record`, { body: { subDomain: "home", ip: "198.51.100.1" } });
     const { outs } = await rig.dynRecords.create({ ...home, adopt: true });
