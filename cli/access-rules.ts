@@ -3,7 +3,7 @@
  * "Access rules"): a rule is a method and a path glob where `*` matches any characters, `/` included;
  * `/domain/zone/*` does not match `/domain/zone` itself.
  */
-import { DNSSEC_CALLS, REDIRECTION_CALLS, ruleOf, SOA_CALLS, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
+import { DNSSEC_CALLS, DYNHOST_CALLS, REDIRECTION_CALLS, ruleOf, SOA_CALLS, ZONE_CALLS, type RuleMethod } from "../provider/zone-record/zone-access";
 
 /** One access rule, as `POST /auth/credential` takes it and `GET /auth/currentCredential` returns it. */
 export interface AccessRule {
@@ -25,10 +25,12 @@ export interface RuleScope {
   dnssec?: boolean;
   /** Also what ZoneSoa needs (`--with-soa`): `PUT <zone>/soa` (its read is in `GET <zone>/*`). */
   soa?: boolean;
+  /** Also what DynHostRecord and DynHostLogin need (`--with-dynhost`): their create, update and delete routes. */
+  dynhost?: boolean;
 }
 
 /** What a stack needs of a zone beyond the records, as `credentials` and `doctor` take it from their flags. */
-export type ZoneNeeds = Partial<Pick<RuleScope, "readOnly" | "redirections" | "dnssec" | "soa">>;
+export type ZoneNeeds = Partial<Pick<RuleScope, "readOnly" | "redirections" | "dnssec" | "soa" | "dynhost">>;
 
 /** Account-wide calls of the data sources `getDomains` and `getZones`. */
 const ACCOUNT_RULES: AccessRule[] = [
@@ -66,6 +68,10 @@ export function rulesFor(scope: RuleScope): AccessRule[] {
     if (scope.dnssec) rules.push({ method: "POST", path: `${base}/dnssec` }, { method: "DELETE", path: `${base}/dnssec` });
     // The same for the SOA: its GET is granted above; the PUT, which changes the zone's TTLs, only by name.
     if (scope.soa) rules.push({ method: "PUT", path: `${base}/soa` });
+    // Reading DynHost records and logins is granted by `GET <zone>/*` too; each write is asked for by name.
+    if (scope.dynhost) {
+      rules.push(...DYNHOST_CALLS.filter((c) => c.write).map((c) => ({ method: c.method, path: ruleOf(c, zone).slice(c.method.length + 1) })));
+    }
   }
   return rules;
 }
@@ -96,11 +102,18 @@ export interface MissingRule {
 
 /**
  * The calls on `zone` the rules do not grant (read-only checks skip the write calls; the redirection calls are
- * checked only with `redirections`, the DNSSEC calls only with `dnssec`, the SOA calls only with `soa`).
+ * checked only with `redirections`, the DNSSEC calls only with `dnssec`, the SOA calls only with `soa`, the DynHost
+ * calls only with `dynhost`).
  */
 export function missingZoneRules(rules: readonly AccessRule[], zone: string, needs: ZoneNeeds = {}): MissingRule[] {
   const base = `/domain/zone/${zone}`;
-  const calls = [...ZONE_CALLS, ...(needs.redirections ? REDIRECTION_CALLS : []), ...(needs.dnssec ? DNSSEC_CALLS : []), ...(needs.soa ? SOA_CALLS : [])];
+  const calls = [
+    ...ZONE_CALLS,
+    ...(needs.redirections ? REDIRECTION_CALLS : []),
+    ...(needs.dnssec ? DNSSEC_CALLS : []),
+    ...(needs.soa ? SOA_CALLS : []),
+    ...(needs.dynhost ? DYNHOST_CALLS : []),
+  ];
   return calls.filter((c) => !needs.readOnly || !c.write)
     .filter((c) => !isGranted(rules, c.method, base + c.suffix))
     .map((c) => ({ call: `${c.method} ${base}${c.suffix}`, purpose: c.purpose, rule: ruleOf(c, zone) }));

@@ -32,6 +32,13 @@ const DNSSEC_WRITE_ACTIONS = ["dnsZone:apiovh:dnssec/create", "dnsZone:apiovh:dn
 /** What a ZoneSoa adds (`--with-soa`): reading the SOA, and with write access changing it. */
 const SOA_READ_ACTIONS = ["dnsZone:apiovh:soa/get"];
 const SOA_WRITE_ACTIONS = ["dnsZone:apiovh:soa/edit"];
+/** What DynHostRecord and DynHostLogin add (`--with-dynhost`): their reads, and with write access their writes. */
+const DYNHOST_READ_ACTIONS = ["dnsZone:apiovh:dynHost/record/get", "dnsZone:apiovh:dynHost/login/get"];
+const DYNHOST_WRITE_ACTIONS = [
+  "dnsZone:apiovh:dynHost/record/create", "dnsZone:apiovh:dynHost/record/edit", "dnsZone:apiovh:dynHost/record/delete",
+  "dnsZone:apiovh:dynHost/login/create", "dnsZone:apiovh:dynHost/login/edit", "dnsZone:apiovh:dynHost/login/delete",
+  "dnsZone:apiovh:dynHost/login/changePassword",
+];
 
 /** The URN region of an endpoint alias: `eu`, `ca` or `us` (`eu` for anything else, such as the emulator). */
 function urnRegion(endpoint: string): string {
@@ -49,7 +56,8 @@ export function iamPolicyFor(scope: RuleScope, clientId: string, endpoint: strin
   const redirections = !scope.redirections ? [] : scope.readOnly ? REDIRECTION_READ_ACTIONS : [...REDIRECTION_READ_ACTIONS, ...REDIRECTION_WRITE_ACTIONS];
   const dnssec = !scope.dnssec ? [] : scope.readOnly ? DNSSEC_READ_ACTIONS : [...DNSSEC_READ_ACTIONS, ...DNSSEC_WRITE_ACTIONS];
   const soa = !scope.soa ? [] : scope.readOnly ? SOA_READ_ACTIONS : [...SOA_READ_ACTIONS, ...SOA_WRITE_ACTIONS];
-  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections, ...dnssec, ...soa];
+  const dynhost = !scope.dynhost ? [] : scope.readOnly ? DYNHOST_READ_ACTIONS : [...DYNHOST_READ_ACTIONS, ...DYNHOST_WRITE_ACTIONS];
+  const actions = [...(scope.readOnly ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS]), ...redirections, ...dnssec, ...soa, ...dynhost];
   return {
     name: "pulumi-ovh-dns",
     description: `pulumi-ovh-dns ${scope.readOnly ? "read-only " : ""}access to ${scope.allZones ? "every zone" : zones.join(", ")}`,

@@ -17,3 +17,15 @@ export function refuseBody(raw: Buffer): void {
   const text = raw.toString("utf8").trim();
   if (text !== "" && text !== "{}") throw badRequest("This call takes no body parameters");
 }
+
+/** A body that must be a JSON object, or 400. */
+export function asObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("Body must be a JSON object");
+  return body as Record<string, unknown>;
+}
+
+/** 400 naming every key of `object` outside `allowed`. */
+export function rejectUnknown(object: Record<string, unknown>, allowed: readonly string[]): void {
+  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) throw badRequest(`Unknown parameter(s) in body: ${unknown.join(", ")}`);
+}

@@ -6,6 +6,7 @@
 import { closeSync, constants, existsSync, fsyncSync, lstatSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { isFieldType } from "./records/field-types";
+import type { StoredDynHostLogin, StoredDynHostRecord } from "./zones/dynhost";
 import { REDIRECTION_TYPES, type StoredRedirection } from "./zones/redirections";
 import type { DnssecState } from "./zones/dnssec";
 import type { SoaSettings } from "./zones/soa";
@@ -16,7 +17,7 @@ interface PersistedState {
   version: 1;
   nextRecordId: number;
   domains: string[];
-  zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; deployed: StoredRecord[]; pending: boolean; serial: number; soa?: SoaSettings; dnssec?: DnssecState; dnssecSupported?: boolean; lastUpdate: number }>;
+  zones: Record<string, { records: StoredRecord[]; redirections?: StoredRedirection[]; dynHost?: { records: StoredDynHostRecord[]; logins: StoredDynHostLogin[]; deployed: StoredDynHostRecord[] }; deployed: StoredRecord[]; pending: boolean; serial: number; soa?: SoaSettings; dnssec?: DnssecState; dnssecSupported?: boolean; lastUpdate: number }>;
 }
 
 /**
@@ -30,6 +31,7 @@ export function saveState(file: string, store: ZoneStore): void {
     state.zones[zone.name] = {
       records: [...zone.records.values()],
       redirections: [...zone.redirections.values()],
+      dynHost: { records: [...zone.dynHostRecords.values()], logins: [...zone.dynHostLogins.values()], deployed: zone.deployedDynHost },
       deployed: zone.deployed,
       pending: zone.pending,
       serial: zone.serial,
@@ -75,6 +77,10 @@ export function loadState(file: string, store: ZoneStore): boolean {
     for (const record of saved.records.map(checkRecord)) zone.records.set(record.id, record);
     for (const redirection of (saved.redirections ?? []).map(checkRedirection)) zone.redirections.set(redirection.id, redirection);
     zone.deployed = saved.deployed.map(checkRecord);
+    // A file written before the DynHost routes has none.
+    for (const record of (saved.dynHost?.records ?? []).map(checkDynHostRecord)) zone.dynHostRecords.set(record.id, record);
+    for (const login of (saved.dynHost?.logins ?? []).map(checkDynHostLogin)) zone.dynHostLogins.set(login.login.toLowerCase(), login);
+    zone.deployedDynHost = (saved.dynHost?.deployed ?? []).map(checkDynHostRecord);
     zone.pending = saved.pending;
     zone.serial = saved.serial;
     // A file written before the SOA route keeps the defaults.
@@ -83,7 +89,7 @@ export function loadState(file: string, store: ZoneStore): boolean {
     if (saved.dnssec !== undefined) zone.dnssec = checkDnssec(saved.dnssec);
     zone.dnssecSupported = saved.dnssecSupported !== false;
   }
-  const highest = Math.max(0, ...[...store.zones.values()].flatMap((z) => [...z.records.keys(), ...z.redirections.keys()]));
+  const highest = Math.max(0, ...[...store.zones.values()].flatMap((z) => [...z.records.keys(), ...z.redirections.keys(), ...z.dynHostRecords.keys()]));
   store.nextRecordId = Math.max(state.nextRecordId, highest + 1, store.nextRecordId);
   return true;
 }
@@ -93,6 +99,18 @@ function checkRecord(record: StoredRecord): StoredRecord {
     throw new Error(`OVH emulator: state file holds an invalid record: ${JSON.stringify(record)}`);
   }
   return { id: record.id, subDomain: String(record.subDomain ?? ""), fieldType: record.fieldType, target: record.target, ttl: Number(record.ttl ?? 0) };
+}
+
+function checkDynHostRecord(r: StoredDynHostRecord): StoredDynHostRecord {
+  if (!Number.isSafeInteger(r.id) || typeof r.ip !== "string") throw new Error(`OVH emulator: state file holds an invalid DynHost record: ${JSON.stringify(r)}`);
+  return { id: r.id, subDomain: String(r.subDomain ?? ""), ip: r.ip };
+}
+
+function checkDynHostLogin(l: StoredDynHostLogin): StoredDynHostLogin {
+  if (typeof l.login !== "string" || typeof l.subDomain !== "string" || !/^[0-9a-f]{64}$/.test(String(l.passwordDigest))) {
+    throw new Error(`OVH emulator: state file holds an invalid DynHost login: ${JSON.stringify({ login: l.login, subDomain: l.subDomain })}`);
+  }
+  return { login: l.login, subDomain: l.subDomain, passwordDigest: l.passwordDigest };
 }
 
 /** A redirection of a state file (written before redirections existed, a file has none). */

@@ -4,6 +4,7 @@
  */
 import { ApiError, invalidUrl } from "./errors";
 import { authRoutes } from "./routes/auth-routes";
+import { dynHostRoutes } from "./routes/dynhost-routes";
 import { recordRoutes } from "./routes/record-routes";
 import { dnssecRoutes } from "./routes/dnssec-routes";
 import { redirectionRoutes } from "./routes/redirection-routes";
@@ -12,7 +13,7 @@ import { zoneRoutes } from "./routes/zone-routes";
 import type { Route } from "./state";
 
 /** Every API route. */
-const ROUTES: readonly Route[] = [...authRoutes, ...zoneRoutes, ...recordRoutes, ...redirectionRoutes, ...soaRoutes, ...dnssecRoutes];
+const ROUTES: readonly Route[] = [...authRoutes, ...zoneRoutes, ...recordRoutes, ...redirectionRoutes, ...soaRoutes, ...dnssecRoutes, ...dynHostRoutes];
 
 /** A request target split into its API path and query. */
 export interface ParsedTarget {

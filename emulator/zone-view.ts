@@ -3,6 +3,7 @@ import { isFieldType } from "./records/field-types";
 import { wrapTxt, type TxtQuoting } from "./records/txt";
 import type { SeedRecord } from "./options";
 import { exportZone } from "./zones/export";
+import type { StoredDynHostLogin, StoredDynHostRecord } from "./zones/dynhost";
 import type { StoredRedirection } from "./zones/redirections";
 import { dnssecStatus, type DnssecStatus } from "./zones/dnssec";
 import type { SoaSettings } from "./zones/soa";
@@ -25,6 +26,10 @@ export interface ZoneView {
   readonly published: readonly ZoneViewRecord[];
   /** The web redirections, in creation order, with the ids of the records kept for each. */
   readonly redirections: readonly Readonly<StoredRedirection>[];
+  /** The DynHost records (current, refreshed or not), in creation order. */
+  readonly dynHostRecords: readonly Readonly<StoredDynHostRecord>[];
+  /** The DynHost logins, with the SHA-256 of each password (never the password). */
+  readonly dynHostLogins: readonly Readonly<StoredDynHostLogin>[];
   /** Whether changes are waiting for a refresh. */
   readonly pendingChanges: boolean;
   /** The SOA settings (`GET .../soa` without the serial). */
@@ -43,6 +48,8 @@ export function zoneView(zones: ZoneStore, name: string, now = Date.now(), dnsse
     records: [...zone.records.values()].map((r) => Object.freeze({ ...r })),
     published: zone.deployed.map((r) => Object.freeze({ ...r })),
     redirections: [...zone.redirections.values()].map((r) => Object.freeze({ ...r, recordIds: [...r.recordIds] })),
+    dynHostRecords: [...zone.dynHostRecords.values()].map((r) => Object.freeze({ ...r })),
+    dynHostLogins: [...zone.dynHostLogins.values()].map((l) => Object.freeze({ ...l })),
     pendingChanges: zone.pending,
     soa: Object.freeze({ ...zone.soa }),
     dnssec: dnssecStatus(zone.dnssec, now, dnssecDelayMs),

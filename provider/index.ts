@@ -17,6 +17,7 @@ import { watchEngineOf } from "./zone-record/engine-watchdog";
 import { ZoneRecordProvider } from "./zone-record/provider";
 import { ZoneRedirectionProvider } from "./zone-redirection/provider";
 import { ZoneSoaProvider } from "./zone-soa/provider";
+import { DynHostLoginProvider, DynHostRecordProvider } from "./dynhost/provider";
 
 /** One pool for the process: the providers share sessions, refreshes and record ownership. */
 const pool = new SessionPool();
@@ -38,6 +39,12 @@ export const zoneSoaProvider: pulumi.dynamic.ResourceProvider = new ZoneSoaProvi
 
 /** The provider of every ZoneDnssec (a zone's DNSSEC, enabled and disabled with a wait for OVH's task). */
 export const zoneDnssecProvider: pulumi.dynamic.ResourceProvider = new ZoneDnssecProvider(pool);
+
+/** The provider of every DynHostRecord: the same pool, so its zone refreshes are shared with the records'. */
+export const dynHostRecordProvider: pulumi.dynamic.ResourceProvider = new DynHostRecordProvider(pool);
+
+/** The provider of every DynHostLogin (its password a secret the state holds encrypted only). */
+export const dynHostLoginProvider: pulumi.dynamic.ResourceProvider = new DynHostLoginProvider(pool);
 
 /**
  * The signed OVH API client the provider uses (`OvhClient.fromSources({})` resolves credentials as the

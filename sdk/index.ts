@@ -10,6 +10,7 @@ export { ZoneRecord, type ZoneRecordArgs } from "./zone-record";
 export { ZoneRedirection, type ZoneRedirectionArgs } from "./zone-redirection";
 export { ZoneSoa, type ZoneSoaArgs } from "./zone-soa";
 export { ZoneDnssec, type ZoneDnssecArgs } from "./zone-dnssec";
+export { DynHostLogin, DynHostRecord, type DynHostLoginArgs, type DynHostRecordArgs } from "./dynhost";
 export { ZoneRecordError } from "../provider/records/errors";
 export type { FieldType, FieldTypeInput } from "../provider/records/field-types";
 export * from "./data-sources";

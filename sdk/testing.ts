@@ -8,7 +8,10 @@
  * passes `check` is "created" by echoing its checked inputs with a made-up record id. How to use it: docs/testing.md.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { zoneManifestProvider, zonePruneProvider, zoneRecordProvider, zoneRedirectionProvider } from "../provider";
+import { dynHostLoginProvider, dynHostRecordProvider, zoneManifestProvider, zonePruneProvider, zoneRecordProvider, zoneRedirectionProvider } from "../provider";
+import { dynHostLoginSpecOf, dynHostRecordSpecOf } from "../provider/dynhost/model";
+import { toDynHostLoginOutputs, toDynHostRecordOutputs } from "../provider/dynhost/outputs";
+import { DYNHOST_LOGIN_TYPE, DYNHOST_RECORD_TYPE } from "./dynhost";
 import { toOutputs } from "../provider/zone-record/outputs";
 import { redirectionSpecOf } from "../provider/zone-redirection/model";
 import { toRedirectionOutputs } from "../provider/zone-redirection/outputs";
@@ -74,6 +77,8 @@ const PROVIDERS: Record<string, pulumi.dynamic.ResourceProvider> = {
   [ZONE_REDIRECTION_TYPE]: zoneRedirectionProvider,
   [ZONE_MANIFEST_TYPE]: zoneManifestProvider,
   [ZONE_PRUNE_TYPE]: zonePruneProvider,
+  [DYNHOST_RECORD_TYPE]: dynHostRecordProvider,
+  [DYNHOST_LOGIN_TYPE]: dynHostLoginProvider,
 };
 
 const echo: pulumi.runtime.Mocks = {
@@ -89,6 +94,8 @@ const echo: pulumi.runtime.Mocks = {
 function createdOutputs(type: string, checked: Record<string, unknown>, id: string): Record<string, unknown> {
   if (type === ZONE_RECORD_TYPE) return { ...checked, ...toOutputs(checked as unknown as Parameters<typeof toOutputs>[0], id, `${id}-instance`) };
   if (type === ZONE_REDIRECTION_TYPE) return { ...checked, ...toRedirectionOutputs(redirectionSpecOf(checked), id, `${id}-instance`) };
+  if (type === DYNHOST_RECORD_TYPE) return { ...checked, ...toDynHostRecordOutputs(dynHostRecordSpecOf(checked), id, 60, `${id}-instance`) };
+  if (type === DYNHOST_LOGIN_TYPE) return { ...checked, ...toDynHostLoginOutputs(dynHostLoginSpecOf(checked)) };
   return type === ZONE_PRUNE_TYPE ? { ...checked, deleted: [] } : checked;
 }
 
@@ -131,7 +138,9 @@ export async function setOvhDnsMocks(options: OvhDnsMocksOptions = {}): Promise<
         throw refusal;
       }
       const checked: Record<string, unknown> = { ...(inputs as Record<string, unknown>), __provider: args.inputs.__provider };
-      const id = args.type === ZONE_RECORD_TYPE || args.type === ZONE_REDIRECTION_TYPE ? String(1_000_000_000 + ++ids) : String(checked.zoneName);
+      const numbered = [ZONE_RECORD_TYPE, ZONE_REDIRECTION_TYPE, DYNHOST_RECORD_TYPE].includes(args.type);
+      const id = numbered ? String(1_000_000_000 + ++ids)
+        : args.type === DYNHOST_LOGIN_TYPE ? `${String(checked.zoneName)}-${String(checked.loginSuffix)}` : String(checked.zoneName);
       const outs = createdOutputs(args.type, checked, id);
       state.resources.set(args.name, outs);
       return { id, state: outs };

@@ -22,6 +22,7 @@ interface CredentialsFlags {
   withRedirections?: boolean;
   withDnssec?: boolean;
   withSoa?: boolean;
+  withDynhost?: boolean;
   validity?: string;
   endpoint?: string;
   redirection: string;
@@ -45,6 +46,7 @@ export function credentialsCommand(): Command {
     .option("--with-redirections", "also the rules ZoneRedirection needs (create, update, delete web redirections)")
     .option("--with-dnssec", "also the rules ZoneDnssec needs (enable and disable DNSSEC)")
     .option("--with-soa", "also the rule ZoneSoa needs (change the zone's SOA: its TTLs, timers and email)")
+    .option("--with-dynhost", "also the rules DynHostRecord and DynHostLogin need (DynHost records, logins, password changes)")
     .option("--validity <seconds>", "how long the key should live: choose at least this on the validation page")
     .option("--endpoint <name|url>", "ovh-eu, ovh-ca, ovh-us... or a URL (default: as the provider resolves it)")
     .option("--redirection <url>", "page OVH opens after validation", DEFAULT_REDIRECTION)
@@ -65,7 +67,15 @@ function scopeOf(flags: CredentialsFlags): RuleScope {
   if (!flags.allZones && zones.length === 0) {
     throw new UsageError("name the zones the key is for with --zone <zone> (repeatable), or --all-zones for every zone");
   }
-  return { zones, allZones: Boolean(flags.allZones), readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections), dnssec: Boolean(flags.withDnssec), soa: Boolean(flags.withSoa) };
+  return {
+    zones,
+    allZones: Boolean(flags.allZones),
+    readOnly: Boolean(flags.readOnly),
+    redirections: Boolean(flags.withRedirections),
+    dnssec: Boolean(flags.withDnssec),
+    soa: Boolean(flags.withSoa),
+    dynhost: Boolean(flags.withDynhost),
+  };
 }
 
 async function runCredentials(flags: CredentialsFlags): Promise<void> {

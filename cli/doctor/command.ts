@@ -20,6 +20,7 @@ interface DoctorFlags {
   withRedirections?: boolean;
   withDnssec?: boolean;
   withSoa?: boolean;
+  withDynhost?: boolean;
   stack?: string;
   stackConfig: boolean;
   json?: boolean;
@@ -34,6 +35,7 @@ export function doctorCommand(): Command {
     .option("--with-redirections", "the stack manages ZoneRedirections: require their rules too")
     .option("--with-dnssec", "the stack manages ZoneDnssec: require its rules too")
     .option("--with-soa", "the stack manages a ZoneSoa: require its rules too")
+    .option("--with-dynhost", "the stack manages DynHostRecords or DynHostLogins: require their rules too")
     .option("--stack <name>", "read the ovh: config of this stack (default: the current one)")
     .option("--no-stack-config", "ignore the Pulumi stack config (check the environment and ovh.conf only)")
     .option("--json", "print the findings as JSON")
@@ -44,7 +46,8 @@ async function runDoctor(flags: DoctorFlags): Promise<void> {
   const zones = (flags.zone ?? []).map((z) => zoneName("--zone", z));
   const report = new Report(Boolean(flags.json));
   const found = await resolveAsProvider(flags, report);
-  if (found) await checkApi(found, zones, { readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections), dnssec: Boolean(flags.withDnssec), soa: Boolean(flags.withSoa) }, report);
+  const needs = { readOnly: Boolean(flags.readOnly), redirections: Boolean(flags.withRedirections), dnssec: Boolean(flags.withDnssec), soa: Boolean(flags.withSoa), dynhost: Boolean(flags.withDynhost) };
+  if (found) await checkApi(found, zones, needs, report);
   report.finish();
   if (report.failed) process.exitCode = 1;
 }

@@ -8,7 +8,7 @@ import { Command, Option } from "commander";
 import { OvhClient, resolveCredentials } from "../../provider/ovh";
 import { UsageError, zoneName } from "../cli-errors";
 import { exportedZone, type ExportedZone } from "./exported-zone";
-import { readZoneRecords, readZoneRedirections, type RedirectionReading } from "./read-zone";
+import { readZoneDynHostRecords, readZoneRecords, readZoneRedirections, type DynHostReading, type RedirectionReading } from "./read-zone";
 import { renderBind } from "./render-bind";
 import { renderPulumiImport } from "./render-pulumi-import";
 import { type Adoption, renderTypeScript } from "./render-ts";
@@ -55,10 +55,12 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
   const client = new OvhClient({ credentials: resolveCredentials({ env: process.env }) });
   let exported: ExportedZone;
   let reading: RedirectionReading;
+  let dynHost: DynHostReading;
   try {
     const records = await readZoneRecords(client, zone);
     reading = await readZoneRedirections(client, zone);
-    exported = exportedZone(zone, records, flags.namePrefix, reading.redirections);
+    dynHost = await readZoneDynHostRecords(client, zone);
+    exported = exportedZone(zone, records, flags.namePrefix, reading.redirections, dynHost.dynHostRecords);
   } finally {
     client.close();
   }
@@ -75,6 +77,7 @@ async function runExport(zone: string, flags: ExportFlags): Promise<void> {
       `${exported.skippedNameServers.length ? `; ${exported.skippedNameServers.length} apex NS left to OVH` : ""}` +
       `${left ? `; ${left} left out as the provider would refuse them (${flags.format === "pulumi-import" ? "--format ts says why" : "see the comments"})` : ""}` +
       `${redirectionNote(exported, flags, reading)}` +
+      `${dynHostNote(exported, flags, dynHost)}` +
       `${(flags.format === "yaml" || flags.format === "bind") && exported.zoneProblems.length ? `; a Zone refuses them as they stand: ${exported.zoneProblems.length} whole-zone problem(s) (see the comments)` : ""}\n`,
   );
 }
@@ -85,6 +88,13 @@ function redirectionNote(zone: ExportedZone, flags: ExportFlags, reading: Redire
   if (zone.redirections.length === 0) return "";
   const kept = `${zone.redirections.length} web redirection(s)${flags.format !== "bind" ? " written" : " written as comments (declare each as a ZoneRedirection)"}`;
   return `; ${kept}, their ${zone.redirectionRecords} A/TXT record(s) left to them`;
+}
+
+/** What became of the DynHost records, for the closing line. */
+function dynHostNote(zone: ExportedZone, flags: ExportFlags, reading: DynHostReading): string {
+  if (reading.unreadable !== undefined) return `; DynHost records not read (${reading.unreadable}): export with a key that may GET /domain/zone/${zone.zoneName}/dynHost/record`;
+  if (zone.dynHostRecords.length === 0) return "";
+  return `; ${zone.dynHostRecords.length} DynHost record(s) written${flags.format === "ts" ? "" : " as comments (declare each as a DynHostRecord)"}`;
 }
 
 function render(zone: ExportedZone, flags: ExportFlags): string {

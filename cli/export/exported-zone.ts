@@ -10,7 +10,8 @@ import { declareRecords, type DeclaredRecord } from "../../sdk/zone/records";
 import { isRegistryRecord } from "../../provider/zone-record/registry-codec";
 import { checkZoneRedirection, isRedirectionCompanion, redirectedNames } from "../../provider/zone-redirection";
 import { resourceNames } from "./names";
-import type { ReadRedirection } from "./read-zone";
+import { exportedDynHostRecords, type ExportedDynHostRecord } from "./dynhost";
+import type { ReadDynHostRecord, ReadRedirection } from "./read-zone";
 
 /** One record to declare. */
 export interface ExportedRecord {
@@ -45,6 +46,8 @@ export interface ExportedZone {
   zoneProblems: string[];
   /** The web redirections, each declared as a ZoneRedirection. */
   redirections: ExportedRedirection[];
+  /** The DynHost records, each declared as a DynHostRecord (cli/export/dynhost.ts). */
+  dynHostRecords: ExportedDynHostRecord[];
   /** The A and TXT records OVH keeps for the redirections: the redirection's, never declared as records. */
   redirectionRecords: number;
 }
@@ -58,7 +61,8 @@ export interface ExportedRedirection extends ReadRedirection {
 }
 
 /** Builds the zone to write from the records read. */
-export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = "", redirections: readonly ReadRedirection[] = []): ExportedZone {
+export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = "", redirections: readonly ReadRedirection[] = [],
+  dynHost: readonly ReadDynHostRecord[] = []): ExportedZone {
   const skippedNameServers = read.filter(isApexNs).map((r) => r.target).sort();
   // The records OVH keeps for a web redirection are the redirection's (provider/zone-redirection/companions.ts).
   const redirected = redirectedNames(read);
@@ -91,6 +95,7 @@ export function exportedZone(zoneName: string, read: ReadRecord[], namePrefix = 
   return {
     zoneName, records, skippedNameServers, zoneProblems: checkZone(zoneName, declared),
     redirections: exportedRedirections(zoneName, redirections, namePrefix),
+    dynHostRecords: exportedDynHostRecords(zoneName, dynHost, namePrefix),
     redirectionRecords: read.filter((r) => isRedirectionCompanion(r, redirected)).length,
   };
 }

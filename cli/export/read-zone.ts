@@ -7,6 +7,7 @@ import type { OvhClient } from "../../provider/ovh";
 import { fromApiRecord, type ReadRecord } from "../../provider/records";
 import { ZoneApi } from "../../provider/zone-record/zone-api";
 import { fromApiRedirection, RedirectionApi, type RedirectionSpec } from "../../provider/zone-redirection";
+import { DynHostApi } from "../../provider/dynhost/api";
 import { CommandFailure } from "../cli-errors";
 import { Progress, type ProgressStream } from "../progress";
 
@@ -43,22 +44,50 @@ export interface RedirectionReading {
   unreadable?: string;
 }
 
+/**
+ * Every object a listing of `zone` names, each read by its id, in id order: `undefined` when the key may not call the
+ * listing (403; the message is returned as `unreadable`, the export goes on), objects gone meanwhile left out.
+ */
+async function readListed<A, T>(list: () => Promise<string[]>, get: (id: string) => Promise<A | undefined>, read: (id: string, api: A) => T): Promise<{ found: T[]; unreadable?: string }> {
+  let ids: string[];
+  try {
+    ids = await list();
+  } catch (err) {
+    if ((err as { status?: number }).status === 403) return { found: [], unreadable: (err as Error).message };
+    throw err;
+  }
+  const answers = await Promise.all(ids.map(async (id) => ({ id, api: await get(id) })));
+  return { found: answers.flatMap(({ id, api }) => (api === undefined ? [] : [read(id, api)])) };
+}
+
 /** Every web redirection of `zone` (`GET .../redirection`, then one GET per id), in id order. */
 export async function readZoneRedirections(client: OvhClient, zone: string): Promise<RedirectionReading> {
   const api = new RedirectionApi(client);
-  let ids: string[];
-  try {
-    ids = await api.listIds(zone);
-  } catch (err) {
-    if ((err as { status?: number }).status === 403) return { redirections: [], unreadable: (err as Error).message };
-    throw err;
-  }
-  const found = await Promise.all(ids.map(async (id) => ({ id, api: await api.get(zone, id) })));
-  return {
-    redirections: found.flatMap(({ id, api: r }) => {
-      if (r === undefined) return [];
-      const { zoneName: _z, ...spec } = fromApiRedirection(zone, r);
-      return [{ redirectionId: id, ...spec }];
-    }),
-  };
+  const { found, unreadable } = await readListed(() => api.listIds(zone), (id) => api.get(zone, id), (id, r) => {
+    const { zoneName: _z, ...spec } = fromApiRedirection(zone, r);
+    return { redirectionId: id, ...spec };
+  });
+  return unreadable === undefined ? { redirections: found } : { redirections: found, unreadable };
+}
+
+/** A DynHost record as read. */
+export interface ReadDynHostRecord {
+  dynHostId: string;
+  subDomain: string;
+  ip: string;
+}
+
+/** What {@link readZoneDynHostRecords} found: the DynHost records, or why they could not be read (the export goes on). */
+export interface DynHostReading {
+  dynHostRecords: ReadDynHostRecord[];
+  /** Set when the key may not list DynHost records (403). */
+  unreadable?: string;
+}
+
+/** Every DynHost record of `zone` (`GET .../dynHost/record`, then one GET per id), in id order. */
+export async function readZoneDynHostRecords(client: OvhClient, zone: string): Promise<DynHostReading> {
+  const api = new DynHostApi(client);
+  const { found, unreadable } = await readListed(() => api.listRecordIds(zone), (id) => api.getRecord(zone, id),
+    (id, r) => ({ dynHostId: id, subDomain: (r.subDomain ?? "").toLowerCase(), ip: r.ip }));
+  return unreadable === undefined ? { dynHostRecords: found } : { dynHostRecords: found, unreadable };
 }

@@ -5,6 +5,7 @@
  */
 import { writeBindZone } from "../../sdk/zone/bind-writer";
 import type { ExportedZone } from "./exported-zone";
+import { dynHostComments } from "./dynhost";
 import { leftOutBecause, redirectionComments, zoneProblemsNote } from "./render-yaml";
 
 /** The zone file text. */
@@ -13,7 +14,7 @@ export function renderBind(zone: ExportedZone): string {
   if (zone.skippedNameServers.length > 0) {
     comments.push("The apex NS records, which OVH manages itself:", ...zone.skippedNameServers.map((ns) => `@\tIN NS\t${ns}`));
   }
-  comments.push(...zoneProblemsNote(zone), ...redirectionComments(zone));
+  comments.push(...zoneProblemsNote(zone), ...redirectionComments(zone), ...dynHostComments(zone.dynHostRecords));
   const declared = zone.records.flatMap((r) => (leftOutBecause(r) === undefined && r.declared ? [r.declared] : []));
   const leftOut = zone.records.flatMap((r) => {
     const reason = leftOutBecause(r);

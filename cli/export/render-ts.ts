@@ -4,6 +4,7 @@
  * Every value is written through {@link quotedString} or {@link commentText}: record data stays data.
  */
 import { commentText, quotedString } from "../../sdk/zone/text-escape";
+import { dynHostDeclarations } from "./dynhost";
 import { frameFieldsOf, type ExportedRecord, type ExportedRedirection, type ExportedZone } from "./exported-zone";
 
 /**
@@ -31,6 +32,7 @@ export function renderTypeScript(zone: ExportedZone, adoption: Adoption): string
     lines.push("", `// Not declared: the ${zone.redirectionRecords} A and TXT record(s) OVH keeps for the web redirections below, which are theirs.`);
   }
   for (const redirection of zone.redirections) lines.push(...redirectionDeclaration(redirection, adoption));
+  lines.push(...dynHostDeclarations(zone.dynHostRecords, adoption === "adopt"));
   return `${lines.join("\n")}\n`;
 }
 

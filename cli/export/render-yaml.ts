@@ -5,6 +5,7 @@
  * {@link commentText}. A record a Zone would refuse (the provider's check, or an exact copy) is commented out.
  */
 import { commentText, quotedString } from "../../sdk/zone/text-escape";
+import { dynHostComments } from "./dynhost";
 import { frameFieldsOf, type ExportedRecord, type ExportedZone } from "./exported-zone";
 import type { Adoption } from "./render-ts";
 
@@ -29,7 +30,7 @@ export function renderYaml(zone: ExportedZone, adoption: Adoption): string {
     if (why === undefined) lines.push(...entry);
     else lines.push(`  # Left out: ${commentText(why)}:`, ...entry.map((l) => `  #${l}`));
   }
-  return `${[...lines, ...redirectionSection(zone)].join("\n")}\n`;
+  return `${[...lines, ...redirectionSection(zone), ...dynHostComments(zone.dynHostRecords).map((l) => `# ${l}`)].join("\n")}\n`;
 }
 
 /** The `redirections:` map `Zone.fromYaml` reads (a redirection the provider would refuse is commented out). */

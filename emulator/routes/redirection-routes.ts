@@ -3,7 +3,7 @@
  * schema's `domain.zone.RedirectionCreate` and `RedirectionUpdate` describe them; every refusal is a 400 before
  * anything is stored.
  */
-import { parseJsonBody } from "../body";
+import { asObject, parseJsonBody, rejectUnknown } from "../body";
 import { badRequest } from "../errors";
 import { checkSubDomainName } from "../records/names";
 import { findControlCharacter } from "../records/characters";
@@ -88,16 +88,6 @@ function parseCreate(body: unknown, zoneName: string): RedirectionInput {
   };
   checkFrameUse(input);
   return input;
-}
-
-function asObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("Body must be a JSON object");
-  return body as Record<string, unknown>;
-}
-
-function rejectUnknown(object: Record<string, unknown>, allowed: readonly string[]): void {
-  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) throw badRequest(`Unknown parameter(s) in body: ${unknown.join(", ")}`);
 }
 
 function checkType(value: unknown): RedirectionType {

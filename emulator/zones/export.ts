@@ -3,6 +3,7 @@
  * `$TTL 3600`, then the SOA, then the NS lines, then the records as of the last refresh. The `$TTL` and the SOA
  * carry the zone's SOA settings (soa.ts), 3600 and `(serial 86400 3600 3600000 60)` by default.
  */
+import { DYNHOST_TTL } from "./dynhost";
 import { soaMailbox } from "./soa";
 import type { StoredZone } from "./store";
 
@@ -21,5 +22,7 @@ export function exportZone(zone: StoredZone): string {
     const ttl = record.ttl > 0 ? `${record.ttl} ` : "";
     lines.push(`${record.subDomain}\t${ttl}IN ${record.fieldType}\t${record.target}`);
   }
+  // DynHost records are served as A records with OVH's DynHost TTL (dynhost.ts).
+  for (const record of zone.deployedDynHost) lines.push(`${record.subDomain}\t${DYNHOST_TTL} IN A\t${record.ip}`);
   return `${lines.join("\n")}\n`;
 }

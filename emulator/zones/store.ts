@@ -6,6 +6,7 @@
 import { ApiError, objectNotFound, serviceNotFound } from "../errors";
 import type { RecordCreate, RecordPatch } from "../records/validate";
 import type { FieldType } from "../records/field-types";
+import type { StoredDynHostLogin, StoredDynHostRecord } from "./dynhost";
 import type { StoredRedirection } from "./redirections";
 import { defaultDnssec, type DnssecState } from "./dnssec";
 import { defaultSoa, type SoaSettings } from "./soa";
@@ -26,6 +27,12 @@ export interface StoredZone {
   records: Map<number, StoredRecord>;
   /** Web redirections by id (redirections.ts); their records are in `records`. */
   redirections: Map<number, StoredRedirection>;
+  /** DynHost records by id (dynhost.ts), served as A records. */
+  dynHostRecords: Map<number, StoredDynHostRecord>;
+  /** DynHost logins by login, lower case (dynhost.ts). */
+  dynHostLogins: Map<string, StoredDynHostLogin>;
+  /** DynHost records as of the last refresh: served, and in the export, as A records. */
+  deployedDynHost: StoredDynHostRecord[];
   /** Records as of the last refresh: what the export shows. */
   deployed: StoredRecord[];
   pending: boolean;
@@ -64,6 +71,9 @@ export class ZoneStore {
       name,
       records: new Map(),
       redirections: new Map(),
+      dynHostRecords: new Map(),
+      dynHostLogins: new Map(),
+      deployedDynHost: [],
       deployed: [],
       pending: false,
       serial: initialSerial(now),
@@ -160,6 +170,7 @@ export class ZoneStore {
       throw new ApiError(409, `A refresh of zone ${zoneName} is already running; retry when it has finished`);
     }
     zone.deployed = [...zone.records.values()].map((r) => ({ ...r }));
+    zone.deployedDynHost = [...zone.dynHostRecords.values()].map((r) => ({ ...r }));
     zone.pending = false;
     zone.serial = nextSerial(zone.serial, now);
     zone.refreshingUntil = now + durationMs;

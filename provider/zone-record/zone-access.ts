@@ -65,14 +65,39 @@ export const SOA_CALLS: readonly ZoneCall[] = [
   { method: "PUT", suffix: "/soa", purpose: "change the zone's SOA (ZoneSoa)", write: true },
 ];
 
+/**
+ * The calls a DynHostRecord and a DynHostLogin make under one zone (dynhost/api.ts), besides the zone refresh. Their
+ * rules are asked for only with `credentials --with-dynhost`.
+ */
+export const DYNHOST_CALLS: readonly ZoneCall[] = [
+  { method: "GET", suffix: "/dynHost/record", purpose: "list DynHost records (adopt, export)", write: false },
+  { method: "GET", suffix: "/dynHost/record/1", purpose: "read a DynHost record (refresh)", write: false },
+  { method: "POST", suffix: "/dynHost/record", purpose: "create a DynHost record", write: true },
+  { method: "PUT", suffix: "/dynHost/record/1", purpose: "update a DynHost record", write: true },
+  { method: "DELETE", suffix: "/dynHost/record/1", purpose: "delete a DynHost record", write: true },
+  { method: "GET", suffix: "/dynHost/login/1", purpose: "read a DynHost login (refresh)", write: false },
+  { method: "POST", suffix: "/dynHost/login", purpose: "create a DynHost login", write: true },
+  { method: "PUT", suffix: "/dynHost/login/1", purpose: "change a DynHost login's sub-domain", write: true },
+  { method: "POST", suffix: "/dynHost/login/1/changePassword", purpose: "change a DynHost login's password", write: true },
+  { method: "DELETE", suffix: "/dynHost/login/1", purpose: "delete a DynHost login", write: true },
+];
+
 /** The access rule granting `call` on `zone`: its path with the record id as `*`. */
 export function ruleOf(call: ZoneCall, zone: string): string {
-  return `${call.method} /domain/zone/${zone}${call.suffix.replace(/\/1$/, "/*")}`;
+  return `${call.method} /domain/zone/${zone}${call.suffix.replace(/\/1(\/|$)/, "/*$1")}`;
 }
 
 /** Doctor's words for a rule the key lacks: the rule, what it is needed for, and how to get a key with it. */
 export function missingRuleText(rule: string, purpose: string, zone: string): string {
-  const flag = rule.includes("/redirection") ? " --with-redirections" : rule.endsWith("/dnssec") ? " --with-dnssec" : rule.endsWith("/soa") ? " --with-soa" : "";
+  const flag = rule.includes("/redirection")
+    ? " --with-redirections"
+    : rule.endsWith("/dnssec")
+      ? " --with-dnssec"
+      : rule.endsWith("/soa")
+        ? " --with-soa"
+        : rule.includes("/dynHost/")
+          ? " --with-dynhost"
+          : "";
   return `missing rule ${rule} (needed to ${purpose}): request a key with \`pulumi-ovh-dns credentials --zone ${zone}${flag}\``;
 }
 
@@ -99,8 +124,8 @@ function apiErrorIn(err: unknown): OvhApiError | undefined {
 function zoneCallOf(method: string, path: string, zone: string): ZoneCall | undefined {
   const base = `/domain/zone/${encodeURIComponent(zone)}`;
   if (!path.startsWith(base)) return undefined;
-  const suffix = path.slice(base.length).replace(/\/\d+$/, "/1");
-  return [...ZONE_CALLS, ...REDIRECTION_CALLS, ...DNSSEC_CALLS, ...SOA_CALLS].find((c) => c.method === method && c.suffix === suffix);
+  const suffix = path.slice(base.length).replace(/\/\d+$/, "/1").replace(/^(\/dynHost\/login\/)[^/]+/, (_, head: string) => `${head}1`);
+  return [...ZONE_CALLS, ...REDIRECTION_CALLS, ...DNSSEC_CALLS, ...SOA_CALLS, ...DYNHOST_CALLS].find((c) => c.method === method && c.suffix === suffix);
 }
 
 /** A 403 that says the key's access rules do not cover the call (docs/ovh-api.md §2, "has not been granted"). */

@@ -7,6 +7,7 @@ import { checkSubDomain, checkZoneName } from "../records/names";
 import { normaliseZoneName } from "../records";
 import { findCharacter, isControlCharacter, isControlOrSpace } from "../text/characters";
 import { ownerProblem, STACK_KEY } from "../zone-record/registry-codec";
+import { flagInput, textInput } from "../zone-record/input-checks";
 import { isUnknownValue } from "../zone-record/unknown";
 import { FRAME_FIELDS, isRedirectionType, REDIRECTION_TYPES } from "./model";
 
@@ -40,14 +41,14 @@ export function checkZoneRedirection(news: Record<string, unknown>): ZoneRedirec
       fail(key, `unknown property "${key}": a ZoneRedirection takes zoneName, subDomain, type, target, title, keywords, description, adopt, waitUntilPublished and owner`);
     }
   }
-  const zoneName = text(news, "zoneName", fail, "");
+  const zoneName = textInput(news, "zoneName", fail, "");
   if (zoneName !== undefined) {
     const normal = normaliseZoneName(zoneName);
     const reasons = checkZoneName(normal);
     reasons.forEach((reason) => fail("zoneName", reason));
     inputs.zoneName = reasons.length === 0 ? normal : zoneName;
   } else inputs.zoneName = news.zoneName ?? null;
-  const subDomain = text(news, "subDomain", fail, "");
+  const subDomain = textInput(news, "subDomain", fail, "");
   if (subDomain !== undefined) {
     const normal = subDomain.trim().toLowerCase();
     checkSubDomain(normal, typeof inputs.zoneName === "string" && !isUnknownValue(inputs.zoneName) ? inputs.zoneName : undefined)
@@ -57,12 +58,7 @@ export function checkZoneRedirection(news: Record<string, unknown>): ZoneRedirec
   inputs.type = checkType(news.type, fail);
   inputs.target = checkTarget(news.target, fail);
   for (const field of FRAME_FIELDS) inputs[field] = checkFrameField(field, news[field], inputs.type, fail);
-  for (const [flag, meaning] of Object.entries(FLAGS)) {
-    const value = news[flag];
-    if (value === undefined || value === null) continue;
-    if (typeof value === "boolean" || isUnknownValue(value)) inputs[flag] = value;
-    else fail(flag, `${flag} must be true or false, not ${JSON.stringify(value)}: ${meaning}`);
-  }
+  for (const [flag, meaning] of Object.entries(FLAGS)) flagInput(news, inputs, flag, meaning, fail);
   checkOwner(news, inputs, fail);
   return { inputs, failures };
 }
@@ -77,18 +73,6 @@ function checkOwner(news: Record<string, unknown>, inputs: Record<string, unknow
     else fail("owner", `owner ${problem}; it names the stack that manages the redirection (set \`ovhdns:owner\` in the stack config, or the ZoneRedirection's owner)`);
   }
   if (typeof news.__stack === "string" && STACK_KEY.test(news.__stack)) inputs.__stack = news.__stack;
-}
-
-/** A string input (unknown values pass through as `undefined` with the value kept by the caller). */
-function text(news: Record<string, unknown>, key: string, fail: (p: string, r: string) => void, absent: string | undefined): string | undefined {
-  const value = news[key];
-  if (isUnknownValue(value)) return undefined;
-  if (value === undefined || value === null) return absent;
-  if (typeof value !== "string") {
-    fail(key, `${key} must be a string, not ${JSON.stringify(value)}`);
-    return undefined;
-  }
-  return value;
 }
 
 function checkType(value: unknown, fail: (p: string, r: string) => void): unknown {

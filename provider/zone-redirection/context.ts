@@ -1,5 +1,6 @@
 /** What every redirection step works with: its session's routes, and which resource holds which redirection. */
 import type { RecordOwnership } from "../zone-record/ownership";
+import { sessionApi } from "../zone-record/published-steps";
 import type { ZoneSession } from "../zone-record/session";
 import { RedirectionApi } from "./api";
 
@@ -10,11 +11,5 @@ export interface RedirectionContext {
   owners: RecordOwnership;
 }
 
-const apis = new WeakMap<ZoneSession, RedirectionApi>();
-
 /** The redirection routes over the session's client. */
-export function redirectionApiOf(session: ZoneSession): RedirectionApi {
-  let api = apis.get(session);
-  if (!api) apis.set(session, (api = new RedirectionApi(session.api.client)));
-  return api;
-}
+export const redirectionApiOf = sessionApi((client) => new RedirectionApi(client));

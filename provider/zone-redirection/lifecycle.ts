@@ -6,13 +6,14 @@
  * With an owner, each redirection is claimed in the zone's owner registry as records are (claims.ts), and another
  * owner's redirection is never adopted, updated or deleted.
  */
-import { isRecordId, isRecordIdText, RecordIdError, ApiRecordError } from "../records";
+import { isRecordId, ApiRecordError } from "../records";
 import { classifyFailure } from "../ovh/outcome";
 import { holderOf, holderOrNew, newInstanceId } from "../zone-record/ownership";
 import { OwnerConflictError } from "../zone-record/owner-registry";
 import { ownerIn } from "../zone-record/outputs";
-import { ZoneRefreshError, type RunOptions } from "../zone-record/refresh-coalescer";
+import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
 import { idempotentWriteFailure } from "../zone-record/run-report";
+import { parseObjectId, publication, withProvider, writeInPlace } from "../zone-record/published-steps";
 import { isNotFound } from "../zone-record/zone-api";
 import { findTakeable } from "./adopt";
 import { assertRedirectionId } from "./api";
@@ -29,17 +30,10 @@ export { redirectionApiOf, type RedirectionContext } from "./context";
 
 type Props = Record<string, unknown>;
 
-function publication(inputs: Props): RunOptions {
-  return { handOff: inputs.waitUntilPublished !== true };
-}
 
 /** How the run's report names a redirection (its ids are not record ids: they are kept apart). */
 function reportEntry(spec: RedirectionSpec) {
   return { subDomain: spec.subDomain, fieldType: "redirection", target: `${spec.type} ${spec.target}` };
-}
-
-function withProvider(outs: ZoneRedirectionOutputs, props: Props): Props {
-  return props.__provider === undefined ? { ...outs } : { ...outs, __provider: props.__provider };
 }
 
 /** Creates the redirection of the checked `inputs`, or with `adopt: true` takes over an existing one of that name and target. */
@@ -124,18 +118,10 @@ async function takeOver(ctx: RedirectionContext, spec: RedirectionSpec, found: A
  * One PUT setting redirection `id` to `spec`, noted in the run's report and published by the zone's refresh; a
  * failed refresh keeps the redirection in the state (an init failure with `outs`).
  */
-async function putInPlace(ctx: RedirectionContext, kind: "take over" | "update", spec: RedirectionSpec, id: string, inputs: Props, outs: ZoneRedirectionOutputs): Promise<void> {
-  const change = ctx.session.report.begin(spec.zoneName, kind, reportEntry(spec), `redirection ${id}`);
-  try {
-    await ctx.session.coalescer.run(spec.zoneName, () => change.write(
-      () => redirectionApiOf(ctx.session).update(spec.zoneName, id, toApiRedirectionUpdate(spec)), idempotentWriteFailure), publication(inputs));
-  } catch (err) {
-    change.failed();
-    if (err instanceof ZoneRefreshError) throw new RedirectionInitError(err.message, id, withProvider(outs, inputs));
-    throw err;
-  } finally {
-    change.ended();
-  }
+function putInPlace(ctx: RedirectionContext, kind: "take over" | "update", spec: RedirectionSpec, id: string, inputs: Props, outs: ZoneRedirectionOutputs): Promise<void> {
+  return writeInPlace(ctx.session, kind, spec.zoneName, reportEntry(spec), `redirection ${id}`,
+    () => redirectionApiOf(ctx.session).update(spec.zoneName, id, toApiRedirectionUpdate(spec)), inputs,
+    (message) => new RedirectionInitError(message, id, withProvider(outs, inputs)));
 }
 
 /** What read answers: an empty id when the redirection no longer exists. */
@@ -151,7 +137,7 @@ export interface RedirectionRead {
  */
 export async function readRedirection(ctx: RedirectionContext, id: string, props: Props): Promise<RedirectionRead> {
   const importing = props.redirectionId === undefined;
-  const { redirectionId, zoneName } = parseId(id, props);
+  const { objectId: redirectionId, zoneName } = parseObjectId(id, props, "ZoneRedirection", "an OVH redirection id (a whole number, such as 1342424242)");
   const found = await redirectionApiOf(ctx.session).get(zoneName, redirectionId);
   if (!found) return { id: "", props: {} };
   const holder = importing ? "" : holderOrNew(props);
@@ -166,16 +152,6 @@ export async function readRedirection(ctx: RedirectionContext, id: string, props
   return { id: redirectionId, props: { ...outs }, inputs };
 }
 
-function parseId(id: string, props: Props): { redirectionId: string; zoneName: string } {
-  const dot = id.indexOf(".");
-  const redirectionId = dot > 0 ? id.slice(0, dot) : id;
-  const zoneName = dot > 0 ? id.slice(dot + 1).toLowerCase() : String(props.zoneName ?? "").toLowerCase();
-  if (!isRecordIdText(redirectionId)) {
-    throw new RecordIdError(`cannot read ZoneRedirection "${id}": the id must be an OVH redirection id (a whole number, such as 1342424242), or <id>.<zoneName>`);
-  }
-  if (!zoneName) throw new RecordIdError(`cannot read ZoneRedirection ${id}: no zoneName; give it in the resource's inputs or read it as ${redirectionId}.<zoneName>`);
-  return { redirectionId, zoneName };
-}
 
 /**
  * Sets `type`, `target` and the frame fields of redirection `id` in place: one PUT, published by the zone's refresh;

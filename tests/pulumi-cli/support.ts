@@ -9,7 +9,8 @@ import * as path from "node:path";
 import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import type { OvhClient } from "../../provider/ovh";
 import { behindPulumi as behindPulumiRig } from "../zone-record/support";
-import { PulumiWorkspace, type WorkspaceOptions } from "../../tools/pulumi-cli";
+import { CliSandbox, emulatorEnv } from "../cli/cli-rig";
+import { changes, PulumiWorkspace, type WorkspaceOptions } from "../../tools/pulumi-cli";
 
 export const EXAMPLES = path.resolve(__dirname, "../../examples");
 
@@ -217,4 +218,46 @@ export function recordsStack(): RecordsStack {
     await rig.emulator?.close();
   });
   return rig;
+}
+
+/** What exporting example.com of an emulator and running the program through the real CLI gave. */
+export interface ExportedRun {
+  /** The export command's exit code and stderr, and the index.ts it wrote. */
+  exported: { code: number | null; stderr: string };
+  program: string;
+  /** The calls of the program's first `up` that change the zone (every method but GET). */
+  writes: string[];
+  /** The exit code and the changes of the `preview` after it. */
+  preview: { code: number | null; changes: string[] };
+  /** Removes the stack and the sandbox. */
+  remove(): void;
+}
+
+/**
+ * Exports example.com of `emulator` (`--format ts`) as the index.ts of a program in a sandbox of its own, runs its
+ * first `up` and a `preview` after it through the real CLI, and says what each did.
+ */
+export async function runExportedProgram(emulator: Emulator): Promise<ExportedRun> {
+  const sandbox = new CliSandbox();
+  let ws: PulumiWorkspace | undefined;
+  const remove = () => {
+    ws?.remove();
+    sandbox.remove();
+  };
+  try {
+    const dir = path.join(sandbox.dir, "program");
+    fs.mkdirSync(dir);
+    fs.symlinkSync(path.resolve(__dirname, "../../node_modules"), path.join(dir, "node_modules"), "dir");
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: exported-zone\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "exported-zone", private: true, main: "index.ts" }));
+    const exported = await sandbox.run(["export", "example.com", "-o", path.join(dir, "index.ts")], emulatorEnv(emulator));
+    if (exported.code !== 0) return { exported, program: "", writes: [], preview: { code: null, changes: [] }, remove };
+    ws = await cliStack(dir, emulator, "env");
+    const up = await withCalls(emulator, () => ws!.up());
+    const preview = await ws.preview();
+    return { exported, program: fs.readFileSync(path.join(dir, "index.ts"), "utf8"), writes: writes(up.calls), preview: { code: preview.code, changes: changes(preview) }, remove };
+  } catch (err) {
+    remove();
+    throw err;
+  }
 }

@@ -25,17 +25,17 @@ function declaredNames(entry: string): string[] {
 
 describe("the exports of the package", () => {
   test("pulumi-ovh-dns/provider offers the providers the serialized code loads, and the OVH client", () => {
-    expect(Object.keys(require("pulumi-ovh-dns/provider")).sort()).toEqual(["OvhClient", "zoneDnssecProvider", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider", "zoneRedirectionProvider", "zoneSoaProvider"]);
-    expect(declaredNames("provider/index.d.ts")).toEqual(["OvhClient", "zoneDnssecProvider", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider", "zoneRedirectionProvider", "zoneSoaProvider"]);
+    expect(Object.keys(require("pulumi-ovh-dns/provider")).sort()).toEqual(["OvhClient", "dynHostLoginProvider", "dynHostRecordProvider", "zoneDnssecProvider", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider", "zoneRedirectionProvider", "zoneSoaProvider"]);
+    expect(declaredNames("provider/index.d.ts")).toEqual(["OvhClient", "dynHostLoginProvider", "dynHostRecordProvider", "zoneDnssecProvider", "zoneManifestProvider", "zonePruneProvider", "zoneRecordProvider", "zoneRedirectionProvider", "zoneSoaProvider"]);
   });
 
   test("pulumi-ovh-dns offers the resources, the data sources, their types and the errors a program catches", () => {
     expect(Object.keys(require("pulumi-ovh-dns")).sort()).toEqual([
-      "Zone", "ZoneDeclarationError", "ZoneDnssec", "ZoneFileError", "ZoneRecord", "ZoneRecordError", "ZoneRedirection", "ZoneSoa",
+      "DynHostLogin", "DynHostRecord", "Zone", "ZoneDeclarationError", "ZoneDnssec", "ZoneFileError", "ZoneRecord", "ZoneRecordError", "ZoneRedirection", "ZoneSoa",
       "getDomains", "getDomainsOutput", "getZone", "getZoneOutput", "getZoneRecords", "getZoneRecordsOutput", "getZones", "getZonesOutput",
     ]);
     expect(declaredNames("sdk/index.d.ts")).toEqual([
-      "BindOptions", "FieldType", "FieldTypeInput", "GetDomainsResult", "GetZoneArgs", "GetZoneOutputArgs", "GetZoneRecordsArgs", "GetZoneRecordsOutputArgs",
+      "BindOptions", "DynHostLogin", "DynHostLoginArgs", "DynHostRecord", "DynHostRecordArgs", "FieldType", "FieldTypeInput", "GetDomainsResult", "GetZoneArgs", "GetZoneOutputArgs", "GetZoneRecordsArgs", "GetZoneRecordsOutputArgs",
       "GetZoneRecordsResult", "GetZoneResult", "GetZonesResult", "UnmanagedPolicy", "YamlOptions", "Zone", "ZoneArgs", "ZoneDeclarationError",
       "ZoneDnssec", "ZoneDnssecArgs", "ZoneFileError", "ZoneInfo", "ZoneReadLimits", "ZoneRecord", "ZoneRecordArgs", "ZoneRecordError", "ZoneRecordInfo", "ZoneRecordSpec",
       "ZoneRedirection", "ZoneRedirectionArgs", "ZoneRedirectionSpec", "ZoneSoa", "ZoneSoaArgs",

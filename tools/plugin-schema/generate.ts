@@ -16,6 +16,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export const SCHEMA_FILE = path.join(ROOT, "provider", "plugin", "schema.json");
 const SDK_FILE = path.join(ROOT, "sdk", "zone-record.ts");
 const DNSSEC_FILE = path.join(ROOT, "sdk", "zone-dnssec.ts");
+const DYNHOST_FILE = path.join(ROOT, "sdk", "dynhost.ts");
 const CONFIG_FILE = path.join(ROOT, "provider", "plugin", "config.ts");
 const DATA_SOURCES_FILE = path.join(ROOT, "sdk", "data-sources.ts");
 const PROVIDER_DATA_SOURCES_FILE = path.join(ROOT, "provider", "zone-record", "data-sources.ts");
@@ -210,6 +211,8 @@ export function generateSchema(): Record<string, unknown> {
       "ovhdns:index:ZoneRecord": resourceOf(SDK_FILE, "ZoneRecord"),
       "ovhdns:index:ZoneDnssec": resourceOf(DNSSEC_FILE, "ZoneDnssec"),
       "ovhdns:index:Zone": zoneComponent(),
+      "ovhdns:index:DynHostRecord": resourceOf(DYNHOST_FILE, "DynHostRecord"),
+      "ovhdns:index:DynHostLogin": resourceOf(DYNHOST_FILE, "DynHostLogin"),
     },
     functions: functions(),
     types: types(),
