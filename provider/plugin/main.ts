@@ -7,10 +7,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { zoneDnssecProvider, zoneManifestProvider, zonePruneProvider, zoneRecordProvider } from "../index";
+import { dynHostLoginProvider, dynHostRecordProvider, zoneDnssecProvider, zoneManifestProvider, zonePruneProvider, zoneRecordProvider, zoneRedirectionProvider, zoneSoaProvider } from "../index";
 import { hostEngineAddress } from "../zone-record/engine-watchdog";
 import { PLUGIN_SCHEMA_TEXT } from "./schema";
-import { PLUGIN_ZONE_DNSSEC_TYPE, servePlugin, type ServedProvider } from "./server";
+import {
+  PLUGIN_DYNHOST_LOGIN_TYPE, PLUGIN_DYNHOST_RECORD_TYPE, PLUGIN_ZONE_DNSSEC_TYPE, PLUGIN_ZONE_REDIRECTION_TYPE, PLUGIN_ZONE_SOA_TYPE, servePlugin, type ServedProvider,
+} from "./server";
 
 function packageVersion(): string {
   // dist/provider/plugin/main.js -> the package's package.json, in the repository and in an installed package.
@@ -19,7 +21,13 @@ function packageVersion(): string {
 }
 
 const provider = zoneRecordProvider as ServedProvider;
-const others = { [PLUGIN_ZONE_DNSSEC_TYPE]: zoneDnssecProvider as ServedProvider };
+const others = {
+  [PLUGIN_ZONE_DNSSEC_TYPE]: zoneDnssecProvider as ServedProvider,
+  [PLUGIN_ZONE_REDIRECTION_TYPE]: zoneRedirectionProvider as ServedProvider,
+  [PLUGIN_ZONE_SOA_TYPE]: zoneSoaProvider as ServedProvider,
+  [PLUGIN_DYNHOST_RECORD_TYPE]: dynHostRecordProvider as ServedProvider,
+  [PLUGIN_DYNHOST_LOGIN_TYPE]: dynHostLoginProvider as ServedProvider,
+};
 const zone = { manifest: zoneManifestProvider, unmanaged: zonePruneProvider };
 servePlugin({ provider, others, schema: PLUGIN_SCHEMA_TEXT, version: packageVersion(), zone, engineAddress: hostEngineAddress() }).then(
   ({ port }) => process.stdout.write(`${port}\n`),

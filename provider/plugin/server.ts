@@ -43,6 +43,15 @@ export const PLUGIN_ZONE_TYPE = "ovhdns:index:Zone";
 
 /** The type token of the plugin's ZoneDnssec, served by the dynamic provider's `zoneDnssecProvider`. */
 export const PLUGIN_ZONE_DNSSEC_TYPE = "ovhdns:index:ZoneDnssec";
+/** The type token of the plugin's ZoneRedirection, which takes the stack's owner like a ZoneRecord. */
+export const PLUGIN_ZONE_REDIRECTION_TYPE = "ovhdns:index:ZoneRedirection";
+/** The other type tokens the plugin serves, each by the dynamic provider's object of the same name. */
+export const PLUGIN_ZONE_SOA_TYPE = "ovhdns:index:ZoneSoa";
+export const PLUGIN_DYNHOST_RECORD_TYPE = "ovhdns:index:DynHostRecord";
+export const PLUGIN_DYNHOST_LOGIN_TYPE = "ovhdns:index:DynHostLogin";
+
+/** The types whose inputs take the stack's owner (`ovhdns:owner`) and stack key: the owner registry's. */
+const OWNED_TYPES: ReadonlySet<string> = new Set([PLUGIN_ZONE_RECORD_TYPE, PLUGIN_ZONE_REDIRECTION_TYPE]);
 
 type Unary<Req, Res> = handleUnaryCall<Req, Res>;
 type Props = Record<string, unknown>;
@@ -163,7 +172,7 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
    * told the organization: it uses "organization", what self-managed backends report.
    */
   const withDefaults = (news: Props, urn: string): Props => {
-    if (typeOfUrn(urn) !== PLUGIN_ZONE_RECORD_TYPE) return news;
+    if (!OWNED_TYPES.has(typeOfUrn(urn))) return news;
     const withOwner = news.owner === undefined && config.owner !== undefined ? { ...news, owner: config.owner } : news;
     const [stack, project] = urn.replace(/^urn:pulumi:/, "").split("::");
     return stack && project ? { ...withOwner, __stack: stackKeyOf("organization", project, stack) } : withOwner;
@@ -192,7 +201,7 @@ export function pluginService(parts: PluginParts): UntypedServiceImplementation 
     check: answer(async (req: provproto.CheckRequest) => {
       const target = servedBy(served, req.getUrn());
       const { plain, secretKeys } = plainOf(req.getNews());
-      const news = target === parts.provider ? withDefaults(plain, req.getUrn()) : plain;
+      const news = withDefaults(plain, req.getUrn());
       // A provider without check takes its inputs as they are (Pulumi's dynamic-provider host does the same).
       const result = target.check ? await target.check(plainOf(req.getOlds()).plain, news) : { inputs: news };
       const res = new provproto.CheckResponse();

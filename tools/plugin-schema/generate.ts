@@ -17,6 +17,8 @@ export const SCHEMA_FILE = path.join(ROOT, "provider", "plugin", "schema.json");
 const SDK_FILE = path.join(ROOT, "sdk", "zone-record.ts");
 const DNSSEC_FILE = path.join(ROOT, "sdk", "zone-dnssec.ts");
 const DYNHOST_FILE = path.join(ROOT, "sdk", "dynhost.ts");
+const REDIRECTION_FILE = path.join(ROOT, "sdk", "zone-redirection.ts");
+const SOA_FILE = path.join(ROOT, "sdk", "zone-soa.ts");
 const CONFIG_FILE = path.join(ROOT, "provider", "plugin", "config.ts");
 const DATA_SOURCES_FILE = path.join(ROOT, "sdk", "data-sources.ts");
 const PROVIDER_DATA_SOURCES_FILE = path.join(ROOT, "provider", "zone-record", "data-sources.ts");
@@ -69,6 +71,10 @@ function schemaType(type: ts.TypeNode | undefined, source: ts.SourceFile): Schem
   // An output that may be absent (`T | undefined`) has T's type; the property is then not required.
   if (ts.isUnionTypeNode(type) && type.types.length === 2 && type.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword)) {
     return schemaType(type.types.find((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword), source);
+  }
+  // A union of a string and a number (ZoneSoa's `previous` values) is Pulumi's Any.
+  if (ts.isUnionTypeNode(type) && type.types.every((t) => t.kind === ts.SyntaxKind.StringKeyword || t.kind === ts.SyntaxKind.NumberKeyword)) {
+    return { $ref: "pulumi.json#/Any" };
   }
   // A union of string literals (ZoneDnssec's status) is a string; its values are in the description.
   if (ts.isUnionTypeNode(type) && type.types.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal))) return { type: "string" };
@@ -213,6 +219,8 @@ export function generateSchema(): Record<string, unknown> {
       "ovhdns:index:Zone": zoneComponent(),
       "ovhdns:index:DynHostRecord": resourceOf(DYNHOST_FILE, "DynHostRecord"),
       "ovhdns:index:DynHostLogin": resourceOf(DYNHOST_FILE, "DynHostLogin"),
+      "ovhdns:index:ZoneRedirection": resourceOf(REDIRECTION_FILE, "ZoneRedirection"),
+      "ovhdns:index:ZoneSoa": resourceOf(SOA_FILE, "ZoneSoa"),
     },
     functions: functions(),
     types: types(),
