@@ -59,7 +59,7 @@ function pluginDoor(parts: PluginZoneParts): ZoneDoor {
   return {
     record: (name, args, opts) =>
       new PluginChild("ovhdns:index:ZoneRecord", name, { ...args, recordId: undefined, fqdn: undefined }, opts) as unknown as ZoneRecord,
-    noRedirections: "redirections are not served by the ovhdns plugin yet: declare them in a TypeScript program's Zone, or leave them out",
+    noRedirections: "a Zone in a Pulumi YAML program takes no redirections yet: declare each as an ovhdns:index:ZoneRedirection resource beside the Zone, or in a TypeScript program's Zone",
     manifest: (name, args, opts) => new PluginChild(PLUGIN_ZONE_MANIFEST_TYPE, name, { ...args, removed: undefined }, opts) as unknown as ZoneManifestLike,
     unmanaged: (name, args, opts) => new PluginChild(PLUGIN_ZONE_UNMANAGED_TYPE, name, { ...args, deleted: undefined }, opts),
     listRecords: (zoneName) => parts.listRecords(zoneName),

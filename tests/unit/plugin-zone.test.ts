@@ -76,7 +76,7 @@ describe("the Zone through the ovhdns plugin", () => {
   it("refuses a records file's redirections, which the plugin does not serve, before registering any child", () => {
     const before = registered.length;
     expect(() => constructZone({ listRecords }, "redirected", { zoneName: "example.com", recordsFile: path.join(dir, "redirected.yaml") }, {}))
-      .toThrow(/redirections are not served by the ovhdns plugin yet/);
+      .toThrow(/a Zone in a Pulumi YAML program takes no redirections yet: declare each as an ovhdns:index:ZoneRedirection resource/);
     expect(registered.slice(before).filter((r) => r.name.startsWith("redirected-"))).toEqual([]);
   });
 
