@@ -60,15 +60,20 @@ export async function writeInPlace(session: ZoneSession, kind: ChangeKind, zoneN
 /**
  * Deletes object `label` of `zoneName` with `remove`, published by the zone's refresh. One already gone (404)
  * counts as deleted, and the zone is refreshed all the same; a zone gone (404 on its refresh) took it with it.
+ * `then` runs after the delete, in the same zone change (a redirection's owner claims released).
  */
-export async function deletePublished(session: ZoneSession, zoneName: string, entry: ReportEntry, label: string, remove: () => Promise<void>): Promise<void> {
+export async function deletePublished(session: ZoneSession, zoneName: string, entry: ReportEntry, label: string, remove: () => Promise<void>,
+  then?: () => Promise<void>): Promise<void> {
   const change = session.report.begin(zoneName, "delete", entry, label);
   try {
-    await session.coalescer.run(zoneName, () => change.write(async () => {
-      await remove().catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
-    }, idempotentWriteFailure));
+    await session.coalescer.run(zoneName, async () => {
+      await change.write(async () => {
+        await remove().catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
+      }, idempotentWriteFailure);
+      await then?.();
+    });
   } catch (err) {
     if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
     change.failed();

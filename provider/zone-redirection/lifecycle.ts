@@ -12,8 +12,7 @@ import { holderOf, holderOrNew, newInstanceId } from "../zone-record/ownership";
 import { OwnerConflictError } from "../zone-record/owner-registry";
 import { ownerIn } from "../zone-record/outputs";
 import { ZoneRefreshError } from "../zone-record/refresh-coalescer";
-import { idempotentWriteFailure } from "../zone-record/run-report";
-import { parseObjectId, publication, withProvider, writeInPlace } from "../zone-record/published-steps";
+import { deletePublished, parseObjectId, publication, withProvider, writeInPlace } from "../zone-record/published-steps";
 import { isNotFound } from "../zone-record/zone-api";
 import { findTakeable } from "./adopt";
 import { assertRedirectionId } from "./api";
@@ -199,21 +198,6 @@ export async function deleteRedirection(ctx: RedirectionContext, id: string, pro
   // Another stack's owner claims it (it adopted the redirection): it is that stack's now; this one lets go.
   if ((await foreignRedirectionOwner(ctx.session, spec.zoneName, id, props)) !== undefined) return;
   const released = await ownClaimNames(ctx.session, spec.zoneName, id, props);
-  const change = ctx.session.report.begin(spec.zoneName, "delete", reportEntry(spec), `redirection ${id}`);
-  try {
-    await ctx.session.coalescer.run(spec.zoneName, async () => {
-      await change.write(async () => {
-        await redirectionApiOf(ctx.session).remove(spec.zoneName, id).catch((err: unknown) => {
-          if (!isNotFound(err)) throw err;
-        });
-      }, idempotentWriteFailure);
-      await releaseRedirection(ctx.session, spec.zoneName, id, released, props);
-    });
-  } catch (err) {
-    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
-    change.failed();
-    throw err;
-  } finally {
-    change.ended();
-  }
+  await deletePublished(ctx.session, spec.zoneName, reportEntry(spec), `redirection ${id}`, () => redirectionApiOf(ctx.session).remove(spec.zoneName, id),
+    () => releaseRedirection(ctx.session, spec.zoneName, id, released, props));
 }
