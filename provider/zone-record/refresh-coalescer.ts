@@ -35,11 +35,12 @@ import { ZoneRecordError } from "../records";
  * the steps, so refreshes are rationed: a refresh may start before the command's end (on the quick settle delay,
  * a batch, or `maxDelayMs`) only while the zone's refreshes, it and one more (the last of the command) stay within
  * ceil(M / batchSize) + 1 for the M mutations ended so far, the count the bench holds an `up` of M records to.
- * Past that ration only a quiet long enough to be the end starts one: `maxSettleMs`, or twice the longest lull
- * seen so far between two mutations (at most `maxQuietMs`), so that a lull the engine made once does not end a
- * batch twice. A lull longer than any before, met past the ration, still costs one refresh (nothing tells it from
- * the end); the ration then defers the next batch until the mutations that follow make room for it, so the count
- * stays within ceil(M / batchSize) + 1 when enough mutations (up to 2 × batchSize) follow it.
+ * Past that ration only `maxSettleMs` of quiet, which may be the end, starts one. An engine pause longer than that
+ * (at 1,000 records the real engine paused for over a second now and then) still costs a refresh, since nothing
+ * tells it from the end; the ration then defers the next batch until the mutations that follow make room for it,
+ * so the count stays within ceil(M / batchSize) + 1 when enough mutations (up to 2 × batchSize) follow the pause.
+ * (A quiet learnt from the longest pause seen was tried and dropped: a chain of dependent steps, each waiting for
+ * its own refresh, taught it its own waits, and each step then waited longer than the one before.)
  * A step that others depend on before the end of the `up` (an ACME DNS-01 challenge) asks for `handOff: false`
  * (ZoneRecord's `waitUntilPublished`): it returns only once a refresh covering it succeeded.
  */
@@ -51,14 +52,12 @@ export type RefreshZone = (zoneName: string) => Promise<void>;
 export interface RefreshCoalescerOptions {
   /** How long the zone must stay without a mutation in flight before a refresh starts (ms). Default 30. */
   settleMs?: number;
-  /** The longest a completed mutation waits for its refresh to start, even while others run (ms). Default 2000. */
+  /** The longest a completed mutation waits for its refresh to start while others run, within the ration (ms). Default 2000. */
   maxDelayMs?: number;
   /** Mutations completed since the last refresh started that start a new one at once. Default 50. */
   batchSize?: number;
   /** The longest settle delay, however slowly mutations arrive (ms). Default 1000. */
   maxSettleMs?: number;
-  /** The longest quiet past the ration, however long the lulls seen (ms). Default 5000. */
-  maxQuietMs?: number;
   /** The least settle delay until the pace is known: until `warmupMutations` have started (ms). Default 100. */
   firstSettleMs?: number;
   /** Mutations of a zone before its learnt pace alone sets the settle delay. Default 16. */
@@ -96,13 +95,6 @@ interface ZoneQueue {
   startedCount: number;
   lastStart?: number;
   meanGap?: number;
-  /** When a mutation last started or ended, refreshes aside (ms). */
-  lastMutationAt: number;
-  /**
-   * The longest lull: the longest time from a mutation's start or end to the next start with none in flight between
-   * (ms). Counted from the mutations, not from the end of a refresh, so a lull that fooled a refresh is learnt.
-   */
-  longestLull: number;
   /** Mutations that ended well (each made a waiter), and refreshes started, in this process's life. */
   succeeded: number;
   refreshes: number;
@@ -115,7 +107,6 @@ export class RefreshCoalescer {
   private readonly maxDelayMs: number;
   private readonly batchSize: number;
   private readonly maxSettleMs: number;
-  private readonly maxQuietMs: number;
   private readonly firstSettleMs: number;
   private readonly warmupMutations: number;
   private readonly setTimer: NonNullable<RefreshCoalescerOptions["setTimer"]>;
@@ -126,7 +117,6 @@ export class RefreshCoalescer {
     this.maxDelayMs = options.maxDelayMs ?? 2000;
     this.batchSize = options.batchSize ?? 50;
     this.maxSettleMs = Math.max(this.settleMs, options.maxSettleMs ?? 1000);
-    this.maxQuietMs = Math.max(this.maxSettleMs, options.maxQuietMs ?? 5000);
     this.firstSettleMs = Math.min(this.maxSettleMs, Math.max(this.settleMs, options.firstSettleMs ?? 100));
     this.warmupMutations = options.warmupMutations ?? 16;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
@@ -165,17 +155,15 @@ export class RefreshCoalescer {
   private queueOf(zoneName: string): ZoneQueue {
     let queue = this.zones.get(zoneName);
     if (!queue) {
-      queue = { inFlight: 0, waiters: [], refreshing: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now(), lastMutationAt: this.now(), longestLull: 0, succeeded: 0, refreshes: 0 };
+      queue = { inFlight: 0, waiters: [], refreshing: false, sinceRefresh: 0, startedCount: 0, lastActivity: this.now(), succeeded: 0, refreshes: 0 };
       this.zones.set(zoneName, queue);
     }
     return queue;
   }
 
-  /** Event: a mutation started. Counts it in and learns the pace at which they arrive, and the longest lull. */
+  /** Event: a mutation started. Counts it in and learns the pace at which they arrive. */
   private started(queue: ZoneQueue): void {
     const now = this.now();
-    if (queue.inFlight === 0 && queue.startedCount > 0) queue.longestLull = Math.max(queue.longestLull, now - queue.lastMutationAt);
-    queue.lastMutationAt = now;
     if (queue.lastStart !== undefined) {
       const gap = now - queue.lastStart;
       queue.meanGap = queue.meanGap === undefined ? gap : 0.7 * queue.meanGap + 0.3 * gap;
@@ -190,7 +178,6 @@ export class RefreshCoalescer {
   private ended(zoneName: string, queue: ZoneQueue, waiter?: Waiter): void {
     queue.inFlight -= 1;
     queue.lastActivity = this.now();
-    queue.lastMutationAt = queue.lastActivity;
     if (waiter) {
       // Invariant 2: every earlier waiter that allows it is covered by the refresh this one will wait for.
       const kept = queue.waiters.filter((w) => !w.handOff);
@@ -214,7 +201,7 @@ export class RefreshCoalescer {
 
   /** How long the zone must stay quiet before a refresh starts. */
   private settleOf(queue: ZoneQueue): number {
-    if (!this.withinRation(queue)) return Math.min(this.maxQuietMs, Math.max(this.maxSettleMs, 2 * queue.longestLull));
+    if (!this.withinRation(queue)) return this.maxSettleMs;
     if (queue.meanGap === undefined) return this.firstSettleMs;
     const learnt = Math.min(this.maxSettleMs, Math.max(this.settleMs, 3 * queue.meanGap));
     return queue.startedCount < this.warmupMutations ? Math.max(this.firstSettleMs, learnt) : learnt;
