@@ -88,11 +88,12 @@ export function typeOfUrn(urn: string): string {
   return (parts[2] ?? "").split("$").pop() ?? "";
 }
 
-/** The provider of the resource `urn` names, or an error naming the types the plugin serves. */
+/** The provider of the resource `urn` names, or an error naming the types a program may declare. */
 function servedBy(served: Record<string, pulumi.dynamic.ResourceProvider>, urn: string): pulumi.dynamic.ResourceProvider {
   const type = typeOfUrn(urn);
   if (!Object.hasOwn(served, type)) {
-    throw new UnknownResourceTypeError(`the ovhdns plugin serves ${Object.keys(served).join(", ")}, not "${type}" (${urn})`);
+    const declarable = Object.keys(served).filter((t) => t !== PLUGIN_ZONE_MANIFEST_TYPE && t !== PLUGIN_ZONE_UNMANAGED_TYPE);
+    throw new UnknownResourceTypeError(`the ovhdns plugin serves the resources ${declarable.join(", ")} and the component ${PLUGIN_ZONE_TYPE}; "${type}" is not one of its resources (${urn})`);
   }
   return served[type];
 }

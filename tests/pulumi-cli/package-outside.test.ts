@@ -97,7 +97,10 @@ describe("the packed package, installed outside the repository", () => {
     const emulator = outside.emulator!;
     const preview = await withCalls(emulator, () => ws.preview());
     expect(preview.result.code).toBe(0);
-    expect(changes(preview.result).filter((c) => !c.startsWith("create ovh-dns-yaml-"))).toEqual(["create dmarc", "create mail", "create spf", "create web", "create www"]);
+    // examples/yaml declares one Zone (ovhdns:index:Zone, built by the plugin's construct) and its children.
+    expect(changes(preview.result).filter((c) => !c.startsWith("create ovh-dns-yaml-"))).toEqual([
+      "create zone", "create zone-@-A", "create zone-@-MX", "create zone-@-TXT", "create zone-_dmarc-TXT", "create zone-manifest", "create zone-www-CNAME",
+    ]);
     expect(writes(preview.calls)).toEqual([]);
     await ws.up();
     expect(zoneLines(emulator)).toEqual([

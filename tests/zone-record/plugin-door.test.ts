@@ -39,7 +39,9 @@ describe("the ovhdns plugin's own part", () => {
     emulator.clearLog();
     const err = (await host.create(urn("www", "ovhdns:index:Zone"), www).catch((e: unknown) => e)) as HostError;
     expect(err).toBeInstanceOf(HostError);
-    expect(err.providerMessage).toContain('the ovhdns plugin serves ovhdns:index:ZoneRecord, ovhdns:index:ZoneDnssec, not "ovhdns:index:Zone"');
+    expect(err.providerMessage).toContain(
+      'the ovhdns plugin serves the resources ovhdns:index:ZoneRecord, ovhdns:index:ZoneDnssec, ovhdns:index:ZoneRedirection, ovhdns:index:ZoneSoa, ' +
+      'ovhdns:index:DynHostRecord, ovhdns:index:DynHostLogin and the component ovhdns:index:Zone; "ovhdns:index:Zone" is not one of its resources');
     expect(emulator.log).toEqual([]);
   });
 
