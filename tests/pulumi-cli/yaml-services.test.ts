@@ -4,7 +4,8 @@
  * CLI, the YAML language host and the plugin, against the emulator, on one stack: the preview writes nothing; `up`
  * makes each, the redirection claimed in the zone's owner registry for the stack's `ovhdns:owner`; a change of each
  * is an update in place; `refresh` finds nothing; `destroy` removes them and puts the SOA back. The login's
- * password (a YAML `fn::secret`) reaches OVH but never the state file nor the CLI's output.
+ * password, a YAML `fn::secret`, then a plain string (the schema marks the input secret), reaches OVH but never
+ * the state file nor the CLI's output.
  */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -86,8 +87,9 @@ describe("ZoneRedirection, ZoneSoa, DynHostRecord and DynHostLogin in Pulumi YAM
     await ws.setConfig("officeIpv4", "198.51.100.21");
     const file = path.join(dir, "Pulumi.yaml");
     const text = fs.readFileSync(file, "utf8");
-    expect(text).toContain(`fn::secret: ${FIRST}`);
-    fs.writeFileSync(file, text.replace(FIRST, SECOND));
+    expect(text).toContain(`password:\n        fn::secret: ${FIRST}`);
+    // The new password as a plain string: the schema marks the input secret, so it is kept as one all the same.
+    fs.writeFileSync(file, text.replace(`password:\n        fn::secret: ${FIRST}`, `password: ${SECOND}`));
     const preview = await run(() => ws.preview());
     expect(changes(preview.result).sort()).toEqual(["update blog", "update office", "update router", "update soa"]);
     const up = await run(() => ws.up());
