@@ -7,14 +7,13 @@
  * password, a YAML `fn::secret`, then a plain string (the schema marks the input secret), reaches OVH but never
  * the state file nor the CLI's output.
  */
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { stackKeyOf } from "../../provider/zone-record/registry-codec";
 import { changes, type CliResult, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { pluginStack, summary, withCalls, writes, zoneLines } from "./support";
+import { passwordDigest, pluginStack, summary, withCallsPrinted, writes, zoneLines } from "./support";
 
 jest.setTimeout(600_000);
 
@@ -22,21 +21,15 @@ const PROGRAM = path.resolve(__dirname, "../fixtures/services-yaml");
 const ZONE = "/domain/zone/example.com";
 const FIRST = "yaml-router-5e7a2c";
 const SECOND = "yaml-router-91d04b";
-const digest = (password: string) => crypto.createHash("sha256").update(password).digest("hex");
 
 describe("ZoneRedirection, ZoneSoa, DynHostRecord and DynHostLogin in Pulumi YAML through the ovhdns plugin", () => {
   let emulator: Emulator;
   let ws: PulumiWorkspace;
   let dir: string;
   const said: string[] = [];
-  /** Runs a CLI command, keeping what it printed, with the API calls it made. */
-  const run = async <T extends CliResult>(fn: () => Promise<T>) => {
-    const done = await withCalls(emulator, fn);
-    said.push(done.result.stdout, done.result.stderr);
-    return done;
-  };
+  const run = <T extends CliResult>(fn: () => Promise<T>) => withCallsPrinted(emulator, said, fn);
   const zone = () => emulator.zone("example.com");
-  const login = () => zone().dynHostLogins.map((l) => `${l.login} ${l.subDomain} ${l.passwordDigest === digest(FIRST) ? "FIRST" : l.passwordDigest === digest(SECOND) ? "SECOND" : "?"}`);
+  const login = () => zone().dynHostLogins.map((l) => `${l.login} ${l.subDomain} ${l.passwordDigest === passwordDigest(FIRST) ? "FIRST" : l.passwordDigest === passwordDigest(SECOND) ? "SECOND" : "?"}`);
 
   /** The state file holds the login, its password only encrypted. */
   const noPasswordInState = () => {
