@@ -5,9 +5,11 @@
  * records are the same code through both doors. What is the plugin's own:
  * - the package schema (`GetSchema`, schema.json, generated from the doc comments by `npm run schema`);
  * - the configuration: `ovhdns:<key>` answers the provider's `ovh:<key>` lookups (config.ts), and `ovhdns:owner`
- *   is the default `owner` of a ZoneRecord, as the TypeScript SDK defaults it from the same key;
- * - the type tokens `ovhdns:index:ZoneRecord` and `ovhdns:index:ZoneDnssec` (the ZoneDnssecProvider object of
- *   provider/index.ts, likewise): any other type is refused, naming the ones it serves; and the `Zone` component
+ *   is the default `owner` of a ZoneRecord and a ZoneRedirection, as the TypeScript SDK defaults it from the same
+ *   key;
+ * - the type tokens `ovhdns:index:ZoneRecord`, and `ZoneRedirection`, `ZoneSoa`, `ZoneDnssec`, `DynHostRecord` and
+ *   `DynHostLogin` (each its provider object of provider/index.ts, likewise; a ZoneRedirection also takes the owner
+ *   and stack key): any other type is refused, naming the ones it serves; and the `Zone` component
  *   (`ovhdns:index:Zone`), which `Construct` builds with the TypeScript Zone (zone-component.ts), whose internal
  *   children (`ovhdns:index:ZoneManifest`, `ovhdns:index:ZoneUnmanaged`) are served by the dynamic provider's
  *   objects for them;

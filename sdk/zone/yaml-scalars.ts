@@ -6,7 +6,7 @@
 
 /** Thrown where a file leaves the subset read line by line; `readYamlFast` then answers `undefined`. */
 export class OutsideSubset extends Error {
-  override readonly name = "OutsideSubset";
+  override readonly name: string = "OutsideSubset";
 }
 export const OUTSIDE = new OutsideSubset("outside the subset read line by line");
 

@@ -6,13 +6,12 @@
  * replaces the login; an address a DynHost client pushed shows at `refresh`; `destroy` removes both. And
  * `export`'s program adopting a zone's DynHost records with no write on its first up.
  */
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { behindPulumi, cliStack, runExportedProgram, type ExportedRun, summary, withCalls, writes } from "./support";
+import { behindPulumi, cliStack, passwordDigest, runExportedProgram, type ExportedRun, summary, withCalls, writes } from "./support";
 
 jest.setTimeout(600_000);
 
@@ -21,7 +20,6 @@ const BASE = "/domain/zone/example.com/dynHost";
 const REFRESH = "POST /domain/zone/example.com/refresh";
 const FIRST = "first-password-4f1c";
 const SECOND = "second-password-9a7e";
-const digest = (password: string) => crypto.createHash("sha256").update(password).digest("hex");
 
 describe("DynHostRecord and DynHostLogin through the real CLI", () => {
   let emulator: Emulator;
@@ -31,7 +29,7 @@ describe("DynHostRecord and DynHostLogin through the real CLI", () => {
   const record = (args: Record<string, unknown> = {}) => ({ zoneName: "example.com", subDomain: "home", ip: "203.0.113.7", ...args });
   const login = (args: Record<string, unknown> = {}) => ({ zoneName: "example.com", loginSuffix: "router", subDomain: "home", password: FIRST, ...args });
   const records = () => emulator.zone("example.com").dynHostRecords.map((r) => `${r.subDomain} ${r.ip}`);
-  const logins = () => emulator.zone("example.com").dynHostLogins.map((l) => `${l.login} ${l.subDomain} ${l.passwordDigest === digest(FIRST) ? "FIRST" : l.passwordDigest === digest(SECOND) ? "SECOND" : "?"}`);
+  const logins = () => emulator.zone("example.com").dynHostLogins.map((l) => `${l.login} ${l.subDomain} ${l.passwordDigest === passwordDigest(FIRST) ? "FIRST" : l.passwordDigest === passwordDigest(SECOND) ? "SECOND" : "?"}`);
   const noPassword = (text: string) => {
     expect(text).not.toContain(FIRST);
     expect(text).not.toContain(SECOND);

@@ -2,8 +2,9 @@
  * Every example copied out of the repository, as the README's "Copying an example out" says: the folder copied
  * to a temporary one, its `file:../..` dependency changed with the README's `npm pkg set` line (to the packed
  * tarball, as Install says until the package is on npm), `npm install`, then `pulumi up` through the real CLI
- * against the emulator the package ships (`verification` with its token set as a secret first, as its comment
- * says). Installs run at once in beforeAll, npm's cache first (`--prefer-offline`).
+ * against the emulator the package ships (`verification` with its token and `zone-services` with its DynHost
+ * password set as secrets first, as their comments say). Installs run at once in beforeAll, npm's cache first
+ * (`--prefer-offline`).
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -22,6 +23,8 @@ const run = promisify(execFile);
 const NAMES = fs.readdirSync(EXAMPLES).filter((e) => fs.existsSync(path.join(EXAMPLES, e, "package.json"))).sort();
 /** The token examples/verification is given (by the service it proves the domain to). */
 const TOKEN = "k3n8q2x7w1m4p9z6c5v0b2n7m1q8w3e4";
+/** The password of examples/zone-services' DynHost login. */
+const DYNHOST_PASSWORD = "copied-router-3b8d51";
 
 /** The README's `npm pkg set` line, the tarball put in place of its placeholder path. */
 function pkgSetArgs(tarball: string): string[] {
@@ -76,6 +79,7 @@ describe("each example copied out of the repository", () => {
     const at = await copied(name);
     const ws = await outside.start(at);
     if (name === "verification") await ws.setConfig("verificationToken", TOKEN, true);
+    if (name === "zone-services") await ws.setConfig("dynhostPassword", DYNHOST_PASSWORD, true);
     const up = await ws.run(["up", "--yes", "--skip-preview"]);
     expect([up.code, up.stderr]).toEqual([0, ""]);
     if (name === "data-sources") {
@@ -85,6 +89,10 @@ describe("each example copied out of the repository", () => {
       expect(outside.emulator!.zone("example.com").published.map((r) => `${r.subDomain} ${r.fieldType} ${r.target}`))
         .toContain(`_verification TXT "verification=${TOKEN}"`);
       expect(ws.stateFileText()).not.toContain(TOKEN);
+    } else if (name === "zone-services") {
+      const zone = outside.emulator!.zone("example.com");
+      expect([zone.redirections.length, zone.dnssec, zone.dynHostLogins.map((l) => l.login)]).toEqual([1, "enabled", ["example.com-router"]]);
+      expect(ws.stateFileText()).not.toContain(DYNHOST_PASSWORD);
     } else {
       expect(zoneLines(outside.emulator!).length).toBeGreaterThan(2);
     }

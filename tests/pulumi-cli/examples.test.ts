@@ -1,15 +1,17 @@
 /**
  * Every example through the real Pulumi CLI against the emulator: preview, up, a change, refresh, destroy,
  * asserting on the zone and on the API calls each command made. `gitops` and `bind` manage their zone as a
- * whole with the Zone component: a change there is an edit of the records file. (`verification` runs through the
- * CLI in examples-copied.test.ts, and under the local engine and setMocks in tests/examples.)
+ * whole with the Zone component: a change there is an edit of the records file. `zone-services` holds every
+ * resource of the package, its DynHost password a secret that reaches neither the state file nor the CLI's output.
+ * (`verification` runs through the CLI in examples-copied.test.ts, and under the local engine and setMocks in
+ * tests/examples.)
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
-import { changes, type PulumiWorkspace } from "../../tools/pulumi-cli";
-import { cliStack, EXAMPLES, withCalls, writes, zoneLines } from "./support";
+import { changes, type CliResult, type PulumiWorkspace } from "../../tools/pulumi-cli";
+import { cliStack, EXAMPLES, passwordDigest, withCalls, withCallsPrinted, writes, zoneLines } from "./support";
 
 jest.setTimeout(900_000);
 
@@ -63,6 +65,59 @@ describe("the examples through the real Pulumi CLI", () => {
     const destroy = await withCalls(emulator, () => ws!.destroy());
     expect(writes(destroy.calls).filter((c) => c.startsWith("DELETE "))).toHaveLength(8);
     expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0"]);
+  });
+
+  it("zone-services: preview sends no write, up makes every resource, a change updates in place, refresh finds nothing, destroy puts the zone back", async () => {
+    const password = "office-router-7c2e91";
+    const said: string[] = [];
+    const run = <T extends CliResult>(fn: () => Promise<T>) => withCallsPrinted(emulator, said, fn);
+    const zone = () => emulator.zone("example.com");
+    ws = await cliStack("zone-services", emulator, "stack-config", { config: { zoneName: "example.com" }, secrets: { dynhostPassword: password } });
+    const preview = await run(() => ws!.preview());
+    expect(preview.result.code).toBe(0);
+    expect(changes(preview.result).filter((c) => !c.includes("ovh-dns-zone-services-")).sort()).toEqual([
+      "create apex-a", "create blog", "create dnssec", "create mx", "create office", "create router", "create soa", "create spf", "create www",
+    ]);
+    expect(writes(preview.calls)).toEqual([]);
+
+    const up = await run(() => ws!.up());
+    expect(up.result.code).toBe(0);
+    expect(zoneLines(emulator).filter((l) => !l.startsWith("blog "))).toEqual([
+      "@ A 203.0.113.10 3600", "@ MX 10 mx1.example.com. 0", "@ NS dns200.anycast.me. 0", '@ TXT "v=spf1 mx -all" 0', "www CNAME example.com. 0",
+    ]);
+    expect(zone().redirections.map((r) => `${r.subDomain} ${r.type} ${r.target}`)).toEqual(["blog visiblePermanent https://blog.example.org/"]);
+    expect([zone().soa.nxDomainTtl, zone().soa.email, zone().soa.ttl]).toEqual([300, "hostmaster@example.com", 3600]);
+    expect(zone().dnssec).toBe("enabled");
+    expect(zone().dynHostRecords.map((r) => `${r.subDomain} ${r.ip}`)).toEqual(["office 198.51.100.20"]);
+    expect(zone().dynHostLogins.map((l) => `${l.login} ${l.subDomain} ${l.passwordDigest === passwordDigest(password)}`)).toEqual(["example.com-router office true"]);
+    expect(await ws.outputs()).toMatchObject({
+      blogUrl: "blog.example.com", dnssecStatus: "enabled", officeName: "office.example.com", routerLogin: "example.com-router",
+      apexRecordId: String(zone().records.find((r) => r.fieldType === "A" && r.subDomain === "")!.id),
+    });
+
+    // The state holds the login, its password only encrypted.
+    const state = ws.stateFileText();
+    expect(state).toContain("pulumi-nodejs:dynamic/ovhdns:DynHostLogin");
+    expect(state).not.toContain(password);
+
+    await ws.setConfig("blogTarget", "https://news.example.org/");
+    const changed = await run(() => ws!.preview());
+    expect(changes(changed.result)).toEqual(["update blog"]);
+    const apply = await run(() => ws!.up());
+    expect(writes(apply.calls).filter((c) => !c.endsWith("/refresh"))).toEqual([`PUT /domain/zone/example.com/redirection/${zone().redirections[0].id}`]);
+    expect(zone().redirections.map((r) => r.target)).toEqual(["https://news.example.org/"]);
+
+    const refresh = await run(() => ws!.refresh());
+    expect(writes(refresh.calls)).toEqual([]);
+    expect(refresh.result.stdout).toMatch(/Resources:\s+10 unchanged\s/);
+
+    const destroy = await run(() => ws!.destroy());
+    expect(destroy.result.code).toBe(0);
+    expect(zoneLines(emulator)).toEqual(["@ NS dns200.anycast.me. 0"]);
+    expect([zone().redirections, zone().dynHostRecords, zone().dynHostLogins, zone().dnssec]).toEqual([[], [], [], "disabled"]);
+    expect([zone().soa.nxDomainTtl, zone().soa.email]).toEqual([60, "tech@ovh.net"]);
+    // The password reached the emulator's login (its digest matched), but not what the CLI printed.
+    expect(said.join("\n")).not.toContain(password);
   });
 
   it("data-sources: outputs the account's domains, zones and a zone's records, and writes nothing", async () => {

@@ -3,6 +3,7 @@
  * A missing CLI fails these tests (run `npm run setup:pulumi`): they never skip.
  */
 import { spawn } from "node:child_process";
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -10,7 +11,7 @@ import { startEmulator, type Emulator, type SeedRecord } from "../../emulator";
 import type { OvhClient } from "../../provider/ovh";
 import { behindPulumi as behindPulumiRig } from "../zone-record/support";
 import { CliSandbox, emulatorEnv } from "../cli/cli-rig";
-import { changes, PulumiWorkspace, type WorkspaceOptions } from "../../tools/pulumi-cli";
+import { changes, PulumiWorkspace, type CliResult, type WorkspaceOptions } from "../../tools/pulumi-cli";
 
 export const EXAMPLES = path.resolve(__dirname, "../../examples");
 
@@ -76,6 +77,18 @@ export async function withCalls<T>(emulator: Emulator, fn: () => Promise<T>): Pr
   const result = await fn();
   const calls = emulator.log.slice(before).map((e) => `${e.method} ${e.path}`).filter((c) => c !== "GET /auth/time");
   return { result, calls };
+}
+
+/** Runs the CLI command `fn` as {@link withCalls} does, adding what it printed (stdout, stderr) to `said`. */
+export async function withCallsPrinted<T extends CliResult>(emulator: Emulator, said: string[], fn: () => Promise<T>): Promise<{ result: T; calls: Call[] }> {
+  const done = await withCalls(emulator, fn);
+  said.push(done.result.stdout, done.result.stderr);
+  return done;
+}
+
+/** What the emulator keeps of a DynHost login's password (`passwordDigest`): its SHA-256, in hex. */
+export function passwordDigest(password: string): string {
+  return crypto.createHash("sha256").update(password).digest("hex");
 }
 
 /** The zone as sorted `name type target ttl` lines. */
