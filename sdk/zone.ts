@@ -12,10 +12,11 @@ import { checkZone } from "./zone/checks";
 import { DYNAMIC_DOOR, type ZoneDoor } from "./zone/door";
 import { childKeys, previousKeys } from "./zone/naming";
 import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
-import { findUnmanaged, toDeletion } from "./zone/unmanaged";
+import { findUnmanaged, refuseClaimsBehindRewrite, toDeletion } from "./zone/unmanaged";
 import { readYamlZone, type YamlOptions, type ZoneSource } from "./zone/yaml-source";
 import { reportedAsRunError } from "./zone/run-error";
-import type { ZoneRecord, ZoneRecordArgs } from "./zone-record";
+import { stackKey, type ZoneRecord, type ZoneRecordArgs } from "./zone-record";
+import type { ClaimSelf } from "../provider/zone-record/registry-codec";
 import type { ZoneRedirection } from "./zone-redirection";
 import { declareRedirections, redirectionKey, type ZoneRedirectionSpec } from "./zone/redirections";
 
@@ -116,7 +117,9 @@ export class Zone extends pulumi.ComponentResource {
     if (problems.length > 0) throw new ZoneDeclarationError(zoneName, problems);
     const keys = childKeys(declared);
 
-    const listing = policy.unmanaged === "ignore" || args.newZone ? undefined : this.unmanagedOf(door, zoneName, declared);
+    // Under "delete", the claims of this stack (its owner name or its stack key) are its own: another's must be current.
+    const self: ClaimSelf | undefined = policy.unmanaged === "delete" ? { owner: args.owner ?? new pulumi.Config("ovhdns").get("owner"), stack: currentStackKey() } : undefined;
+    const listing = policy.unmanaged === "ignore" || args.newZone ? undefined : this.unmanagedOf(door, zoneName, declared, self);
     const manifest = door.manifest(`${name}-manifest`, {
       zoneName,
       records: Object.fromEntries(keys.map((key, i) => [key, `${declared[i].subDomain || "@"} ${declared[i].fieldType} ${declared[i].target}`])),
@@ -162,7 +165,7 @@ export class Zone extends pulumi.ComponentResource {
   }
 
   /** One listing of the zone: the records no declared record accounts for. */
-  private unmanagedOf(door: ZoneDoor, zoneName: string, declared: DeclaredRecord[]): pulumi.Output<UnmanagedDeletion[]> {
+  private unmanagedOf(door: ZoneDoor, zoneName: string, declared: DeclaredRecord[], deleting?: ClaimSelf): pulumi.Output<UnmanagedDeletion[]> {
     const listed = door.listRecords(zoneName).catch((err: unknown) => {
       // Never guessed: without the listing, nothing can be said (or deleted) about the rest of the zone.
       throw reportedAsRunError(new Error(
@@ -171,7 +174,11 @@ export class Zone extends pulumi.ComponentResource {
         { cause: err },
       ));
     });
-    return pulumi.output(listed).apply(({ records }) => findUnmanaged(declared, records).map(toDeletion));
+    return pulumi.output(listed).apply(({ records }) => {
+      // Before anything is deleted: another stack's records behind a rewrite would look unmanaged.
+      if (deleting) refuseClaimsBehindRewrite(zoneName, records, deleting);
+      return findUnmanaged(declared, records).map(toDeletion);
+    });
   }
 
   /**
@@ -190,6 +197,15 @@ export class Zone extends pulumi.ComponentResource {
     } else if (policy === "delete" && pulumi.runtime.isDryRun()) {
       pulumi.log.warn(`zone ${zoneName}: this update deletes ${unmanaged.length} record(s) that this Zone does not declare (unmanaged: "delete"):\n${list}`, this);
     }
+  }
+}
+
+/** This program's stack key (sdk/zone-record.ts), or undefined where it cannot be known (outside a Pulumi run). */
+function currentStackKey(): string | undefined {
+  try {
+    return stackKey();
+  } catch {
+    return undefined;
   }
 }
 

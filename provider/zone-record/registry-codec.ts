@@ -135,6 +135,39 @@ export function claimedIds(records: readonly { subDomain?: string | null; fieldT
   return owners;
 }
 
+/** Which claims are a stack's own: its owner name ("" or absent: none) and its stack key (absent: unknown). */
+export interface ClaimSelf {
+  owner?: string;
+  stack?: string;
+}
+
+/**
+ * The other owners whose claims predate a rewrite of the zone as text (docs/ownership.md, "What is not
+ * protected"), from one listing of the zone. Editing a zone as text in the OVH console gives every record a new
+ * id, claim records included, and OVH ids only grow (read.ts re-binds by the same rule): an owner (one owner name
+ * and stack key) none of whose claimed record ids is in the zone any more, and one of them older than every
+ * record of the zone, claimed its records before such a rewrite and has not claimed them again since. Its records
+ * are then in the zone under ids no claim names, and look like nobody's. An owner whose claimed records were only
+ * deleted by hand is not one: the zone still holds records older than them (at least OVH's apex NS records).
+ */
+export function ownersBehindRewrite(records: readonly { recordId: string; subDomain?: string | null; fieldType: string; target: string }[], self: ClaimSelf): string[] {
+  if (records.length === 0) return [];
+  const present = new Set(records.map((r) => r.recordId));
+  const oldest = records.reduce((min, r) => (BigInt(r.recordId) < min ? BigInt(r.recordId) : min), BigInt(records[0].recordId));
+  const byOwner = new Map<string, { owner: string; ids: string[] }>();
+  for (const r of records) {
+    if (r.fieldType !== "TXT" || !isRegistryRecord(r)) continue;
+    const claim = parseClaim(r.target);
+    if (!claim || !isForeignClaim(claim, self.owner ?? "", self.stack)) continue;
+    const key = `${claim.owner}\n${claim.stack ?? ""}`;
+    const entry = byOwner.get(key) ?? { owner: claim.owner, ids: [] };
+    entry.ids.push(...claim.ids.filter((id) => !isRedirectionClaimId(id)));
+    byOwner.set(key, entry);
+  }
+  const behind = [...byOwner.values()].filter(({ ids }) => ids.length > 0 && !ids.some((id) => present.has(id)) && ids.some((id) => BigInt(id) < oldest));
+  return [...new Set(behind.map((b) => b.owner))].sort();
+}
+
 /** Record ids first, then redirection claim ids, each kind in numeric order. */
 function sortIds(ids: readonly string[]): string[] {
   const key = (id: string) => (isRedirectionClaimId(id) ? [1, BigInt(id.slice(REDIRECTION_CLAIM_PREFIX.length))] as const : [0, BigInt(id)] as const);

@@ -5,10 +5,12 @@
  */
 import { canonicalTarget, describeRecord } from "../../provider/records";
 import type { ZoneRecordInfo } from "../../provider/zone-record";
-import { claimedIds, isRegistryRecord } from "../../provider/zone-record/registry-codec";
+import { ZoneRecordError } from "../../provider/records";
+import { claimedIds, isRegistryRecord, ownersBehindRewrite, REGISTRY_SUBDOMAIN, type ClaimSelf } from "../../provider/zone-record/registry-codec";
 import { isRedirectionCompanion, redirectedNames } from "../../provider/zone-redirection/companions";
 import type { DeclaredRecord } from "./records";
 import type { UnmanagedDeletion } from "../../provider/zone-manifest";
+import { reportedAsRunError } from "./run-error";
 
 /** The listed records that nothing declared accounts for, sorted by name, type and id. */
 export function findUnmanaged(declared: readonly DeclaredRecord[], listed: readonly ZoneRecordInfo[]): ZoneRecordInfo[] {
@@ -56,4 +58,32 @@ export function describeListed(r: ZoneRecordInfo): string {
 /** The manifest's view of an unmanaged record (one to delete, or to warn about). */
 export function toDeletion(r: ZoneRecordInfo): UnmanagedDeletion {
   return { record: { subDomain: r.subDomain, fieldType: r.fieldType, target: r.target }, description: describeListed(r) };
+}
+
+/**
+ * `unmanaged: "delete"` refused: another owner's claims predate a rewrite of the zone as text, so its records are
+ * in the zone under ids no claim names and would be taken for unmanaged ones (registry-codec.ts,
+ * `ownersBehindRewrite`). Nothing is sent.
+ */
+export class ClaimsBehindRewriteError extends ZoneRecordError {
+  override readonly name: string = "ClaimsBehindRewriteError";
+  constructor(readonly zoneName: string, readonly owners: string[]) {
+    const named = owners.map((o) => `"${o}"`).join(", ");
+    super(
+      `zone ${zoneName}: unmanaged: "delete" refused, nothing was sent: the claims of owner ${named} predate a rewrite of the zone ` +
+        "(none of the record ids they name is in the zone any more, and they are older than every record: the zone was edited " +
+        "as text, e.g. in the OVH console, which gives every record a new id). That stack's records are in the zone under ids " +
+        "no claim names, so this Zone cannot tell them from unmanaged records. Run `pulumi refresh`, then `pulumi up`, on the " +
+        `stack whose owner is ${named} (its up claims its records again), then run this update again. If no stack uses that owner ` +
+        `any more, delete its claim records (TXT at ${REGISTRY_SUBDOMAIN}.${zoneName} naming owner=${owners[0]}). To run this update ` +
+        'without deleting unmanaged records, set unmanaged: "warn" for it.',
+    );
+    reportedAsRunError(this);
+  }
+}
+
+/** Throws {@link ClaimsBehindRewriteError} when another owner's claims predate a rewrite of the listed zone. */
+export function refuseClaimsBehindRewrite(zoneName: string, listed: readonly ZoneRecordInfo[], self: ClaimSelf): void {
+  const owners = ownersBehindRewrite(listed, self);
+  if (owners.length > 0) throw new ClaimsBehindRewriteError(zoneName, owners);
 }

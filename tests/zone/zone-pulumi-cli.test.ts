@@ -51,3 +51,37 @@ describe("a Zone with unmanaged: \"delete\" through the real Pulumi CLI", () => 
     expect(stack.zone()).toEqual(["host0 A 203.0.113.0 0", "host1 A 203.0.113.1 0"]);
   });
 });
+
+describe("a Zone with unmanaged: \"delete\" beside another stack, after the zone was rewritten as text, through the real Pulumi CLI", () => {
+  let ours: ZoneStack;
+  let theirs: ZoneStack;
+  beforeAll(async () => {
+    ours = await ZoneStack.start([{ fieldType: "NS", target: "dns1.ovh.net." }]);
+    theirs = ours.beside("theirs");
+  });
+  afterAll(async () => {
+    await theirs.close();
+    await ours.close();
+  });
+
+  it("refuses at preview and at up naming the other owner in a diagnostic, with no write, and keeps that stack's record", async () => {
+    theirs.declare([{ subDomain: "shop", fieldType: "A", target: "203.0.113.20" }], { owner: "team-b" });
+    await theirs.runOk("up");
+    ours.declare(records.slice(0, 1), { owner: "team-a", unmanaged: "delete" });
+    expect((await ours.runCli("up")).ok).toBe(true);
+    // The OVH console's text editor: the same records, every one under a new id (the claim records too).
+    const zone = ours.emulator.zone("example.com").records.map((r) => ({ subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl }));
+    ours.emulator.addZone("example.com", zone);
+    for (const op of ["preview", "up"] as const) {
+      const run = await ours.runCli(op);
+      expect(run.ok).toBe(false);
+      const printed = `${run.stdout}${run.stderr}`;
+      // As a Pulumi diagnostic with its message only: no stack trace, no "unhandled exception".
+      expect(printed).toMatch(/Diagnostics:[\s\S]*error: .*zone example\.com: unmanaged: "delete" refused, nothing was sent: the claims of owner "team-b" predate a rewrite/);
+      expect(printed).toContain('Run `pulumi refresh`, then `pulumi up`, on the stack whose owner is "team-b"');
+      expect(printed).not.toMatch(/unhandled exception|\n\s+at .*\.js:\d+/);
+      expect(mutating(run.calls)).toEqual([]);
+    }
+    expect(ours.zone()).toContain("shop A 203.0.113.20 0");
+  });
+});

@@ -29,10 +29,15 @@ export class ZoneStack {
   private workspace?: PulumiWorkspace;
   private cliConfig: Record<string, string> = {};
 
-  private constructor(readonly emulator: Emulator) {}
+  private constructor(readonly emulator: Emulator, private readonly stackName = "prod", private readonly ownsEmulator = true) {}
 
   static async start(seed: SeedRecord[] = []): Promise<ZoneStack> {
     return new ZoneStack(await startEmulator({ zones: { [ZONE]: seed }, refreshDurationMs: 5 }));
+  }
+
+  /** Another stack of the same project (another stack key) on the same emulator: two stacks sharing a zone. */
+  beside(stackName: string): ZoneStack {
+    return new ZoneStack(this.emulator, stackName, false);
   }
 
   /** Writes the records file (YAML). */
@@ -79,7 +84,7 @@ export class ZoneStack {
   }
 
   private engine(): LocalEngine {
-    return new LocalEngine({ programDir: this.program, stack: "prod", statePath: this.statePath, config: this.config(), secretKeys: SECRET_KEYS });
+    return new LocalEngine({ programDir: this.program, stack: this.stackName, statePath: this.statePath, config: this.config(), secretKeys: SECRET_KEYS });
   }
 
   /** Runs an operation through the real Pulumi CLI (tools/pulumi-cli), with the API calls it made. */
@@ -102,14 +107,14 @@ export class ZoneStack {
   }
 
   /** Runs an operation; the result says whether it succeeded (a refused run is a result, not a throw). */
-  async run(op: "preview" | "up" | "destroy"): Promise<ZoneRun> {
+  async run(op: "preview" | "up" | "refresh" | "destroy"): Promise<ZoneRun> {
     const before = this.emulator.log.length;
     const result = await this.engine()[op]();
     return { ...result, calls: this.emulator.log.slice(before).map((e) => ({ method: e.method, path: e.path })) };
   }
 
   /** Like {@link run}, but a failed run throws with its printed plan. */
-  async runOk(op: "preview" | "up" | "destroy"): Promise<ZoneRun> {
+  async runOk(op: "preview" | "up" | "refresh" | "destroy"): Promise<ZoneRun> {
     const result = await this.run(op);
     if (!result.ok) throw new Error(`${op} failed: ${result.error}\n${result.printed}`);
     return result;
@@ -128,7 +133,7 @@ export class ZoneStack {
 
   async close(): Promise<void> {
     this.workspace?.remove();
-    await this.emulator.close();
+    if (this.ownsEmulator) await this.emulator.close();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

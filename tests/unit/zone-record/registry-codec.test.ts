@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { encodeTxt } from "../../../provider/records";
 import {
-  chunkClaims, claimedIds, formatClaim, isRedirectionClaimId, MAX_CLAIM_BYTES, ownerProblem, parseClaim, redirectionClaimId,
+  chunkClaims, claimedIds, formatClaim, isRedirectionClaimId, MAX_CLAIM_BYTES, ownerProblem, ownersBehindRewrite, parseClaim, redirectionClaimId,
 } from "../../../provider/zone-record/registry-codec";
 
 const id = fc.bigInt({ min: 1n, max: 2n ** 53n - 1n }).map(String);
@@ -72,5 +72,42 @@ describe("claim records", () => {
       { subDomain: "other", fieldType: "TXT", target: "v=ovhdns1 owner=b ids=9" },
     ];
     expect(claimedIds(rows)).toEqual(new Map([["5", "a"], ["7", "a"]]));
+  });
+});
+
+describe("ownersBehindRewrite", () => {
+  const KEY_A = "aaaaaaaaaaaa";
+  const KEY_B = "bbbbbbbbbbbb";
+  const row = (recordId: number, subDomain: string, fieldType: string, target: string) => ({ recordId: String(recordId), subDomain, fieldType, target });
+  const claim = (recordId: number, text: string) => row(recordId, "_ovhdns-owner", "TXT", text);
+  // A zone rewritten as text: every record (claim records included) newer than the ids the claims name.
+  const rewritten = [row(100, "", "NS", "dns1.ovh.net."), row(101, "shop", "A", "203.0.113.20"), row(102, "www", "A", "203.0.113.10")];
+
+  it("names another owner none of whose claimed ids is left, one of them older than every record", () => {
+    const zone = [...rewritten, claim(103, `v=ovhdns1 owner=team-b stack=${KEY_B} ids=11`), claim(104, `"v=ovhdns1 owner=team-c ids=12,13"`)];
+    expect(ownersBehindRewrite(zone, { owner: "team-a", stack: KEY_A })).toEqual(["team-b", "team-c"]);
+    // Without an owner or a key of its own, every claim is another's.
+    expect(ownersBehindRewrite(zone, {})).toEqual(["team-b", "team-c"]);
+  });
+
+  it("leaves out this stack's claims, by its owner name or by its key under another name", () => {
+    const zone = [...rewritten, claim(103, `v=ovhdns1 owner=team-a stack=${KEY_A} ids=11`), claim(104, `v=ovhdns1 owner=old-name stack=${KEY_A} ids=12`)];
+    expect(ownersBehindRewrite(zone, { owner: "team-a", stack: KEY_A })).toEqual([]);
+    expect(ownersBehindRewrite(zone, { stack: KEY_A })).toEqual([]);
+    expect(ownersBehindRewrite(zone, { owner: "team-a" })).toEqual(["old-name"]);
+  });
+
+  it("names no owner that claimed again since (one claimed id left), nor one whose records were only deleted by hand", () => {
+    const claimedAgain = [...rewritten, claim(103, `v=ovhdns1 owner=team-b stack=${KEY_B} ids=11`), claim(105, `v=ovhdns1 owner=team-b stack=${KEY_B} ids=101`)];
+    expect(ownersBehindRewrite(claimedAgain, { owner: "team-a" })).toEqual([]);
+    // Record 150 was deleted by hand: the zone still holds older records (100), so no rewrite renumbered it.
+    const deletedByHand = [...rewritten, claim(160, `v=ovhdns1 owner=team-b stack=${KEY_B} ids=150`)];
+    expect(ownersBehindRewrite(deletedByHand, { owner: "team-a" })).toEqual([]);
+  });
+
+  it("ignores redirection claims (OVH numbers redirections apart), texts that are no claim, and an empty zone", () => {
+    const zone = [...rewritten, claim(103, `v=ovhdns1 owner=team-b stack=${KEY_B} redirections=11`), claim(104, "hello"), row(105, "other", "TXT", "v=ovhdns1 owner=team-d ids=12")];
+    expect(ownersBehindRewrite(zone, { owner: "team-a" })).toEqual([]);
+    expect(ownersBehindRewrite([], {})).toEqual([]);
   });
 });
