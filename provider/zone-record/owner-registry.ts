@@ -17,7 +17,8 @@
  *   next one (an `up` of 200 records writes a few claim records, not 200).
  * Reads for the guards (adopt, re-bind, delete) and before a batch's writes use the registry as read once per
  * zone per process (with this process's writes applied); only the read after a write is a new listing. A batch
- * costs one POST per claim record it writes, one DELETE per record it replaces, and one listing.
+ * costs one POST per claim record it writes, one DELETE per record it replaces, and one listing; a batch that
+ * releases claims lists the zone's record ids once more, to drop the ids of records gone meanwhile.
  */
 import { ZoneRecordError } from "../records";
 import { chunkClaims, formatClaim, isForeignClaim, isRedirectionClaimId, parseClaim, REGISTRY_SUBDOMAIN, type Claim } from "./registry-codec";
@@ -215,12 +216,23 @@ export class ZoneClaims {
       for (const [recordId] of own) await this.remove(recordId);
       return;
     }
+    // A release also drops the ids the zone no longer has (records deleted by hand, or renumbered when the zone
+    // was edited as text): else a claim record naming only those outlives the owner's last record, and reads as an
+    // owner whose records are behind a rewrite (registry-codec.ts, `ownersBehindRewrite`). One listing per release.
+    const gone = released.size > 0 && own.length > 0 ? await this.absent(own.flatMap(([, c]) => c.ids)) : new Set<string>();
+    const dropped = (id: string) => released.has(id) || gone.has(id);
     for (const [recordId, claim] of own) {
-      if (!claim.ids.some((id) => released.has(id))) continue;
-      const rest = claim.ids.filter((id) => !released.has(id));
+      if (!claim.ids.some(dropped)) continue;
+      const rest = claim.ids.filter((id) => !dropped(id));
       if (rest.length > 0) await this.post(rest, owner);
       await this.remove(recordId);
     }
+  }
+
+  /** The record ids among `ids` that the zone no longer has (redirection claim ids are never listed: none of them). */
+  private async absent(ids: readonly string[]): Promise<Set<string>> {
+    const present = new Set(await this.api.listRecordIds(this.zoneName));
+    return new Set(ids.filter((id) => !isRedirectionClaimId(id) && !present.has(id)));
   }
 
   private async post(ids: readonly string[], owner: string): Promise<void> {

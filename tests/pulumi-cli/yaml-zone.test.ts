@@ -167,6 +167,25 @@ describe("the Zone component in a Pulumi YAML program, through the real Pulumi C
     expect(zoneLines(emulator)).toEqual([]);
   });
 
+  it("an owner from ovhdns:owner and unmanaged: delete, after the zone was rewritten as text: the plugin's Zone knows its own claims, refresh and up prune only the stray", async () => {
+    await ws.setConfig("ovhdns:owner", "team-y");
+    write(["name: ovh-dns-yaml-zone", "runtime: yaml", "resources:", "  zone:", "    type: ovhdns:index:Zone", "    properties:",
+      "      zoneName: example.com", "      unmanaged: delete", "      records:", '        - { subDomain: www, fieldType: A, target: "203.0.113.10" }', ""].join("\n"));
+    await ws.up();
+    expect(emulator.zone("example.com").records.filter((r) => r.subDomain === "_ovhdns-owner").map((r) => r.target)).toEqual([
+      expect.stringMatching(/^"?v=ovhdns1 owner=team-y stack=[0-9a-f]{12} ids=\d+"?$/),
+    ]);
+    // The OVH console's text editor: the same records and one more, every one under a new id.
+    const records = emulator.zone("example.com").records.map((r) => ({ subDomain: r.subDomain, fieldType: r.fieldType, target: r.target, ttl: r.ttl }));
+    emulator.addZone("example.com", [...records, { subDomain: "stray", fieldType: "A", target: "198.51.100.7" }]);
+    await ws.refresh();
+    await ws.up();
+    expect(zoneLines(emulator).filter((l) => !l.startsWith("_ovhdns-owner "))).toEqual(["www A 203.0.113.10 0"]);
+    await ws.destroy();
+    await ws.must(["config", "rm", "ovhdns:owner"]);
+    expect(zoneLines(emulator)).toEqual([]);
+  });
+
   it("a zone the account cannot list fails the preview with the Zone's message (the listing's failure reaches the construct), nothing written", async () => {
     write(program([{ subDomain: "www", fieldType: "A", target: "203.0.113.10" }]).replace("zoneName: example.com", "zoneName: example.org"));
     const preview = await withCalls(emulator, () => ws.preview());

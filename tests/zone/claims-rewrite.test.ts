@@ -55,6 +55,15 @@ describe("unmanaged: \"delete\" beside another stack, after the zone was rewritt
     await ours.runOk("up");
     expect(plain()).toEqual(["@ NS dns1.ovh.net. 0", "shop A 203.0.113.20 0", "www A 203.0.113.10 0"]);
     expect((await theirs.runOk("preview")).plan.filter((s) => s.op !== "same")).toEqual([]);
+
+    // Its destroy releases its claims, the pre-rewrite claim record (naming only the old id) with them: no claim
+    // of team-b is left to read as an owner behind a rewrite, and the next prune goes through.
+    await theirs.runOk("destroy");
+    expect(ours.zone().filter((line) => line.includes("owner=team-b"))).toEqual([]);
+    rewriteAsText([{ subDomain: "stray2", fieldType: "A", target: "198.51.100.8" }]);
+    await ours.runOk("refresh");
+    await ours.runOk("up");
+    expect(plain()).toEqual(["@ NS dns1.ovh.net. 0", "www A 203.0.113.10 0"]);
   });
 
   it("is not refused by a claim whose record was only deleted by hand (the zone keeps older records)", async () => {
