@@ -4,6 +4,7 @@ export { ZoneApi, type OvhRequester, type ApiZone, type RecordFilter } from "./z
 export { checkZoneRecord } from "./check";
 export { diffZoneRecord, type ZoneRecordDiff } from "./diff";
 export { RefreshCoalescer, ZoneRefreshError } from "./refresh-coalescer";
+export { DeleteUnpublishedError } from "./lifecycle";
 export { ZoneSession, type ZoneSessionOptions } from "./session";
 export { toOutputs, type ZoneRecordOutputs } from "./outputs";
 export { UNKNOWN_VALUE, isUnknownValue } from "./unknown";

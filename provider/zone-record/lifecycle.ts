@@ -275,9 +275,37 @@ export async function deleteZoneRecord(session: ZoneSession, id: string, props: 
       await change.write(() => session.api.deleteRecord(zoneName, recordId), idempotentWriteFailure);
       for (const name of released) await claims.release(name, recordId, stack);
     });
+    // Deleted and published: a deletion an earlier run could not publish is done.
+    session.journal.forget({ id: recordId, spec: specOf(props) });
   } catch (err) {
-    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) return change.forget();
+    if (err instanceof ZoneRefreshError && isNotFound(err.cause)) {
+      session.journal.forget({ id: recordId, spec: specOf(props) });
+      return change.forget();
+    }
     change.failed();
+    if (err instanceof ZoneRefreshError) {
+      // The state keeps the resource (a failed delete changes nothing there): a later `up` declaring the record
+      // again must make it anew, which it learns from the journal on this machine, or from `pulumi refresh`.
+      session.journal.deletedUnpublished(specOf(props), recordId);
+      throw new DeleteUnpublishedError(zoneName, recordId, err);
+    }
     throw err;
+  }
+}
+
+/**
+ * A record's DELETE was applied but the zone refresh that publishes it failed: the record is gone from the zone
+ * yet still served, and the state still holds the resource (a delete that fails leaves it there).
+ */
+export class DeleteUnpublishedError extends ZoneRecordError {
+  override readonly name: string = "DeleteUnpublishedError";
+  constructor(readonly zoneName: string, readonly recordId: string, override readonly cause: ZoneRefreshError) {
+    super(
+      `record ${recordId} was deleted from zone ${zoneName}, but the zone refresh that publishes the deletion failed: ` +
+        `${cause.cause instanceof Error ? cause.cause.message : String(cause.cause)}. The state still holds the record: run \`pulumi up\` ` +
+        "(or `pulumi destroy`) again to publish the deletion. If the program declares the record again, the next `up` on this " +
+        "machine makes it anew; on another machine (a CI runner), run `pulumi refresh` before that `up`, which drops the deleted " +
+        "record from the state so that the `up` makes it again.",
+    );
   }
 }

@@ -10,6 +10,10 @@
  * takes an identical journalled record that no resource holds instead of posting (the ones the engine did save
  * are held by their resources' diffs, and are dropped from the journal). Entries older than a week are ignored.
  * Nothing of a credential is written. docs/ownership.md, "Interrupted runs", says what this covers and what not.
+ *
+ * It also keeps the records whose DELETE a run applied but whose zone refresh failed (`deleted`): the delete step
+ * failed, so the state still holds the resource, and a later `up` that declares the record again would see no
+ * change and leave it deleted. That `up`'s diff finds the record here and replaces the resource (provider.ts).
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -21,8 +25,10 @@ import { sameRecord, type ApiRecord, type RecordSpec } from "../records";
 export interface JournalEntry {
   spec: RecordSpec;
   id: string;
-  /** When it was created (ms since the epoch). */
+  /** When it was created, or deleted (ms since the epoch). */
   at: number;
+  /** The record was deleted by a step whose zone refresh failed (see the top), not created. */
+  deleted?: true;
 }
 
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
@@ -61,7 +67,7 @@ export class OrphanJournal {
    * each against the zone (`matches`) and claims it; `forget` removes it once taken.
    */
   candidates(spec: RecordSpec): JournalEntry[] {
-    return this.entries().filter((e) => e.spec.zoneName === spec.zoneName && e.spec.fieldType === spec.fieldType
+    return this.entries().filter((e) => !e.deleted && e.spec.zoneName === spec.zoneName && e.spec.fieldType === spec.fieldType
       && e.spec.subDomain.toLowerCase() === spec.subDomain.toLowerCase()).reverse();
   }
 
@@ -70,12 +76,30 @@ export class OrphanJournal {
     return found !== undefined && sameRecord({ ...spec, ttl: found.ttl ?? 0 }, found);
   }
 
-  /** Removes a journalled record (taken over, or gone). */
-  forget(entry: JournalEntry): void {
-    this.saved = this.entries().filter((e) => !(e.id === entry.id && e.spec.zoneName === entry.spec.zoneName));
+  /** Removes a journalled record (taken over, or gone; or, for a deleted one, deleted again and published). */
+  forget(entry: Pick<JournalEntry, "id" | "spec">): void {
+    if (!this.entries().some((e) => e.id === entry.id && e.spec.zoneName === entry.spec.zoneName)) return;
+    this.save(this.entries().filter((e) => !(e.id === entry.id && e.spec.zoneName === entry.spec.zoneName)));
+  }
+
+  /** Notes, at once, record `id` deleted by a step whose zone refresh failed (see the top). */
+  deletedUnpublished(spec: RecordSpec, id: string): void {
+    this.save([...this.entries().filter((e) => !(e.id === id && e.spec.zoneName === spec.zoneName)), { spec, id, at: this.now(), deleted: true }]);
+  }
+
+  /** Whether record `id` of `zoneName` was deleted by a step whose zone refresh failed. */
+  wasDeleted(zoneName: string, id: string): boolean {
+    return this.entries().some((e) => e.deleted === true && e.id === id && e.spec.zoneName === zoneName);
+  }
+
+  private save(entries: JournalEntry[]): void {
+    this.saved = entries;
     try {
-      if (this.saved.length === 0) fs.rmSync(this.file, { force: true });
-      else fs.writeFileSync(this.file, JSON.stringify(this.saved), { mode: 0o600 });
+      if (entries.length === 0) fs.rmSync(this.file, { force: true });
+      else {
+        fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+        fs.writeFileSync(this.file, JSON.stringify(entries), { mode: 0o600 });
+      }
     } catch {
       // See flush.
     }

@@ -9,7 +9,7 @@ import { checkZoneRecord } from "./check";
 import { configLookup, SessionPool, type ConfigLookup } from "./connection";
 import { diffZoneRecord } from "./diff";
 import { createZoneRecord, deleteZoneRecord, RecordInitError, updateZoneRecord } from "./lifecycle";
-import { stackIn } from "./outputs";
+import { specOf, stackIn } from "./outputs";
 import { readZoneRecord } from "./read";
 import { holderOf, type RecordOwnership } from "./ownership";
 import { withRunSummary } from "./run-report";
@@ -35,6 +35,9 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
 
   async diff(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
     const { changes, replaces, deleteBeforeReplace } = diffZoneRecord(olds, news, isUnknownValue);
+    // A record an earlier run deleted without publishing the deletion (its refresh failed): the state still holds
+    // it, and the program declares it again. Replaced: made anew, then the old id's delete publishes the deletion.
+    if (!isUnsettled(id, olds) && this.deletedEarlier(olds, recordIdOf(id, olds))) return { changes: true, replaces: ["recordId"], deleteBeforeReplace: false };
     // Every resource of the program holds its record for the rest of the run (ownership.ts).
     holdStored(this.pool.owners, id, olds);
     return { changes, replaces, deleteBeforeReplace };
@@ -64,6 +67,16 @@ export class ZoneRecordProvider implements pulumi.dynamic.ResourceProvider {
 
   private session() {
     return this.pool.sessionFor(this.config);
+  }
+
+  /** Whether this machine's journal says an earlier delete step removed record `recordId` without publishing it. */
+  private deletedEarlier(olds: Props, recordId: string): boolean {
+    try {
+      return this.session().journal.wasDeleted(specOf(olds).zoneName, recordId);
+    } catch {
+      // No credentials to key the journal with: the diff stands on the state alone.
+      return false;
+    }
   }
 }
 
