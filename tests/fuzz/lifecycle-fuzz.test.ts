@@ -43,6 +43,10 @@ describe("lifecycle fuzzer", () => {
     // claims carried the stack's key (registry-codec.ts).
     const owner = await runFuzz({ seed: 9201, runs: 1, path: "48:0:0:0:0:0:0:5:5", replayPath: "FDAAE:V", engine: "local", commands: parseCommandNames("all"), maxCommands: 10, shrink: false, adoption: true });
     if (!owner.ok) throw new Error(formatReport(owner).join("\n"));
+    // Seed 10000, sequence 6: a record added by hand, exported and declared with adoption, then a destroy before
+    // any up took it over. The record stays (no resource held it); the model had counted it as destroyed.
+    const exported = await runFuzz({ seed: 10000, runs: 1, path: "5", replayPath: ":", engine: "local", commands: parseCommandNames("all"), maxCommands: 10, shrink: false, adoption: true });
+    if (!exported.ok) throw new Error(formatReport(exported).join("\n"));
   }, 300_000);
 
   test(`2 sequences of up to 8 commands on the local engine, random seed ${randomSeed}`, async () => {

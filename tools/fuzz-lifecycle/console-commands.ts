@@ -28,6 +28,11 @@ function handIndex(model: LifecycleModel, record: ZoneViewRecord): number {
   return model.hand.findIndex((h) => meaningOf(h) === meaningOf(record));
 }
 
+/** The exported hand-added record (model.ts, `exportedHand`) that `record` is, if any. */
+function exported(model: LifecycleModel, record: ZoneViewRecord) {
+  return model.exportedHand?.find((h) => meaningOf(h) === meaningOf(record));
+}
+
 /** The zone record at `index` (modulo), or undefined in an empty zone. */
 function pickRecord(rig: LifecycleRig, index: number): ZoneViewRecord | undefined {
   const records = rig.records();
@@ -59,6 +64,7 @@ export class HandDelete implements ConsoleCommand {
     const record = pickRecord(rig, this.index);
     if (record === undefined) return;
     await rig.console.remove(record);
+    m.exportedHand = m.exportedHand?.filter((h) => h !== exported(m, record));
     const i = handIndex(m, record);
     if (i >= 0) m.hand.splice(i, 1);
     else await refreshAfterDrift(m, rig);
@@ -80,6 +86,8 @@ export class HandChangeTtl implements ConsoleCommand {
     const choices = TTLS.filter((t) => t !== record.ttl);
     const ttl = choices[this.n % choices.length];
     await rig.console.setTtl(record, ttl);
+    const wasExported = exported(m, record);
+    if (wasExported) wasExported.ttl = ttl;
     const i = handIndex(m, record);
     if (i >= 0) m.hand[i].ttl = ttl;
     else await refreshAfterDrift(m, rig);

@@ -36,6 +36,11 @@ export interface LifecycleModel {
   zone?: ZoneDeclaration;
   /** Records the console added that the program does not declare: an up must leave them (unless `unmanaged: "delete"`). */
   hand: FuzzRecord[];
+  /**
+   * Hand-added records an export declared with adoption (ExportAndAdopt): the program declares them, but only an
+   * up that succeeds takes them over. A destroy before that leaves those no resource holds (runs.ts).
+   */
+  exportedHand?: FuzzRecord[];
   /** A console edit touched a declared record: until a refresh succeeds, the state may not match the zone. */
   drifted: boolean;
   /** The last up or destroy that succeeded was an up (false at the start and after a destroy). */
@@ -79,7 +84,7 @@ export function declaredRecords(model: LifecycleModel): FuzzRecord[] {
 /** Whether a record with this meaning is declared or was added by hand (the fuzzer keeps meanings unique). */
 export function isTaken(model: LifecycleModel, r: FuzzRecord): boolean {
   const meaning = meaningOf(r);
-  return [...declaredRecords(model), ...model.hand].some((x) => meaningOf(x) === meaning);
+  return [...declaredRecords(model), ...model.hand, ...(model.exportedHand ?? [])].some((x) => meaningOf(x) === meaning);
 }
 
 /** Whether a Zone deletes what it does not declare (then top-level records would be deleted by it: never declared). */
@@ -111,9 +116,9 @@ export function expectedAfterUp(model: LifecycleModel): string[] {
   return [...declaredRecords(model), ...(zoneOwnsAll(model) ? [] : model.hand)].map(lineOf).sort();
 }
 
-/** The zone after a successful destroy: only the hand-added records. */
+/** The zone after a successful destroy: only the hand-added records (those an export declared included, until an up took them over). */
 export function expectedAfterDestroy(model: LifecycleModel): string[] {
-  return model.hand.map(lineOf).sort();
+  return [...model.hand, ...(model.exportedHand ?? [])].map(lineOf).sort();
 }
 
 /** The model as one line, for a failure's report. */

@@ -118,6 +118,8 @@ export class ExportAndAdopt extends EditCommand {
     m.top = declared.top;
     if (declared.zone) m.zone = declared.zone;
     else delete m.zone;
+    // Declared now; taken over by the next up that succeeds (until then, a destroy leaves them).
+    m.exportedHand = [...(m.exportedHand ?? []), ...m.hand];
     m.hand = [];
   }
   protected describe(): string {

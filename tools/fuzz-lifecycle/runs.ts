@@ -4,7 +4,7 @@
  * console edit of a declared record (Pulumi's `up` does not refresh by default: the user runs `refresh`).
  */
 import { checkAfterDestroy, checkAfterUp, checkDistinctIds, checkUnchanged, InvariantError, snapshot } from "./invariants";
-import { describeModel, meaningOf, zoneOwnsAll, type LifecycleModel } from "./model";
+import { declaredRecords, describeModel, meaningOf, zoneOwnsAll, type LifecycleModel } from "./model";
 import type { FaultedOutcome, LifecycleRig } from "./rig";
 import type { RunKind } from "./stacks";
 
@@ -23,9 +23,14 @@ export async function runAndCheck(kind: RunKind, model: LifecycleModel, rig: Lif
 }
 
 async function up(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
+  const unheld = await exportedUnheld(model, rig);
   if (await attempt("up", model, rig, model.drifted)) {
     model.deployed = true;
     model.pending = false;
+    // An exported record removed from the program before any up took it over is still the console's.
+    const declared = new Set(declaredRecords(model).map(meaningOf));
+    model.hand.push(...unheld.filter((r) => !declared.has(meaningOf(r))));
+    model.exportedHand = [];
     if (zoneOwnsAll(model)) model.hand = [];
     return checkAfterUp(model, rig);
   }
@@ -49,9 +54,20 @@ async function refresh(model: LifecycleModel, rig: LifecycleRig): Promise<void> 
 }
 
 async function destroy(model: LifecycleModel, rig: LifecycleRig): Promise<void> {
+  const unheld = await exportedUnheld(model, rig);
   if (!(await attempt("destroy", model, rig))) return;
   model.deployed = false;
+  // Hand-added records an export declared but no up took over are still there: the next up takes them over.
+  model.exportedHand = unheld;
   return checkAfterDestroy(model, rig);
+}
+
+/** The exported hand-added records (ExportAndAdopt) that no resource of the state holds yet. */
+async function exportedUnheld(model: LifecycleModel, rig: LifecycleRig): Promise<LifecycleModel["hand"]> {
+  if (!model.exportedHand?.length) return [];
+  const held = new Set((await rig.stack.heldRecords()).map((h) => h.id));
+  const heldMeanings = new Set(rig.records().filter((r) => held.has(String(r.id))).map(meaningOf));
+  return model.exportedHand.filter((r) => !heldMeanings.has(meaningOf(r)));
 }
 
 /** Runs `kind`; true when it succeeded. A failure is an error unless the run had faults or `tolerated`. */
