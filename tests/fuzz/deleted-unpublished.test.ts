@@ -4,8 +4,8 @@
  * not see "no change" and leave it deleted: the lifecycle fuzzer found it (seed 9602, sequence 18), shrunk here to
  * a destroy and an up. Checked with the fuzzer's invariants: the zone, the published zone and the state.
  */
-import { emptyModel, LifecycleRig, type LifecycleModel } from "../../tools/fuzz-lifecycle";
-import { runAndCheck } from "../../tools/fuzz-lifecycle/runs";
+import type { LifecycleModel, LifecycleRig } from "../../tools/fuzz-lifecycle";
+import { deployedRig, runAndCheck } from "../../tools/fuzz-lifecycle/runs";
 
 const FAILED_REFRESH = { serverErrorRate: 1, methods: ["POST"], pathPattern: /\/refresh$/ };
 
@@ -14,12 +14,10 @@ describe("a record deleted by a step whose refresh failed, declared again", () =
   let model: LifecycleModel;
 
   beforeEach(async () => {
-    rig = await LifecycleRig.start("local", 1);
-    model = emptyModel();
-    model.top.push({ name: "www", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300, adopt: false });
-    model.top.push({ name: "api", subDomain: "api", fieldType: "A", target: "192.0.2.2", ttl: 300, adopt: false });
-    rig.writeProgram(model);
-    await runAndCheck("up", model, rig);
+    ({ rig, model } = await deployedRig("local", [
+      { name: "www", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300, adopt: false },
+      { name: "api", subDomain: "api", fieldType: "A", target: "192.0.2.2", ttl: 300, adopt: false },
+    ]));
   });
   afterEach(() => rig.close());
 

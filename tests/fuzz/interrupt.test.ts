@@ -4,9 +4,9 @@
  * invariants hold). Random sequences pick it rarely (only after edits no up has applied), so it is run here on
  * purpose.
  */
-import { emptyModel, LifecycleRig, type LifecycleModel } from "../../tools/fuzz-lifecycle";
+import type { LifecycleModel, LifecycleRig } from "../../tools/fuzz-lifecycle";
 import { Interrupt } from "../../tools/fuzz-lifecycle/run-commands";
-import { runAndCheck } from "../../tools/fuzz-lifecycle/runs";
+import { deployedRig } from "../../tools/fuzz-lifecycle/runs";
 
 jest.setTimeout(600_000);
 
@@ -14,11 +14,7 @@ describe("lifecycle fuzzer: an interrupted up through the real CLI", () => {
   let rig: LifecycleRig;
   let model: LifecycleModel;
   beforeAll(async () => {
-    rig = await LifecycleRig.start("cli", 1);
-    model = emptyModel();
-    model.top.push({ name: "r0", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300, adopt: false });
-    rig.writeProgram(model);
-    await runAndCheck("up", model, rig);
+    ({ rig, model } = await deployedRig("cli", [{ name: "r0", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300, adopt: false }]));
   });
   afterAll(() => rig.close());
 

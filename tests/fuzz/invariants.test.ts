@@ -2,19 +2,15 @@
  * The lifecycle fuzzer's invariants can fail: each is shown catching the loss it is there for, on a stack of the
  * fuzzer's program through the local engine.
  */
-import { checkAfterUp, checkDistinctIds, emptyModel, InvariantError, LifecycleRig, type LifecycleModel } from "../../tools/fuzz-lifecycle";
-import { runAndCheck } from "../../tools/fuzz-lifecycle/runs";
+import { checkAfterUp, checkDistinctIds, emptyModel, InvariantError, type LifecycleModel, type LifecycleRig } from "../../tools/fuzz-lifecycle";
+import { deployedRig, runAndCheck } from "../../tools/fuzz-lifecycle/runs";
 
 describe("lifecycle fuzzer invariants", () => {
   let rig: LifecycleRig;
   let model: LifecycleModel;
 
   beforeEach(async () => {
-    rig = await LifecycleRig.start("local", 1);
-    model = emptyModel();
-    model.top.push({ name: "www", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300, adopt: false });
-    rig.writeProgram(model);
-    await runAndCheck("up", model, rig);
+    ({ rig, model } = await deployedRig("local", [{ name: "www", subDomain: "www", fieldType: "A", target: "192.0.2.1", ttl: 300, adopt: false }]));
   });
   afterEach(() => rig.close());
 

@@ -4,8 +4,8 @@
  * console edit of a declared record (Pulumi's `up` does not refresh by default: the user runs `refresh`).
  */
 import { checkAfterDestroy, checkAfterUp, checkDistinctIds, checkUnchanged, InvariantError, snapshot } from "./invariants";
-import { declaredRecords, describeModel, meaningOf, zoneOwnsAll, type LifecycleModel } from "./model";
-import type { FaultedOutcome, LifecycleRig } from "./rig";
+import { declaredRecords, describeModel, emptyModel, meaningOf, zoneOwnsAll, type LifecycleModel, type TopRecord } from "./model";
+import { LifecycleRig, type EngineKind, type FaultedOutcome } from "./rig";
 import type { RunKind } from "./stacks";
 
 /** Runs `kind` and checks what it must leave true, updating the model with what the run did. */
@@ -86,4 +86,14 @@ export async function converge(model: LifecycleModel, rig: LifecycleRig): Promis
   rig.setFaults({});
   if (model.drifted) await refresh(model, rig);
   await up(model, rig);
+}
+
+/** A rig on a new emulator whose program declares `top` (top-level ZoneRecords), deployed by a checked up: where tests start. */
+export async function deployedRig(engine: EngineKind, top: TopRecord[]): Promise<{ rig: LifecycleRig; model: LifecycleModel }> {
+  const rig = await LifecycleRig.start(engine, 1);
+  const model = emptyModel();
+  model.top.push(...top);
+  rig.writeProgram(model);
+  await runAndCheck("up", model, rig);
+  return { rig, model };
 }
