@@ -85,3 +85,31 @@ describe("a Zone with unmanaged: \"delete\" beside another stack, after the zone
     expect(ours.zone()).toContain("shop A 203.0.113.20 0");
   });
 });
+
+describe("a record removed by an up whose zone refresh failed, then declared again, through the real Pulumi CLI", () => {
+  let stack: ZoneStack;
+  beforeAll(async () => (stack = await ZoneStack.start()));
+  afterAll(() => stack.close());
+
+  it("fails the removal naming what to do, and the up that declares it again makes it anew and publishes it", async () => {
+    stack.declare(records.slice(0, 2));
+    expect((await stack.runCli("up")).ok).toBe(true);
+    stack.declare(records.slice(0, 1));
+    stack.emulator.setFaults({ serverErrorRate: 1, methods: ["POST"], pathPattern: /\/refresh$/ });
+    const removal = await stack.runCli("up");
+    stack.emulator.setFaults({});
+    expect(removal.ok).toBe(false);
+    expect(`${removal.stdout}${removal.stderr}`).toMatch(/record \d+ was deleted from zone example\.com, but the zone refresh that publishes the deletion failed/);
+    expect(stack.zone()).toEqual(["host0 A 203.0.113.0 0"]);
+
+    stack.declare(records.slice(0, 2));
+    const preview = await stack.runCli("preview");
+    expect(preview.stdout).toMatch(/\+-\s+.*main-host1-A\s+replace/);
+    const up = await stack.runCli("up");
+    expect(up.ok).toBe(true);
+    expect(stack.zone()).toEqual(["host0 A 203.0.113.0 0", "host1 A 203.0.113.1 0"]);
+    const view = stack.emulator.zone("example.com");
+    expect(view.published.map((r) => r.id).sort()).toEqual(view.records.map((r) => r.id).sort());
+    expect(mutating((await stack.runCli("preview")).calls)).toEqual([]);
+  });
+});
