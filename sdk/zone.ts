@@ -12,7 +12,7 @@ import { checkZone } from "./zone/checks";
 import { DYNAMIC_DOOR, type ZoneDoor } from "./zone/door";
 import { childKeys, previousKeys } from "./zone/naming";
 import { declareRecords, ZoneDeclarationError, type DeclaredRecord, type ZoneRecordSpec } from "./zone/records";
-import { findUnmanaged, refuseClaimsBehindRewrite, toDeletion } from "./zone/unmanaged";
+import { classifyListed, refuseClaimsBehindRewrite, toDeletion } from "./zone/unmanaged";
 import { readYamlZone, type YamlOptions, type ZoneSource } from "./zone/yaml-source";
 import { reportedAsRunError } from "./zone/run-error";
 import { stackKey, type ZoneRecord, type ZoneRecordArgs } from "./zone-record";
@@ -126,11 +126,13 @@ export class Zone extends pulumi.ComponentResource {
       maxDeletePercent: policy.maxDeletePercent,
       ...(policy.maxDeleteCount === undefined ? {} : { maxDeleteCount: policy.maxDeleteCount }),
       allowMassDelete: allowMassDelete(),
-      unmanagedDeletions: listing ? listing.apply((l) => (policy.unmanaged === "delete" ? l : ([] as UnmanagedDeletion[]))) : [],
+      unmanagedDeletions: listing ? listing.apply((l) => (policy.unmanaged === "delete" ? l.unmanaged : ([] as UnmanagedDeletion[]))) : [],
     }, { parent: this });
     // A record the previous update declared is its child's to delete: never named, nor deleted, as unmanaged.
-    const unmanaged = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) => withoutRemoved(l, removed ?? []));
-    unmanaged?.apply((u) => this.tell(zoneName, u, policy.unmanaged));
+    const unmanaged = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) => withoutRemoved(l.unmanaged, removed ?? []));
+    // Deleted only if no record of the Zone holds them once all are applied (unmanaged.ts, classifyListed).
+    const presumedHeld = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) => withoutRemoved(l.presumedHeld, removed ?? []));
+    if (unmanaged && presumedHeld) pulumi.all([unmanaged, presumedHeld]).apply(([u, p]) => this.tell(zoneName, u, p, policy.unmanaged));
     const children: Record<string, ZoneRecord> = {};
     const previous = previousKeys(declared, keys);
     keys.forEach((key, i) => (children[key] = this.child(door, `${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, args.owner, manifest)));
@@ -140,7 +142,7 @@ export class Zone extends pulumi.ComponentResource {
     if (policy.unmanaged === "delete" && unmanaged) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
       const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));
-      door.unmanaged(`${name}-unmanaged`, { zoneName, deletions: unmanaged.apply((u) => u.map((d) => d.record)), heldIds },
+      door.unmanaged(`${name}-unmanaged`, { zoneName, deletions: pulumi.all([unmanaged, presumedHeld!]).apply(([u, p]) => [...u, ...p].map((d) => d.record)), heldIds },
         { parent: this, dependsOn: Object.values(children) });
     }
     this.recordCount = pulumi.output(declared.length);
@@ -165,7 +167,7 @@ export class Zone extends pulumi.ComponentResource {
   }
 
   /** One listing of the zone: the records no declared record accounts for. */
-  private unmanagedOf(door: ZoneDoor, zoneName: string, declared: DeclaredRecord[], deleting?: ClaimSelf): pulumi.Output<UnmanagedDeletion[]> {
+  private unmanagedOf(door: ZoneDoor, zoneName: string, declared: DeclaredRecord[], deleting?: ClaimSelf): pulumi.Output<{ unmanaged: UnmanagedDeletion[]; presumedHeld: UnmanagedDeletion[] }> {
     const listed = door.listRecords(zoneName).catch((err: unknown) => {
       // Never guessed: without the listing, nothing can be said (or deleted) about the rest of the zone.
       throw reportedAsRunError(new Error(
@@ -177,7 +179,8 @@ export class Zone extends pulumi.ComponentResource {
     return pulumi.output(listed).apply(({ records }) => {
       // Before anything is deleted: another stack's records behind a rewrite would look unmanaged.
       if (deleting) refuseClaimsBehindRewrite(zoneName, records, deleting);
-      return findUnmanaged(declared, records).map(toDeletion);
+      const { unmanaged, presumedHeld } = classifyListed(declared, records);
+      return { unmanaged: unmanaged.map(toDeletion), presumedHeld: presumedHeld.map(toDeletion) };
     });
   }
 
@@ -185,7 +188,15 @@ export class Zone extends pulumi.ComponentResource {
    * `warn` names the unmanaged records; `delete` names, in a preview, those the up will delete (the plain display
    * shows the deleter only as one resource to create or update).
    */
-  private tell(zoneName: string, unmanaged: UnmanagedDeletion[], policy: UnmanagedPolicy): void {
+  private tell(zoneName: string, unmanaged: UnmanagedDeletion[], presumedHeld: UnmanagedDeletion[], policy: UnmanagedPolicy): void {
+    if (policy === "delete" && presumedHeld.length > 0 && pulumi.runtime.isDryRun()) {
+      pulumi.log.warn(
+        `zone ${zoneName}: this update also deletes ${presumedHeld.length} record(s) that this Zone does not declare unless one of its ` +
+          `records holds them once every record is applied (a declared record of the same name and type is new or changing target):\n` +
+          `  - ${presumedHeld.map((u) => u.description).join("\n  - ")}`,
+        this,
+      );
+    }
     if (unmanaged.length === 0) return;
     const list = `  - ${unmanaged.map((u) => u.description).join("\n  - ")}`;
     if (policy === "warn") {

@@ -12,8 +12,21 @@ import type { DeclaredRecord } from "./records";
 import type { UnmanagedDeletion } from "../../provider/zone-manifest";
 import { reportedAsRunError } from "./run-error";
 
-/** The listed records that nothing declared accounts for, sorted by name, type and id. */
+/** The listed records that nothing declared accounts for, sorted by name, type and id (none presumed held: see {@link classifyListed}). */
 export function findUnmanaged(declared: readonly DeclaredRecord[], listed: readonly ZoneRecordInfo[]): ZoneRecordInfo[] {
+  return classifyListed(declared, listed).unmanaged;
+}
+
+/**
+ * The listed records nothing declared accounts for (`unmanaged`), and beside them, in each name and type, the
+ * undeclared records presumed held by a child whose declared target is changing (`presumedHeld`): as many as there
+ * are declared records of that name and type with no listed match. A declared record with no match is either
+ * changing (its child holds the record with the old target) or new (no child holds anything yet); the listing,
+ * taken before anything is applied, cannot tell which, so those records are neither warned about nor counted by
+ * the guard, and the deleter (prune-provider.ts) deletes such a record only if no record of the Zone holds it once
+ * every record is applied. Both sorted by name, type and id.
+ */
+export function classifyListed(declared: readonly DeclaredRecord[], listed: readonly ZoneRecordInfo[]): { unmanaged: ZoneRecordInfo[]; presumedHeld: ZoneRecordInfo[] } {
   const rrset = (subDomain: string, fieldType: string) => `${subDomain}\n${fieldType}`;
   const wanted = new Map<string, string[]>();
   for (const r of declared) wanted.set(rrset(r.subDomain, r.fieldType), [...(wanted.get(rrset(r.subDomain, r.fieldType)) ?? []), r.canonical]);
@@ -37,13 +50,17 @@ export function findUnmanaged(declared: readonly DeclaredRecord[], listed: reado
     else if (!claimed.has(r.recordId)) leftovers.set(set, [...(leftovers.get(set) ?? []), r]);
   }
   const unmanaged: ZoneRecordInfo[] = [];
+  const presumedHeld: ZoneRecordInfo[] = [];
   for (const [set, rest] of leftovers) {
-    // A declared record still unmatched in this RRset is one whose target is about to change: as many
-    // leftovers as there are such records are presumed to be the ones its child holds, and are left alone.
+    // A declared record still unmatched in this RRset is changing target or new: as many leftovers as there are
+    // such records (the oldest) are presumed to be the ones a child holds.
     const changing = (wanted.get(set) ?? []).length;
-    unmanaged.push(...[...rest].sort(byId).slice(changing));
+    const sorted = [...rest].sort(byId);
+    presumedHeld.push(...sorted.slice(0, changing));
+    unmanaged.push(...sorted.slice(changing));
   }
-  return unmanaged.sort((a, b) => a.subDomain.localeCompare(b.subDomain) || a.fieldType.localeCompare(b.fieldType) || byId(a, b));
+  const order = (a: ZoneRecordInfo, b: ZoneRecordInfo) => a.subDomain.localeCompare(b.subDomain) || a.fieldType.localeCompare(b.fieldType) || byId(a, b);
+  return { unmanaged: unmanaged.sort(order), presumedHeld: presumedHeld.sort(order) };
 }
 
 function byId(a: ZoneRecordInfo, b: ZoneRecordInfo): number {

@@ -1,6 +1,6 @@
 import type { ZoneRecordInfo } from "../../provider/zone-record";
 import { declareRecords, type ZoneRecordSpec } from "../../sdk/zone/records";
-import { findUnmanaged } from "../../sdk/zone/unmanaged";
+import { classifyListed, findUnmanaged } from "../../sdk/zone/unmanaged";
 
 let nextId = 100;
 const listed = (subDomain: string, fieldType: string, target: string): ZoneRecordInfo =>
@@ -24,6 +24,9 @@ describe("findUnmanaged", () => {
     const zone = [listed("www", "A", "203.0.113.10"), listed("www", "A", "203.0.113.11")];
     const declared = declare({ subDomain: "www", fieldType: "A", target: "203.0.113.20" });
     expect(names(findUnmanaged(declared, zone))).toEqual(["www A 203.0.113.11"]);
+    // The oldest is presumed held: named apart, for the deleter to delete only if no record of the Zone holds it.
+    expect(names(classifyListed(declared, zone).presumedHeld)).toEqual(["www A 203.0.113.10"]);
+    expect(classifyListed(declare({ subDomain: "www", fieldType: "A", target: "203.0.113.10" }), zone).presumedHeld).toEqual([]);
   });
 
   it("never counts the owner registry's claim records, nor a record an owner claims (another stack's, or a top-level one)", () => {

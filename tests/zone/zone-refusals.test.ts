@@ -76,6 +76,34 @@ describe("unmanaged records", () => {
   });
 });
 
+describe("unmanaged: \"delete\" beside a declared record that is new or changing in the same name and type", () => {
+  let stack: ZoneStack;
+  beforeAll(async () => (stack = await ZoneStack.start()));
+  afterAll(() => stack.close());
+
+  it("deletes a record added by hand beside a new declared record of its name and type in the same up, and never the record a changing child holds", async () => {
+    stack.declare([{ subDomain: "www", fieldType: "TXT", target: "token-3" }], { adopt: true, unmanaged: "delete" });
+    await stack.runOk("up");
+    // The lifecycle fuzzer's seed 12100, sequence 22, shrunk: a new declared www A and a www A made by hand.
+    stack.emulator.addZone("example.com", [...stack.emulator.zone("example.com").records.map((r) => ({ ...r })), { subDomain: "www", fieldType: "A", target: "192.0.2.3", ttl: 3600 }]);
+    await stack.runOk("refresh");
+    stack.declare([{ subDomain: "www", fieldType: "TXT", target: "token-3" }, a("www", "192.0.2.2", 300)], { adopt: true, unmanaged: "delete" });
+    const preview = await stack.runOk("preview");
+    expect(preview.diagnostics.join("\n")).toMatch(/this update also deletes 1 record\(s\) that this Zone does not declare unless one of its records holds them .*\n {2}- www A 192\.0\.2\.3 \(id \d+\)/);
+    await stack.runOk("up");
+    expect(stack.zone()).toEqual(['www A 192.0.2.2 300', 'www TXT "token-3" 0']);
+    expect((await stack.runOk("preview")).plan.filter((st) => st.op !== "same")).toEqual([]);
+
+    // A lone record changing target: its child updates it in place; the deleter finds nothing of the old value.
+    stack.declare([{ subDomain: "www", fieldType: "TXT", target: "token-3" }, a("www", "192.0.2.9", 300)], { adopt: true, unmanaged: "delete" });
+    const held = stack.heldIds();
+    const up = await stack.runOk("up");
+    expect(up.calls.filter((c) => c.method === "DELETE")).toEqual([]);
+    expect(stack.zone()).toEqual(['www A 192.0.2.9 300', 'www TXT "token-3" 0']);
+    expect(stack.heldIds()).toEqual(held);
+  });
+});
+
 describe("unmanaged records and the mass-deletion guard", () => {
   let stack: ZoneStack;
   beforeAll(async () => (stack = await ZoneStack.start(Array.from({ length: 12 }, (_, i) => ({ subDomain: `legacy${i}`, fieldType: "A", target: `198.51.100.${i}` })))));
