@@ -129,20 +129,20 @@ export class Zone extends pulumi.ComponentResource {
       unmanagedDeletions: listing ? listing.apply((l) => (policy.unmanaged === "delete" ? l.unmanaged : ([] as UnmanagedDeletion[]))) : [],
     }, { parent: this });
     // A record the previous update declared is its child's to delete: never named, nor deleted, as unmanaged.
-    const unmanaged = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) => withoutRemoved(l.unmanaged, removed ?? []));
-    // Deleted only if no record of the Zone holds them once all are applied (unmanaged.ts, classifyListed).
-    const presumedHeld = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) => withoutRemoved(l.presumedHeld, removed ?? []));
-    if (unmanaged && presumedHeld) pulumi.all([unmanaged, presumedHeld]).apply(([u, p]) => this.tell(zoneName, u, p, policy.unmanaged));
+    // The presumed held are deleted only if no record of the Zone holds them once all are applied (unmanaged.ts, classifyListed).
+    const kept = listing && pulumi.all([listing, manifest.removed]).apply(([l, removed]) =>
+      ({ unmanaged: withoutRemoved(l.unmanaged, removed ?? []), presumedHeld: withoutRemoved(l.presumedHeld, removed ?? []) }));
+    kept?.apply((k) => this.tell(zoneName, k.unmanaged, k.presumedHeld, policy.unmanaged));
     const children: Record<string, ZoneRecord> = {};
     const previous = previousKeys(declared, keys);
     keys.forEach((key, i) => (children[key] = this.child(door, `${name}-${key}`, previous[i] && `${name}-${previous[i]}`, zoneName, declared[i], args.adopt === true, args.owner, manifest)));
     this.records = children;
     this.redirections = Object.fromEntries(redirections.declared.map((r) => [redirectionKey(r), door.redirection!(`${name}-${redirectionKey(r)}`,
       { ...(r.inputs as unknown as ZoneRedirectionSpec), zoneName, ...(args.adopt === true ? { adopt: true } : {}), ...(args.owner === undefined ? {} : { owner: args.owner }) }, { parent: this, dependsOn: [manifest] })]));
-    if (policy.unmanaged === "delete" && unmanaged) {
+    if (policy.unmanaged === "delete" && kept) {
       // After every record: the ids they hold are then known, so a deletion can never hit one of them.
       const heldIds = pulumi.all(Object.values(children).map((c) => c.recordId));
-      door.unmanaged(`${name}-unmanaged`, { zoneName, deletions: pulumi.all([unmanaged, presumedHeld!]).apply(([u, p]) => [...u, ...p].map((d) => d.record)), heldIds },
+      door.unmanaged(`${name}-unmanaged`, { zoneName, deletions: kept.apply((k) => [...k.unmanaged, ...k.presumedHeld].map((d) => d.record)), heldIds },
         { parent: this, dependsOn: Object.values(children) });
     }
     this.recordCount = pulumi.output(declared.length);

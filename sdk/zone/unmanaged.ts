@@ -3,9 +3,8 @@
  * is registered. Matching is by content (name, type, canonical target), so it needs no record id; see
  * docs/zone.md, "Unmanaged records", for why a record whose declared target is changing is never counted.
  */
-import { canonicalTarget, describeRecord } from "../../provider/records";
+import { canonicalTarget, describeRecord, ZoneRecordError } from "../../provider/records";
 import type { ZoneRecordInfo } from "../../provider/zone-record";
-import { ZoneRecordError } from "../../provider/records";
 import { claimedIds, isRegistryRecord, ownersBehindRewrite, REGISTRY_SUBDOMAIN, type ClaimSelf } from "../../provider/zone-record/registry-codec";
 import { isRedirectionCompanion, redirectedNames } from "../../provider/zone-redirection/companions";
 import type { DeclaredRecord } from "./records";
